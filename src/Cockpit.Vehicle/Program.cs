@@ -1,0 +1,15 @@
+using Cockpit.Vehicle;
+using Serilog;
+
+// The vehicle service alone: the simulated car behind kuksa.val.v2 on 127.0.0.1:55555.
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, logging) => logging
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console());
+builder.Services.AddCockpitVehicle(builder.Configuration.GetSection(VehicleOptions.SectionName));
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitVehicle());
+
+var app = builder.Build();
+app.MapCockpitVehicle();
+app.Run();

@@ -1,0 +1,142 @@
+using Cockpit.Vehicle.Vss;
+
+namespace Cockpit.Vehicle.Signals;
+
+/// <summary>
+/// The current value of every signal and the target of every actuator, with change notification.
+/// </summary>
+/// <remarks>
+/// Writers and subscription changes are serialised by one lock; notifications are handed to the
+/// subscribers' bounded channels inside it (a non-blocking write), which is what keeps every
+/// subscriber's view of each signal in the order the store applied the writes.
+/// </remarks>
+public sealed class SignalStore
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly SignalUpdate[] _current;
+    private readonly object?[] _targets;
+    private SignalSubscription[] _subscriptions = [];
+
+    /// <summary>Creates a store in which no signal has a value yet.</summary>
+    public SignalStore(VssCatalog catalog, TimeProvider time)
+    {
+        Catalog = catalog;
+        _time = time;
+        _current = new SignalUpdate[catalog.Count];
+        _targets = new object?[catalog.Count];
+        var now = time.GetUtcNow();
+        foreach (var entry in catalog.Entries)
+        {
+            _current[entry.Id - 1] = new SignalUpdate(entry, null, now);
+        }
+    }
+
+    /// <summary>The catalog whose signals the store holds.</summary>
+    public VssCatalog Catalog { get; }
+
+    /// <summary>Number of live subscriptions.</summary>
+    public int SubscriptionCount => Volatile.Read(ref _subscriptions).Length;
+
+    /// <summary>The current value of a signal (value null when it has none).</summary>
+    public SignalUpdate Get(VssEntry entry) => Volatile.Read(ref _current[entry.Id - 1]);
+
+    /// <summary>The current value, or null when the signal has none.</summary>
+    public object? GetValue(VssEntry entry) => Get(entry).Value;
+
+    /// <summary>An actuator's target (null when none was set).</summary>
+    public object? GetTarget(VssEntry entry)
+    {
+        lock (_gate)
+        {
+            return _targets[entry.Id - 1];
+        }
+    }
+
+    /// <summary>Sets actuator targets together.</summary>
+    public void SetTargets(IReadOnlyList<(VssEntry Entry, object Value)> targets)
+    {
+        lock (_gate)
+        {
+            foreach (var (entry, value) in targets)
+            {
+                _targets[entry.Id - 1] = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes current values together and notifies subscribers of those that changed.
+    /// With <paramref name="notifyUnchanged"/>, values equal to the old one are announced too
+    /// (commands such as Media.Action, where repeating the same value is a new request).
+    /// </summary>
+    public void Publish(IReadOnlyList<(VssEntry Entry, object? Value)> values, bool notifyUnchanged = false)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            var changed = new List<SignalUpdate>(values.Count);
+            foreach (var (entry, value) in values)
+            {
+                ref var slot = ref _current[entry.Id - 1];
+                if (!notifyUnchanged && VssValues.AreEqual(slot.Value, value))
+                {
+                    continue;
+                }
+
+                var update = new SignalUpdate(entry, value, now);
+                Volatile.Write(ref slot, update);
+                changed.Add(update);
+            }
+
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            var batch = changed.ToArray();
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Offer(batch);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to signals: the subscription first holds one batch with their current values, then
+    /// every change. <paramref name="capacity"/> is the number of batches kept for a slow reader.
+    /// </summary>
+    public SignalSubscription Subscribe(IReadOnlyCollection<VssEntry> entries, int capacity)
+    {
+        var subscription = new SignalSubscription(this, entries.Select(entry => entry.Id), capacity);
+        lock (_gate)
+        {
+            subscription.Offer([.. entries.Select(entry => _current[entry.Id - 1])]);
+            _subscriptions = [.. _subscriptions, subscription];
+        }
+
+        return subscription;
+    }
+
+    /// <summary>Ends every subscription, e.g. when the service stops.</summary>
+    public void CompleteAll()
+    {
+        lock (_gate)
+        {
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Complete();
+            }
+
+            _subscriptions = [];
+        }
+    }
+
+    internal void Unsubscribe(SignalSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = [.. _subscriptions.Where(candidate => !ReferenceEquals(candidate, subscription))];
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cockpit.Vehicle;
+
+/// <summary>
+/// Options of the vehicle service, bound from the <c>Vehicle</c> configuration section:
+/// <code>
+/// "Vehicle": {
+///   "Port": 55555,
+///   "UnixSocketPath": null,
+///   "CatalogPath": null,
+///   "TimeScale": 1.0
+/// }
+/// </code>
+/// </summary>
+public sealed class VehicleOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Vehicle";
+
+    /// <summary>The loopback address to listen on. Defaults to 127.0.0.1.</summary>
+    [Required]
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port of the kuksa.val.v2 API (HTTP/2). Defaults to 55555, KUKSA's default; 0 picks a free port.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 55555;
+
+    /// <summary>Also listen on this Unix domain socket, when set. Defaults to none.</summary>
+    public string? UnixSocketPath { get; set; }
+
+    /// <summary>A vss-tools JSON catalog to serve instead of the simulated car's own (embedded) one.</summary>
+    public string? CatalogPath { get; set; }
+
+    /// <summary>Simulated seconds per real second. Defaults to 1; 0 stops the clock (time moves only on Settle).</summary>
+    [Range(0.0, 1000.0)]
+    public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>Simulation step. Defaults to 50 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A window's travel from closed to open. Defaults to 4 s.</summary>
+    public TimeSpan WindowTravelTime { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>The sunroof's travel from closed to open. Defaults to 6 s.</summary>
+    public TimeSpan SunroofTravelTime { get; set; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>A shade's travel from closed to open. Defaults to 5 s.</summary>
+    public TimeSpan ShadeTravelTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The power trunk lid's opening or closing time. Defaults to 3 s.</summary>
+    public TimeSpan TrunkTravelTime { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How fast the cabin temperature drifts toward the set points, in °C per second. Defaults to 0.1.</summary>
+    [Range(0.0, 100.0)]
+    public double CabinDriftPerSecond { get; set; } = 0.1;
+
+    /// <summary>Doors and trunk may be opened only up to this speed, in km/h. Defaults to 3.</summary>
+    [Range(0.0, 300.0)]
+    public double OpeningSpeedLimitKmh { get; set; } = 3.0;
+
+    /// <summary>The largest <c>buffer_size</c> a subscriber may ask for. Defaults to 1000 (KUKSA's limit).</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscribeBufferSize { get; set; } = 1000;
+
+    /// <summary>The longest simulated time one Settle call may advance. Defaults to 60 s.</summary>
+    public TimeSpan MaxSettleTime { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Cockpit.Vehicle.Grpc;
+using Cockpit.Vehicle.Safety;
+using Cockpit.Vehicle.Signals;
+using Cockpit.Vehicle.Simulation;
+using Cockpit.Vehicle.Vss;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Vehicle;
+
+/// <summary>Registers and maps the vehicle service: the simulated car behind the kuksa.val.v2 API.</summary>
+public static class VehicleServiceCollectionExtensions
+{
+    /// <summary>Adds the vehicle service with default options.</summary>
+    public static IServiceCollection AddCockpitVehicle(this IServiceCollection services) =>
+        services.AddCockpitVehicle(_ => { });
+
+    /// <summary>Adds the vehicle service with options bound from a configuration section (see <see cref="VehicleOptions"/>).</summary>
+    public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<VehicleOptions>().Bind(section);
+        return services.AddCockpitVehicle(_ => { });
+    }
+
+    /// <summary>Adds the vehicle service; <paramref name="configure"/> adjusts the options.</summary>
+    public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, Action<VehicleOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<VehicleOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VehicleOptions>, VehicleOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+        {
+            var path = provider.GetRequiredService<IOptions<VehicleOptions>>().Value.CatalogPath;
+            var catalog = path is null ? VssCatalogReader.ReadEmbedded() : VssCatalogReader.ReadFile(path);
+            Log.CatalogLoaded(provider.GetRequiredService<ILogger<VssCatalog>>(), path ?? VssCatalogReader.EmbeddedCatalogName, catalog.Count);
+            return catalog;
+        });
+        services.TryAddSingleton(provider => new SignalStore(provider.GetRequiredService<VssCatalog>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ActuationInterlocks>();
+        services.TryAddSingleton(provider => new SimulatedVehicle(
+            provider.GetRequiredService<SignalStore>(),
+            provider.GetRequiredService<ActuationInterlocks>(),
+            provider.GetRequiredService<IOptions<VehicleOptions>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
+        services.TryAddSingleton<VehicleErrorInterceptor>();
+
+        services.AddGrpc(grpc => grpc.Interceptors.Add<VehicleErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck("vehicle", () => HealthCheckResult.Healthy("simulated car running"));
+        return services;
+    }
+
+    /// <summary>
+    /// Listens where <see cref="VehicleOptions"/> says: HTTP/2 on <c>Address:Port</c>, and on a Unix domain socket when set.
+    /// </summary>
+    public static void ListenForCockpitVehicle(this KestrelServerOptions kestrel)
+    {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        var options = kestrel.ApplicationServices.GetRequiredService<IOptions<VehicleOptions>>().Value;
+        kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        if (!string.IsNullOrEmpty(options.UnixSocketPath))
+        {
+            File.Delete(options.UnixSocketPath); // a stale socket file from an earlier run would block the bind
+            kestrel.ListenUnixSocket(options.UnixSocketPath, listen => listen.Protocols = HttpProtocols.Http2);
+        }
+    }
+
+    /// <summary>Maps kuksa.val.v2 VAL, cockpit.vehicle.v1 Simulation, gRPC health and reflection.</summary>
+    public static IEndpointRouteBuilder MapCockpitVehicle(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<ValService>();
+        endpoints.MapGrpcService<SimulationService>();
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+
+        // Open subscriptions end cleanly when the host stops, instead of holding the shutdown.
+        var store = endpoints.ServiceProvider.GetRequiredService<SignalStore>();
+        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(store.CompleteAll);
+        return endpoints;
+    }
+}
