@@ -1,4 +1,6 @@
+using System.Reflection;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Cockpit.Benchmarks -- --filter '*'   (see bench/README.md)
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// (The executing assembly rather than typeof(Program): Cockpit.Vehicle, referenced here, has a Program type too.)
+BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);

@@ -1,0 +1,10 @@
+namespace Cockpit.Can.Dbc.Internal;
+
+internal enum DbcTokenKind
+{
+    End,
+    Identifier,
+    Number,
+    String,
+    Symbol,
+}
