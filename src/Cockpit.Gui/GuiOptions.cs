@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cockpit.Gui;
+
+/// <summary>
+/// Options of the simulated HMI, bound from the <see cref="SectionName"/> configuration section.
+/// </summary>
+/// <example>
+/// <code>
+/// "Gui": {
+///   "Url": "http://127.0.0.1:55556",
+///   "PageUrl": "http://127.0.0.1:55566",
+///   "VehicleAddress": "http://127.0.0.1:55555",
+///   "VehicleCallTimeout": "00:00:02",
+///   "ReconnectDelay": "00:00:02",
+///   "Language": "zh",
+///   "ActionHistory": 20,
+///   "ScreensFile": "",
+///   "ContentFile": ""
+/// }
+/// </code>
+/// </example>
+public sealed class GuiOptions
+{
+    /// <summary>The configuration section these options are read from: "Gui".</summary>
+    public const string SectionName = "Gui";
+
+    /// <summary>
+    /// Where Cockpit.Gui serves gRPC (HTTP/2 without TLS) when it runs alone; not used when another
+    /// process hosts the HMI. The default value is "http://127.0.0.1:55556".
+    /// </summary>
+    [Required]
+    [Url]
+    public string Url { get; set; } = "http://127.0.0.1:55556";
+
+    /// <summary>
+    /// Where Cockpit.Gui serves the watch page (HTTP/1.1, <c>/hmi/</c>) when it runs alone; empty
+    /// serves no page. A second port because browsers do not speak HTTP/2 without TLS, and Kestrel
+    /// offers HTTP/2 without TLS only on an HTTP/2-only endpoint. The default value is "http://127.0.0.1:55566".
+    /// </summary>
+    [RegularExpression("^(https?://.+)?$")]
+    public string PageUrl { get; set; } = "http://127.0.0.1:55566";
+
+    /// <summary>
+    /// The vehicle service (kuksa.val.v2) that car-bound screens read and write; empty runs the HMI
+    /// without a car, every binding shown as unavailable. The default value is "http://127.0.0.1:55555".
+    /// </summary>
+    [RegularExpression("^(https?://.+)?$")]
+    public string VehicleAddress { get; set; } = "http://127.0.0.1:55555";
+
+    /// <summary>How long one call to the vehicle service may take. The default value is 2 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan VehicleCallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long to wait before subscribing again after the vehicle service went away. The default value is 2 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The language the watch page shows first: "zh" or "en". The default value is "zh".</summary>
+    [Required]
+    [RegularExpression("^(zh|en)$")]
+    public string Language { get; set; } = "zh";
+
+    /// <summary>How many of the latest actions the watch page lists. The default value is 20.</summary>
+    [Range(1, 1000)]
+    public int ActionHistory { get; set; } = 20;
+
+    /// <summary>A screen file to use instead of the embedded one (docs/formats/hmi-screens.md). The default value is empty: embedded.</summary>
+    public string? ScreensFile { get; set; }
+
+    /// <summary>A content file to use instead of the embedded one. The default value is empty: embedded.</summary>
+    public string? ContentFile { get; set; }
+}
