@@ -30,7 +30,7 @@ PATTERNS = [
     "Vehicle.Cabin.Light.AmbientLight.Row[12].*.Intensity",
     "Vehicle.Body.Windshield.Front.Wiping.Mode", "Vehicle.Body.Windshield.Rear.Wiping.Mode",
     "Vehicle.Body.Mirrors.*.IsFolded", "Vehicle.Body.Mirrors.*.IsHeatingOn",
-    "Vehicle.Cabin.Infotainment.Media.Action", "Vehicle.Cabin.Infotainment.Media.Volume",
+    "Vehicle.Cabin.Infotainment.Media.Action", "Vehicle.Cabin.Infotainment.Media.Volume", "Vehicle.Cabin.Infotainment.Media.SelectedURI",
     "Vehicle.Cabin.Infotainment.Media.Played.Source", "Vehicle.Cabin.Infotainment.Media.Played.Track",
     "Vehicle.Cabin.Infotainment.Media.Played.Artist", "Vehicle.Cabin.Infotainment.Media.Played.Album",
     "Vehicle.Cabin.Infotainment.HMI.Brightness", "Vehicle.Cabin.Infotainment.HMI.DayNightMode",

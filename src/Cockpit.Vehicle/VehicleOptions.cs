@@ -6,10 +6,20 @@ namespace Cockpit.Vehicle;
 /// Options of the vehicle service, bound from the <c>Vehicle</c> configuration section:
 /// <code>
 /// "Vehicle": {
+///   "Address": "127.0.0.1",
 ///   "Port": 55555,
 ///   "UnixSocketPath": null,
 ///   "CatalogPath": null,
-///   "TimeScale": 1.0
+///   "TimeScale": 1.0,
+///   "TickInterval": "00:00:00.050",
+///   "WindowTravelTime": "00:00:04",
+///   "SunroofTravelTime": "00:00:06",
+///   "ShadeTravelTime": "00:00:05",
+///   "TrunkTravelTime": "00:00:03",
+///   "CabinDriftPerSecond": 0.1,
+///   "OpeningSpeedLimitKmh": 3.0,
+///   "MaxSubscribeBufferSize": 1000,
+///   "MaxSettleTime": "00:01:00"
 /// }
 /// </code>
 /// </summary>
@@ -40,16 +50,20 @@ public sealed class VehicleOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:01")]
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>A window's travel from closed to open. Defaults to 4 s.</summary>
+    /// <summary>A window's travel from closed to open. Defaults to 4 s; 0 to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan WindowTravelTime { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>The sunroof's travel from closed to open. Defaults to 6 s.</summary>
+    /// <summary>The sunroof's travel from closed to open. Defaults to 6 s; 0 to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SunroofTravelTime { get; set; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>A shade's travel from closed to open. Defaults to 5 s.</summary>
+    /// <summary>A shade's travel from closed to open. Defaults to 5 s; 0 to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShadeTravelTime { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The power trunk lid's opening or closing time. Defaults to 3 s.</summary>
+    /// <summary>The power trunk lid's opening or closing time. Defaults to 3 s; 0 to 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan TrunkTravelTime { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How fast the cabin temperature drifts toward the set points, in °C per second. Defaults to 0.1.</summary>
@@ -64,6 +78,7 @@ public sealed class VehicleOptions
     [Range(1, 100_000)]
     public int MaxSubscribeBufferSize { get; set; } = 1000;
 
-    /// <summary>The longest simulated time one Settle call may advance. Defaults to 60 s.</summary>
+    /// <summary>The longest simulated time one Settle call may advance. Defaults to 60 s; at most 1 hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan MaxSettleTime { get; set; } = TimeSpan.FromSeconds(60);
 }

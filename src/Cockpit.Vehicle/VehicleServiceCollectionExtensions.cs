@@ -35,7 +35,15 @@ public static class VehicleServiceCollectionExtensions
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, Action<VehicleOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<VehicleOptions>().Configure(configure).ValidateOnStart();
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(SimulatedVehicle)))
+        {
+            // Registered already: AddGrpc would add the interceptor again and AddCheck a second
+            // "vehicle" check, which the health service refuses. A second call only adds its options.
+            return services;
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VehicleOptions>, VehicleOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>

@@ -47,7 +47,11 @@ public sealed class VehicleServiceHost : IAsyncDisposable
     /// <summary>Logs written by the service, for asserting that no unexpected error was logged.</summary>
     public CapturedLogs Logs { get; }
 
-    /// <summary>Starts the service; <paramref name="configure"/> adjusts its options after the test defaults (port 0, time scale 0).</summary>
+    /// <summary>
+    /// Starts the service; <paramref name="configure"/> adjusts its options after the test defaults (port 0,
+    /// time scale 0), and <paramref name="services"/> registers services before the vehicle's own (e.g. a
+    /// <c>FakeTimeProvider</c> as <see cref="TimeProvider"/>, or a logging filter).
+    /// </summary>
     public static async Task<VehicleServiceHost> StartAsync(Action<VehicleOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var logs = new CapturedLogs();
@@ -63,7 +67,17 @@ public sealed class VehicleServiceHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitVehicle());
         var app = builder.Build();
         app.MapCockpitVehicle();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // e.g. invalid options: free the half-started host before the test sees the error
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new VehicleServiceHost(app, new Uri(address), logs);
     }

@@ -41,7 +41,7 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
             var response = new SubscribeResponse();
             foreach (var update in batch)
             {
-                response.Entries[update.Entry.Path] = ValueConverter.ToDatapoint(update);
+                response.Entries[update.Entry.Path] = ValueConverter.SharedDatapoint(update);
             }
 
             return responseStream.WriteAsync(response);
@@ -57,7 +57,7 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
             var response = new SubscribeByIdResponse();
             foreach (var update in batch)
             {
-                response.Entries[update.Entry.Id] = ValueConverter.ToDatapoint(update);
+                response.Entries[update.Entry.Id] = ValueConverter.SharedDatapoint(update);
             }
 
             return responseStream.WriteAsync(response);

@@ -86,6 +86,21 @@ internal static class ValueConverter
         Value = ToProto(update.Entry, update.Value),
     };
 
+    /// <summary>
+    /// The data point of an update, encoded once and then shared: responses only serialise it, never change it.
+    /// </summary>
+    public static Datapoint SharedDatapoint(SignalUpdate update)
+    {
+        if (update.WireForm is Datapoint cached)
+        {
+            return cached;
+        }
+
+        var datapoint = ToDatapoint(update);
+        update.WireForm = datapoint; // a race only encodes it twice
+        return datapoint;
+    }
+
     /// <summary>The kuksa metadata of a catalog entry.</summary>
     public static Metadata ToMetadata(VssEntry entry)
     {

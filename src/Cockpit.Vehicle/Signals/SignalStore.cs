@@ -17,6 +17,8 @@ public sealed class SignalStore
     private readonly SignalUpdate[] _current;
     private readonly object?[] _targets;
     private SignalSubscription[] _subscriptions = [];
+    private bool _completed;
+    private List<SignalUpdate>? _batch;
 
     /// <summary>Creates a store in which no signal has a value yet.</summary>
     public SignalStore(VssCatalog catalog, TimeProvider time)
@@ -72,33 +74,93 @@ public sealed class SignalStore
     /// </summary>
     public void Publish(IReadOnlyList<(VssEntry Entry, object? Value)> values, bool notifyUnchanged = false)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            var changed = new List<SignalUpdate>(values.Count);
-            foreach (var (entry, value) in values)
+            SignalUpdate[]? changed = null;
+            var count = 0;
+            for (var index = 0; index < values.Count; index++)
             {
-                ref var slot = ref _current[entry.Id - 1];
-                if (!notifyUnchanged && VssValues.AreEqual(slot.Value, value))
+                var (entry, value) = values[index];
+                if (Write(entry, value, now, notifyUnchanged) is { } update)
                 {
-                    continue;
+                    changed ??= new SignalUpdate[values.Count - index];
+                    changed[count++] = update;
                 }
-
-                var update = new SignalUpdate(entry, value, now);
-                Volatile.Write(ref slot, update);
-                changed.Add(update);
             }
 
-            if (changed.Count == 0)
+            if (changed is not null)
             {
-                return;
+                Notify(count == changed.Length ? changed : changed[..count]);
             }
+        }
+    }
 
-            var batch = changed.ToArray();
-            foreach (var subscription in _subscriptions)
+    /// <summary>Writes one current value and notifies subscribers when it changed (see the list overload).</summary>
+    public void Publish(VssEntry entry, object? value, bool notifyUnchanged = false)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            if (Write(entry, value, now, notifyUnchanged) is { } update)
             {
-                subscription.Offer(batch);
+                Notify([update]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Until <see cref="EndBatch"/>, values are written at once but subscribers hear of them in one batch
+    /// at the end, so nobody sees half of an all-or-nothing request. The caller serialises writers.
+    /// </summary>
+    internal void BeginBatch()
+    {
+        lock (_gate)
+        {
+            _batch ??= [];
+        }
+    }
+
+    /// <summary>Notifies subscribers of everything written since <see cref="BeginBatch"/>, as one batch.</summary>
+    internal void EndBatch()
+    {
+        lock (_gate)
+        {
+            var batch = _batch;
+            _batch = null;
+            if (batch is { Count: > 0 })
+            {
+                Notify([.. batch]);
+            }
+        }
+    }
+
+    private SignalUpdate? Write(VssEntry entry, object? value, DateTimeOffset now, bool notifyUnchanged)
+    {
+        ref var slot = ref _current[entry.Id - 1];
+        if (!notifyUnchanged && VssValues.AreEqual(slot.Value, value))
+        {
+            return null;
+        }
+
+        var update = new SignalUpdate(entry, value, now);
+        Volatile.Write(ref slot, update);
+        return update;
+    }
+
+    private void Notify(SignalUpdate[] batch)
+    {
+        if (_batch is not null)
+        {
+            _batch.AddRange(batch);
+            return;
+        }
+
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Offer(batch);
         }
     }
 
@@ -112,17 +174,27 @@ public sealed class SignalStore
         lock (_gate)
         {
             subscription.Offer([.. entries.Select(entry => _current[entry.Id - 1])]);
-            _subscriptions = [.. _subscriptions, subscription];
+            if (_completed)
+            {
+                // The service is stopping: the subscriber gets the current values and the stream ends,
+                // rather than holding the shutdown open.
+                subscription.Complete();
+            }
+            else
+            {
+                _subscriptions = [.. _subscriptions, subscription];
+            }
         }
 
         return subscription;
     }
 
-    /// <summary>Ends every subscription, e.g. when the service stops.</summary>
+    /// <summary>Ends every subscription, e.g. when the service stops; later subscriptions end after their first batch.</summary>
     public void CompleteAll()
     {
         lock (_gate)
         {
+            _completed = true;
             foreach (var subscription in _subscriptions)
             {
                 subscription.Complete();

@@ -83,9 +83,17 @@ public sealed class SimulatedVehicle
             }
 
             Signals.SetTargets(requests);
-            foreach (var (entry, value) in requests)
+            Signals.BeginBatch();
+            try
             {
-                _ecus.First(ecu => ecu.Handles(entry)).Accept(entry, value, Signals);
+                foreach (var (entry, value) in requests)
+                {
+                    EcuFor(entry).Accept(entry, value, Signals);
+                }
+            }
+            finally
+            {
+                Signals.EndBatch();
             }
         }
     }
@@ -100,7 +108,7 @@ public sealed class SimulatedVehicle
 
         lock (_gate)
         {
-            Signals.Publish([(entry, value)]);
+            Signals.Publish(entry, value);
         }
     }
 
@@ -202,6 +210,19 @@ public sealed class SimulatedVehicle
         }
 
         SimulatedTime += step;
+    }
+
+    private EcuModel EcuFor(VssEntry actuator)
+    {
+        foreach (var ecu in _ecus)
+        {
+            if (ecu.Handles(actuator))
+            {
+                return ecu;
+            }
+        }
+
+        throw new InvalidOperationException($"no ECU model handles {actuator.Path}"); // ImmediateEcu takes every actuator
     }
 
     private static void CheckValue(VssEntry entry, object value)

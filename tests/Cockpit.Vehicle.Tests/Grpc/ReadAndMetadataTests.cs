@@ -64,7 +64,7 @@ public sealed class ReadAndMetadataTests : IAsyncLifetime
     [InlineData("Vehicle.Cabin.Door.*.*.IsOpen", 4)]
     [InlineData("Vehicle.**.IsLocked", 5)]
     [InlineData("Vehicle.Speed", 1)]
-    [InlineData("", 85)]
+    [InlineData("", 86)]
     public async Task ListMetadata_Pattern_FiltersSignals(string root, int expected)
     {
         var response = await _host.Val.ListMetadataAsync(new ListMetadataRequest { Root = root });

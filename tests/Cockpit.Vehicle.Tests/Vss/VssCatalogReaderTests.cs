@@ -11,7 +11,7 @@ public sealed class VssCatalogReaderTests
     {
         var catalog = VssCatalogReader.ReadEmbedded();
 
-        Assert.Equal(85, catalog.Count);
+        Assert.Equal(86, catalog.Count);
         var temperature = catalog.Get("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature");
         Assert.Equal((VssEntryType.Actuator, VssDataType.Float, 16.0, 32.0), (temperature.EntryType, temperature.DataType, temperature.Min, temperature.Max));
         Assert.Equal(VssEntryType.Sensor, catalog.Get("Vehicle.Cabin.Sunroof.Position").EntryType);

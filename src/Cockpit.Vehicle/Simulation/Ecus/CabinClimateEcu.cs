@@ -37,7 +37,7 @@ internal sealed class CabinClimateEcu(VssCatalog catalog, double degreesPerSecon
         var goal = setPoints.Average();
         var step = degreesPerSecond * elapsed.TotalSeconds;
         _exact = MoveToward(current, goal, step);
-        store.Publish([(_cabin, (float)Math.Round(_exact.Value, 1))]);
+        store.Publish(_cabin, (float)Math.Round(_exact.Value, 1));
     }
 
     public override void Reset() => _exact = null;

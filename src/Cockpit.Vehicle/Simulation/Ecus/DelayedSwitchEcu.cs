@@ -30,7 +30,7 @@ internal sealed class DelayedSwitchEcu(VssPathPattern pattern, TimeSpan delay) :
         {
             if (remaining <= elapsed)
             {
-                store.Publish([(entry, value)]);
+                store.Publish(entry, value);
                 _pending.Remove(entry);
             }
             else

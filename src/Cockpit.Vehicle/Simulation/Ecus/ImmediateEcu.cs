@@ -12,5 +12,5 @@ internal sealed class ImmediateEcu : EcuModel
     public override bool Handles(VssEntry actuator) => actuator.IsActuator;
 
     public override void Accept(VssEntry actuator, object value, SignalStore store) =>
-        store.Publish([(actuator, value)]);
+        store.Publish(actuator, value);
 }

@@ -26,7 +26,7 @@ internal sealed class PositionMotorEcu(VssPathPattern pattern, TimeSpan fullTrav
         foreach (var (entry, motion) in _moving.ToArray())
         {
             var position = MoveToward(motion.Position, motion.Target, step);
-            store.Publish([(entry, VssValues.FromNumber(entry.DataType, Math.Round(position)))]);
+            store.Publish(entry, VssValues.FromNumber(entry.DataType, Math.Round(position)));
             if (position == motion.Target)
             {
                 _moving.Remove(entry);

@@ -19,7 +19,7 @@ internal sealed class SunroofEcu(VssCatalog catalog, TimeSpan fullTravel) : EcuM
 
     public override void Accept(VssEntry actuator, object value, SignalStore store)
     {
-        store.Publish([(_switch, value)], notifyUnchanged: true);
+        store.Publish(_switch, value, notifyUnchanged: true);
         _exact = store.GetValue(_position) is { } position ? VssValues.ToDouble(position) : 0;
         _target = (string)value switch
         {
@@ -39,7 +39,7 @@ internal sealed class SunroofEcu(VssCatalog catalog, TimeSpan fullTravel) : EcuM
 
         var step = _percentPerSecond * elapsed.TotalSeconds;
         _exact = MoveToward(_exact, target, step);
-        store.Publish([(_position, VssValues.FromNumber(_position.DataType, Math.Round(_exact)))]);
+        store.Publish(_position, VssValues.FromNumber(_position.DataType, Math.Round(_exact)));
         if (_exact == target)
         {
             _target = null;
