@@ -21,4 +21,16 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Vehicle service listening on {Endpoint}")]
     public static partial void Listening(ILogger logger, string endpoint);
+
+    [LoggerMessage(7, LogLevel.Warning, "Could not send frame 0x{FrameId:X} on {Bus}: {Reason}")]
+    public static partial void FrameNotSent(ILogger logger, string bus, uint frameId, string reason);
+
+    [LoggerMessage(8, LogLevel.Debug, "Dropped frame 0x{FrameId:X}: {Reason}")]
+    public static partial void FrameDropped(ILogger logger, uint frameId, string reason);
+
+    [LoggerMessage(9, LogLevel.Warning, "ECU {Ecu} did not confirm the request for {Path} within {TimeoutMs} ms")]
+    public static partial void EcuSilent(ILogger logger, string ecu, string path, double timeoutMs);
+
+    [LoggerMessage(10, LogLevel.Information, "Vehicle CAN on {Bus} ({Transport}): {EcuCount} simulated ECUs, {SignalCount} signals on the bus")]
+    public static partial void CanStarted(ILogger logger, string bus, string transport, int ecuCount, int signalCount);
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.Vehicle.Can;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle;
 
@@ -19,7 +21,8 @@ namespace Cockpit.Vehicle;
 ///   "CabinDriftPerSecond": 0.1,
 ///   "OpeningSpeedLimitKmh": 3.0,
 ///   "MaxSubscribeBufferSize": 1000,
-///   "MaxSettleTime": "00:01:00"
+///   "MaxSettleTime": "00:01:00",
+///   "Can": { "Enabled": true, "Transport": "Virtual", "Interface": "vcan0", "ConfirmTimeout": "00:00:00.500" }
 /// }
 /// </code>
 /// </summary>
@@ -81,4 +84,8 @@ public sealed class VehicleOptions
     /// <summary>The longest simulated time one Settle call may advance. Defaults to 60 s; at most 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan MaxSettleTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The car's CAN bus: transport, simulated ECUs, faults, log (see <see cref="VehicleCanOptions"/>).</summary>
+    [ValidateObjectMembers]
+    public VehicleCanOptions Can { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Cockpit.Vehicle.Can;
 using Cockpit.Vehicle.Grpc;
 using Cockpit.Vehicle.Safety;
 using Cockpit.Vehicle.Signals;
@@ -55,10 +56,21 @@ public static class VehicleServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new SignalStore(provider.GetRequiredService<VssCatalog>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ActuationInterlocks>();
-        services.TryAddSingleton(provider => new SimulatedVehicle(
+        services.TryAddSingleton(provider => new VehicleCan(
+            provider.GetRequiredService<VssCatalog>(),
             provider.GetRequiredService<SignalStore>(),
-            provider.GetRequiredService<ActuationInterlocks>(),
-            provider.GetRequiredService<IOptions<VehicleOptions>>()));
+            provider.GetRequiredService<IOptions<VehicleOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<VehicleOptions>>();
+            return new SimulatedVehicle(
+                provider.GetRequiredService<SignalStore>(),
+                provider.GetRequiredService<ActuationInterlocks>(),
+                options,
+                options.Value.Can.Enabled ? provider.GetRequiredService<VehicleCan>() : null);
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
         services.TryAddSingleton<VehicleErrorInterceptor>();
 
@@ -83,12 +95,13 @@ public static class VehicleServiceCollectionExtensions
         }
     }
 
-    /// <summary>Maps kuksa.val.v2 VAL, cockpit.vehicle.v1 Simulation, gRPC health and reflection.</summary>
+    /// <summary>Maps kuksa.val.v2 VAL, cockpit.vehicle.v1 Simulation and CanBus, gRPC health and reflection.</summary>
     public static IEndpointRouteBuilder MapCockpitVehicle(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGrpcService<ValService>();
         endpoints.MapGrpcService<SimulationService>();
+        endpoints.MapGrpcService<CanBusService>();
         endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
 

@@ -5,10 +5,20 @@ namespace Cockpit.Can.Bus;
 /// <summary>
 /// An in-memory CAN bus: every frame sent reaches every subscriber whose filter passes it, the sender's own
 /// subscriptions included (as with SocketCAN loopback). Frames are delivered on the sending thread, or on a timer
-/// when <see cref="CanFaultOptions.DelayRate"/> holds them back. Optional faults follow <see cref="CanFaultOptions"/>.
+/// when <see cref="CanFaultOptions.DelayRate"/> holds them back. A frame sent by a handler while another frame is
+/// being delivered waits until that delivery is complete (still before the outer send returns), so every
+/// subscriber sees frames in wire order: a request before the answer it caused. Optional faults follow
+/// <see cref="CanFaultOptions"/>.
 /// </summary>
 public sealed class VirtualCanBus : ICanBus
 {
+    // Frames sent from inside a handler on this thread, delivered in order once the current delivery is complete.
+    [ThreadStatic]
+    private static Queue<(VirtualCanBus Bus, CanFrame Frame)>? t_queued;
+
+    [ThreadStatic]
+    private static bool t_delivering;
+
     private readonly Lock _gate = new();
     private readonly CanFaultOptions _faults;
     private readonly TimeProvider _timeProvider;
@@ -131,6 +141,31 @@ public sealed class VirtualCanBus : ICanBus
     }
 
     private void Deliver(CanFrame frame)
+    {
+        if (t_delivering)
+        {
+            (t_queued ??= new()).Enqueue((this, frame));
+            return;
+        }
+
+        t_delivering = true;
+        try
+        {
+            DeliverNow(frame);
+            while (t_queued is { Count: > 0 } queued)
+            {
+                var (bus, next) = queued.Dequeue();
+                bus.DeliverNow(next);
+            }
+        }
+        finally
+        {
+            t_delivering = false;
+            t_queued?.Clear();
+        }
+    }
+
+    private void DeliverNow(CanFrame frame)
     {
         // A copy-on-write array: handlers may subscribe or unsubscribe while frames are delivered.
         foreach (var subscription in Volatile.Read(ref _subscriptions))

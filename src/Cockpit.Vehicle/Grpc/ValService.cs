@@ -64,17 +64,17 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
         });
     }
 
-    public override Task<ActuateResponse> Actuate(ActuateRequest request, ServerCallContext context)
+    public override async Task<ActuateResponse> Actuate(ActuateRequest request, ServerCallContext context)
     {
-        vehicle.Actuate([ToActuation(request)]);
-        return Task.FromResult(new ActuateResponse());
+        await vehicle.ActuateAsync([ToActuation(request)]);
+        return new ActuateResponse();
     }
 
-    public override Task<BatchActuateResponse> BatchActuate(BatchActuateRequest request, ServerCallContext context)
+    public override async Task<BatchActuateResponse> BatchActuate(BatchActuateRequest request, ServerCallContext context)
     {
         RequireAny(request.ActuateRequests.Count);
-        vehicle.Actuate([.. request.ActuateRequests.Select(ToActuation)]);
-        return Task.FromResult(new BatchActuateResponse());
+        await vehicle.ActuateAsync([.. request.ActuateRequests.Select(ToActuation)]);
+        return new BatchActuateResponse();
     }
 
     public override Task<ListMetadataResponse> ListMetadata(ListMetadataRequest request, ServerCallContext context)

@@ -8,7 +8,7 @@ namespace Cockpit.Vehicle.Grpc;
 /// <summary>
 /// The one place where the vehicle's domain errors become gRPC statuses:
 /// unknown signal → NOT_FOUND; invalid value or not an actuator → INVALID_ARGUMENT;
-/// safety interlock → FAILED_PRECONDITION. The status message names the path and the reason.
+/// safety interlock → FAILED_PRECONDITION; ECU silent → UNAVAILABLE. The status message names the path and the reason.
 /// </summary>
 internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> logger) : Interceptor
 {
@@ -45,6 +45,7 @@ internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> l
         {
             SignalNotFoundException => StatusCode.NotFound,
             InterlockException => StatusCode.FailedPrecondition,
+            EcuUnavailableException => StatusCode.Unavailable,
             _ => StatusCode.InvalidArgument,
         };
         Log.Refused(logger, context.Method, error.Path, error.Message);

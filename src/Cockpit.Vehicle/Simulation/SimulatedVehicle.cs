@@ -1,54 +1,39 @@
+using Cockpit.Vehicle.Can;
 using Cockpit.Vehicle.Safety;
 using Cockpit.Vehicle.Signals;
-using Cockpit.Vehicle.Simulation.Ecus;
 using Cockpit.Vehicle.Vss;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Simulation;
 
 /// <summary>
-/// The simulated car: validates requests against the catalog and the interlocks, hands accepted targets
-/// to its ECU models, and moves simulated time forward. Every operation is atomic: a request that fails
-/// changes nothing.
+/// The simulated car. An actuation is validated against the catalog and the interlocks, all or nothing, before
+/// anything is sent; then each target goes out as a CAN request frame (vss2dbc) to the ECU that owns it, the ECU
+/// answers with status frames, and those (dbc2vss) become the current values. Signals the car's DBC does not carry
+/// are served by the head unit's own ECU, which writes the signal store directly.
 /// </summary>
+/// <remarks>
+/// The virtual bus delivers on the sending thread, so with no injected delay an ECU's answer is in the store when
+/// <see cref="ActuateAsync"/> returns, and <see cref="Settle"/> moves every ECU and processes their frames in a
+/// fixed order: the simulation stays deterministic.
+/// </remarks>
 public sealed class SimulatedVehicle
 {
     private readonly Lock _gate = new();
     private readonly ActuationInterlocks _interlocks;
-    private readonly EcuModel[] _ecus;
+    private readonly SimulatedEcu _headUnit;
+    private readonly VehicleCan? _can;
     private readonly TimeSpan _step;
 
-    internal SimulatedVehicle(SignalStore store, ActuationInterlocks interlocks, IOptions<VehicleOptions> options)
+    internal SimulatedVehicle(SignalStore store, ActuationInterlocks interlocks, IOptions<VehicleOptions> options, VehicleCan? can = null)
     {
         Signals = store;
         _interlocks = interlocks;
+        _can = can;
         var settings = options.Value;
         _step = settings.TickInterval;
-        var catalog = store.Catalog;
-        var ecus = new List<EcuModel>
-        {
-            new PositionMotorEcu(VssPathPattern.Parse("Vehicle.Cabin.Door.*.*.Window.Position"), settings.WindowTravelTime),
-            new PositionMotorEcu(VssPathPattern.Parse("Vehicle.Cabin.Sunroof.Shade.Position"), settings.ShadeTravelTime),
-            new PositionMotorEcu(VssPathPattern.Parse("Vehicle.Cabin.RearShade.Position"), settings.ShadeTravelTime),
-            new DelayedSwitchEcu(VssPathPattern.Parse("Vehicle.Body.Trunk.*.IsOpen"), settings.TrunkTravelTime),
-        };
-        if (catalog.TryGet("Vehicle.Cabin.Sunroof.Switch", out _) && catalog.TryGet("Vehicle.Cabin.Sunroof.Position", out _))
-        {
-            ecus.Add(new SunroofEcu(catalog, settings.SunroofTravelTime));
-        }
-
-        if (catalog.TryGet("Vehicle.Cabin.Infotainment.Media.Action", out _) && catalog.TryGet("Vehicle.Cabin.Infotainment.Media.Played.Album", out _))
-        {
-            ecus.Add(new MediaPlayerEcu(catalog));
-        }
-
-        if (catalog.TryGet("Vehicle.Cabin.HVAC.AmbientAirTemperature", out _) && catalog.TryGet("Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature", out _))
-        {
-            ecus.Add(new CabinClimateEcu(catalog, settings.CabinDriftPerSecond));
-        }
-
-        ecus.Add(new ImmediateEcu());
-        _ecus = [.. ecus];
+        var local = store.Catalog.Entries.Where(entry => can is null || !can.Network.IsOnBus(entry));
+        _headUnit = new SimulatedEcu("HU", local, EcuModels.Create(store.Catalog, settings));
         Reset();
     }
 
@@ -61,14 +46,29 @@ public sealed class SimulatedVehicle
     /// <summary>Simulated time since the last reset.</summary>
     public TimeSpan SimulatedTime { get; private set; }
 
+    internal VehicleCan? Can => _can;
+
     /// <summary>
-    /// Sets actuator targets, all or nothing: every request is checked (actuator, value, interlocks)
-    /// before any of them is carried out.
+    /// Sets actuator targets, all or nothing: every request is checked (actuator, value, interlocks) before any of
+    /// them is carried out. Blocks until the ECUs confirmed; see <see cref="ActuateAsync"/>.
     /// </summary>
     /// <exception cref="SignalValueException">A path is not an actuator, or a value is invalid.</exception>
     /// <exception cref="InterlockException">A safety interlock forbids one of the requests.</exception>
-    public void Actuate(IReadOnlyList<(VssEntry Entry, object Value)> requests)
+    /// <exception cref="EcuUnavailableException">An ECU did not confirm its request in time.</exception>
+    public void Actuate(IReadOnlyList<(VssEntry Entry, object Value)> requests) => ActuateAsync(requests).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Sets actuator targets, all or nothing: every request is checked (actuator, value, interlocks, and that its
+    /// DBC signal can carry it) before any request frame is sent. The task ends when every ECU asked has confirmed
+    /// with a status frame, or fails with <see cref="EcuUnavailableException"/> after
+    /// <see cref="VehicleCanOptions.ConfirmTimeout"/>; the targets stay set either way.
+    /// </summary>
+    /// <exception cref="SignalValueException">A path is not an actuator, or a value is invalid.</exception>
+    /// <exception cref="InterlockException">A safety interlock forbids one of the requests.</exception>
+    /// <exception cref="EcuUnavailableException">An ECU did not confirm its request in time.</exception>
+    public Task ActuateAsync(IReadOnlyList<(VssEntry Entry, object Value)> requests)
     {
+        Task confirmed;
         lock (_gate)
         {
             foreach (var (entry, value) in requests)
@@ -82,20 +82,29 @@ public sealed class SimulatedVehicle
                 _interlocks.Check(entry, value, Signals);
             }
 
-            Signals.SetTargets(requests);
+            var onBus = _can is null ? [] : requests.Where(request => _can.Network.IsOnBus(request.Entry)).ToList();
             Signals.BeginBatch();
             try
             {
+                confirmed = onBus.Count == 0 ? Task.CompletedTask : _can!.Gateway.Send(onBus);
+                Signals.SetTargets(requests);
                 foreach (var (entry, value) in requests)
                 {
-                    EcuFor(entry).Accept(entry, value, Signals);
+                    if (_headUnit.State.Owns(entry))
+                    {
+                        _headUnit.Accept(entry, value);
+                    }
                 }
+
+                FlushHeadUnit();
             }
             finally
             {
                 Signals.EndBatch();
             }
         }
+
+        return confirmed;
     }
 
     /// <summary>Publishes a current value, as a provider does (sensors, or an actuator's reported state).</summary>
@@ -108,6 +117,7 @@ public sealed class SimulatedVehicle
 
         lock (_gate)
         {
+            Force([(entry, value)], stop: false);
             Signals.Publish(entry, value);
         }
     }
@@ -128,14 +138,7 @@ public sealed class SimulatedVehicle
 
         lock (_gate)
         {
-            foreach (var (entry, _) in values)
-            {
-                foreach (var ecu in _ecus)
-                {
-                    ecu.Stop(entry);
-                }
-            }
-
+            Force(values, stop: true);
             Signals.SetTargets([.. values.Where(item => item.Entry.IsActuator && item.Value is not null).Select(item => (item.Entry, item.Value!))]);
             Signals.Publish(values);
         }
@@ -146,12 +149,14 @@ public sealed class SimulatedVehicle
     {
         lock (_gate)
         {
-            foreach (var ecu in _ecus)
+            var defaults = DefaultCarState.For(Catalog).ToList();
+            _headUnit.Reset();
+            foreach (var (entry, value) in defaults.Where(item => _headUnit.State.Owns(item.Entry)))
             {
-                ecu.Reset();
+                _headUnit.Force(entry, value);
             }
 
-            var defaults = DefaultCarState.For(Catalog).ToList();
+            _can?.Ecus?.Reset(defaults);
             Signals.SetTargets([.. defaults.Where(item => item.Entry.IsActuator && item.Value is not null).Select(item => (item.Entry, item.Value!))]);
             Signals.Publish(defaults);
             SimulatedTime = TimeSpan.Zero;
@@ -179,7 +184,7 @@ public sealed class SimulatedVehicle
         {
             lock (_gate)
             {
-                return [.. _ecus.SelectMany(ecu => ecu.Pending)];
+                return PendingNow();
             }
         }
     }
@@ -192,37 +197,50 @@ public sealed class SimulatedVehicle
         lock (_gate)
         {
             var advanced = TimeSpan.Zero;
-            while (_ecus.Any(ecu => ecu.Pending.Any()) && advanced < limit)
+            while (PendingNow().Count > 0 && advanced < limit)
             {
                 AdvanceOneStep(_step);
                 advanced += _step;
             }
 
-            return new SettleResult([.. _ecus.SelectMany(ecu => ecu.Pending)], advanced);
+            return new SettleResult(PendingNow(), advanced);
         }
     }
+
+    private List<string> PendingNow() => [.. _headUnit.Pending, .. _can?.Ecus?.Pending ?? []];
 
     private void AdvanceOneStep(TimeSpan step)
     {
-        foreach (var ecu in _ecus)
-        {
-            ecu.Advance(step, Signals);
-        }
-
+        _headUnit.Advance(step);
+        FlushHeadUnit();
+        _can?.Ecus?.Advance(step);
         SimulatedTime += step;
     }
 
-    private EcuModel EcuFor(VssEntry actuator)
+    private void Force(IReadOnlyList<(VssEntry Entry, object? Value)> values, bool stop)
     {
-        foreach (var ecu in _ecus)
+        foreach (var (entry, value) in values)
         {
-            if (ecu.Handles(actuator))
+            if (_headUnit.State.Owns(entry))
             {
-                return ecu;
+                if (stop)
+                {
+                    _headUnit.Stop(entry);
+                }
+
+                _headUnit.Force(entry, value);
             }
         }
 
-        throw new InvalidOperationException($"no ECU model handles {actuator.Path}"); // ImmediateEcu takes every actuator
+        _can?.Ecus?.Force(values, stop);
+    }
+
+    private void FlushHeadUnit()
+    {
+        foreach (var (entry, value, notifyUnchanged) in _headUnit.State.TakeWrites())
+        {
+            Signals.Publish(entry, value, notifyUnchanged);
+        }
     }
 
     private static void CheckValue(VssEntry entry, object value)

@@ -157,4 +157,20 @@ public sealed class VirtualCanBusTests
 
         return ids;
     }
+
+    [Fact]
+    public async Task SendAsync_HandlerAnswersAFrame_EverySubscriberSeesRequestBeforeAnswer()
+    {
+        await using var bus = new VirtualCanBus();
+        var first = new List<uint>();
+        var last = new List<uint>();
+        using var responder = bus.Subscribe(CanIdFilter.Exact(0x123), _ => bus.SendAsync(Other).AsTask().GetAwaiter().GetResult());
+        using var a = bus.Subscribe(CanIdFilter.All, frame => first.Add(frame.Id));
+        using var b = bus.Subscribe(CanIdFilter.All, frame => last.Add(frame.Id));
+
+        await bus.SendAsync(Standard);
+
+        Assert.Equal([0x123u, 0x456u], first);
+        Assert.Equal([0x123u, 0x456u], last);
+    }
 }

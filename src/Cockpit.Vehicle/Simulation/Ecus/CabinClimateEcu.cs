@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -20,11 +19,11 @@ internal sealed class CabinClimateEcu(VssCatalog catalog, double degreesPerSecon
 
     public override bool Handles(VssEntry actuator) => false;
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store)
+    public override void Accept(VssEntry actuator, object value, EcuState store)
     {
     }
 
-    public override void Advance(TimeSpan elapsed, SignalStore store)
+    public override void Advance(TimeSpan elapsed, EcuState store)
     {
         var setPoints = _setPoints.Select(store.GetValue).OfType<float>().ToArray();
         if (setPoints.Length == 0 || store.GetValue(_cabin) is not float reported)

@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -13,7 +12,7 @@ internal sealed class DelayedSwitchEcu(VssPathPattern pattern, TimeSpan delay) :
 
     public override bool Handles(VssEntry actuator) => actuator.IsActuator && pattern.Matches(actuator.Path);
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store)
+    public override void Accept(VssEntry actuator, object value, EcuState store)
     {
         if (VssValues.AreEqual(store.GetValue(actuator), value))
         {
@@ -24,7 +23,7 @@ internal sealed class DelayedSwitchEcu(VssPathPattern pattern, TimeSpan delay) :
         _pending[actuator] = (value, delay);
     }
 
-    public override void Advance(TimeSpan elapsed, SignalStore store)
+    public override void Advance(TimeSpan elapsed, EcuState store)
     {
         foreach (var (entry, (value, remaining)) in _pending.ToArray())
         {

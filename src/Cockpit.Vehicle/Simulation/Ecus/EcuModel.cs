@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -13,10 +12,10 @@ internal abstract class EcuModel
     public abstract bool Handles(VssEntry actuator);
 
     /// <summary>An accepted target for one of this model's actuators.</summary>
-    public abstract void Accept(VssEntry actuator, object value, SignalStore store);
+    public abstract void Accept(VssEntry actuator, object value, EcuState store);
 
     /// <summary>Moves the model's signals by <paramref name="elapsed"/> of simulated time.</summary>
-    public virtual void Advance(TimeSpan elapsed, SignalStore store)
+    public virtual void Advance(TimeSpan elapsed, EcuState store)
     {
     }
 

@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -11,6 +10,6 @@ internal sealed class ImmediateEcu : EcuModel
 {
     public override bool Handles(VssEntry actuator) => actuator.IsActuator;
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store) =>
+    public override void Accept(VssEntry actuator, object value, EcuState store) =>
         store.Publish(actuator, value);
 }

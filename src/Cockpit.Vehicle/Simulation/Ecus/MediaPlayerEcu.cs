@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -26,7 +25,7 @@ internal sealed class MediaPlayerEcu(VssCatalog catalog) : EcuModel
 
     public override bool Handles(VssEntry actuator) => actuator == _action;
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store)
+    public override void Accept(VssEntry actuator, object value, EcuState store)
     {
         var step = (string)value switch
         {

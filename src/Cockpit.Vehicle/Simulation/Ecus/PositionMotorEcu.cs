@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -14,13 +13,13 @@ internal sealed class PositionMotorEcu(VssPathPattern pattern, TimeSpan fullTrav
 
     public override bool Handles(VssEntry actuator) => actuator.IsActuator && pattern.Matches(actuator.Path);
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store)
+    public override void Accept(VssEntry actuator, object value, EcuState store)
     {
         var current = store.GetValue(actuator) is { } known ? VssValues.ToDouble(known) : 0;
         _moving[actuator] = new Motion(current, VssValues.ToDouble(value));
     }
 
-    public override void Advance(TimeSpan elapsed, SignalStore store)
+    public override void Advance(TimeSpan elapsed, EcuState store)
     {
         var step = _percentPerSecond * elapsed.TotalSeconds;
         foreach (var (entry, motion) in _moving.ToArray())

@@ -1,4 +1,3 @@
-using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 
 namespace Cockpit.Vehicle.Simulation.Ecus;
@@ -17,7 +16,7 @@ internal sealed class SunroofEcu(VssCatalog catalog, TimeSpan fullTravel) : EcuM
 
     public override bool Handles(VssEntry actuator) => actuator == _switch;
 
-    public override void Accept(VssEntry actuator, object value, SignalStore store)
+    public override void Accept(VssEntry actuator, object value, EcuState store)
     {
         store.Publish(_switch, value, notifyUnchanged: true);
         _exact = store.GetValue(_position) is { } position ? VssValues.ToDouble(position) : 0;
@@ -30,7 +29,7 @@ internal sealed class SunroofEcu(VssCatalog catalog, TimeSpan fullTravel) : EcuM
         };
     }
 
-    public override void Advance(TimeSpan elapsed, SignalStore store)
+    public override void Advance(TimeSpan elapsed, EcuState store)
     {
         if (_target is not { } target)
         {
