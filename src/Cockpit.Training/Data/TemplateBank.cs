@@ -1,0 +1,121 @@
+namespace Cockpit.Training.Data;
+
+/// <summary>All phrasing frames, per language. Held-out templates are chosen from these by id (see <see cref="DataGenerator"/>).</summary>
+internal static class TemplateBank
+{
+    public static readonly string[] SwitchOps = ["on", "off", "open", "close", "lock", "unlock", "fold", "unfold", "mute", "unmute"];
+
+    public static IReadOnlyList<Template> All { get; } = Build();
+
+    private static List<Template> Build()
+    {
+        var t = new List<Template>();
+        void Add(string lang, string frame, string[]? ops, params string[] patterns)
+        {
+            foreach (var p in patterns)
+            {
+                t.Add(new Template($"{lang}.{frame}.{t.Count(x => x.Lang == lang && x.Frame == frame)}", lang, frame, p, ops));
+            }
+        }
+
+        // Switches: on/off, open/close, lock/unlock, fold/unfold.
+        Add("zh", "switch", null,
+            "{op}{zone}{fn}", "把{zone}{fn}{op}", "{zone}{fn}{op}", "帮我{op}一下{zone}{fn}", "{zone}{fn}给我{op}", "请{op}{zone}{fn}",
+            "能不能{op}{zone}{fn}", "我要{op}{zone}{fn}", "{op}一下{zone}的{fn}", "把{zone}的{fn}{op}吧", "{zone}{fn}{op}一下",
+            "麻烦把{zone}{fn}{op}", "把{zone}{fn}都{op}", "{zone}{fn}帮我{op}了", "你帮我把{fn}{op}", "可以{op}{zone}{fn}吗",
+            "{zone}{fn}{op}吧", "{op}{zone}的{fn}", "给我{op}{zone}{fn}", "{zone}{fn}能{op}吗", "请帮我{op}{zone}{fn}", "现在{op}{zone}{fn}",
+            "{zone}的{fn}{op}", "把{fn}{op}了");
+        Add("en", "switch", null,
+            "{op} the {zone} {fn}", "{op} {zone} {fn}", "please {op} the {fn} {zpost}", "{zone} {fn} {ops}", "can you {op} the {zone} {fn}",
+            "i want the {zone} {fn} {ops}", "could you {op} the {fn} please", "go ahead and {op} the {zone} {fn}", "{fn} {ops} please",
+            "i'd like to {op} the {zone} {fn}", "{op} the {fn} {zpost}", "let's {op} the {zone} {fn}", "would you {op} {zone} {fn}",
+            "get the {zone} {fn} {ops}", "{op} the {zone} {fn} for me",
+            "{op} {fn}", "please {op} {fn}", "i need the {zone} {fn} {ops}", "{op} the {fn} now", "make sure the {zone} {fn} is {ops}",
+            "hey {op} the {zone} {fn}", "can we {op} the {fn} {zpost}", "you can {op} the {zone} {fn}");
+        Add("en", "switch", ["on", "off"], "turn the {zone} {fn} {ops}", "switch the {fn} {ops} {zpost}", "turn {zone} {fn} {ops}");
+
+        // Absolute values.
+        Add("zh", "set", null,
+            "把{zone}{fn}{op}{val}{unit}", "{zone}{fn}{op}{val}{unit}", "{zone}{fn}{val}{unit}", "帮我把{zone}{fn}{op}{val}{unit}",
+            "{zone}的{fn}{op}{val}{unit}", "请把{zone}{fn}{op}{val}{unit}", "我想把{zone}{fn}{op}{val}{unit}", "{zone}{fn}给我{op}{val}{unit}",
+            "{fn}{op}{val}{unit}吧", "{zone}{fn}要{val}{unit}", "把{fn}{op}{val}{unit}，{zone}", "{zone}{fn}改成{val}{unit}",
+            "{zone}{fn}设置{val}{unit}", "把{zone}{fn}定在{val}{unit}", "{val}{unit}，{zone}{fn}", "{zone}{fn}{op}{val}{unit}就行",
+            "{zone}{fn}开{val}{unit}", "帮我{op}{zone}{fn}{val}{unit}");
+        Add("en", "set", null,
+            "{op} the {zone} {fn} to {val} {unit}", "{op} {zone} {fn} to {val}", "{zone} {fn} {val} {unit}", "{fn} to {val} {unit} {zpost}",
+            "i want the {zone} {fn} at {val} {unit}", "can you {op} the {fn} {zpost} to {val} {unit}", "{op} the {fn} at {val} {unit}",
+            "{zone} {fn} to {val}", "please {op} {zone} {fn} to {val} {unit}", "could you {op} the {zone} {fn} to {val}",
+            "{fn} {val} {unit} {zpost}", "make the {zone} {fn} {val} {unit}",
+            "{val} {unit} on the {zone} {fn}", "{op} {fn} {zpost} {val}", "{op} {fn} {val} {unit}", "the {zone} {fn} should be {val} {unit}",
+            "bring the {zone} {fn} to {val} {unit}", "i'd like the {fn} at {val} {unit} {zpost}");
+
+        // Levels.
+        Add("zh", "level", null,
+            "把{zone}{fn}{op}{lvl}档", "{zone}{fn}{lvl}档", "{zone}{fn}开{lvl}档", "{zone}{fn}{op}{lvl}级", "{op}{zone}{fn}{lvl}档",
+            "帮我把{zone}{fn}{op}{lvl}档", "{zone}的{fn}用{lvl}档", "{zone}{fn}换到{lvl}档");
+        Add("en", "level", null,
+            "{op} the {zone} {fn} to level {lvl}", "{zone} {fn} level {lvl}", "turn {zone} {fn} to level {lvl}", "{fn} on level {lvl} {zpost}",
+            "{op} {zone} {fn} to {lvl}", "put the {zone} {fn} on level {lvl}", "level {lvl} {fn} {zpost}", "i want {zone} {fn} at level {lvl}");
+
+        // Relative changes.
+        Add("zh", "rel", null,
+            "{zone}{fn}{op}一点", "把{zone}{fn}{op}一些", "{zone}{fn}再{op}一点", "{zone}{fn}稍微{op}一点", "帮我把{fn}{op}一点",
+            "{zone}{fn}{op}点", "把{zone}的{fn}{op}一下",
+            "{zone}{fn}能不能{op}一点", "{op}一点{zone}{fn}", "{zone}{fn}再{op}一些", "帮我{op}一下{zone}{fn}", "{zone}{fn}给我{op}一点");
+        Add("zh", "reldelta", null,
+            "{zone}{fn}{op}{delta}{unit}", "把{zone}{fn}{op}{delta}{unit}", "{fn}再{op}{delta}{unit}", "帮我把{zone}{fn}{op}{delta}{unit}",
+            "{zone}的{fn}{op}{delta}{unit}吧");
+        Add("en", "rel", null,
+            "{op} the {zone} {fn}", "{op} the {fn} a bit", "{zone} {fn} {ops} a little", "{op} the {zone} {fn} a little bit",
+            "{fn} {ops} {zpost}", "can you {op} the {fn} {zpost}", "{op} {zone} {fn} slightly", "{fn} a bit {ops} please",
+            "{fn} {ops} a notch",
+            "{fn} {ops}", "{op} {zone} {fn} a touch", "could you {op} the {zone} {fn} a little", "{zone} {fn} a bit {ops}", "{op} the {fn} some");
+        Add("en", "reldelta", null,
+            "{op} the {zone} {fn} by {delta} {unit}", "{fn} {ops} {delta} {unit}", "{op} {zone} {fn} {delta} {unit}",
+            "{op} the {fn} {zpost} by {delta} {unit}", "{zone} {fn} {ops} by {delta}");
+
+        // Extremes.
+        Add("zh", "extreme", null,
+            "{zone}{fn}{op}", "把{zone}{fn}[调到|OP:set]{op}", "{zone}{fn}[开到|OP:set]{op}", "{zone}{fn}[开到|OP:set]{op}吧", "{fn}{op}，{zone}",
+            "帮我把{zone}{fn}[开到|OP:set]{op}");
+        Add("en", "extreme", null,
+            "{zone} {fn} {ops}", "[set|OP:set] the {zone} {fn} to {op}", "{op} {zone} {fn}", "turn the {zone} {fn} {ops}",
+            "{fn} to {op} {zpost}", "put the {fn} on {op}");
+
+        // Partial openings.
+        Add("zh", "partial", null,
+            "{zone}{fn}{op}", "把{zone}{fn}{op}", "帮我把{zone}{fn}{op}", "{zone}的{fn}{op}吧", "{zone}{fn}给我{op}");
+        Add("en", "partial", null,
+            "[open|OP:open] the {zone} {fn} {op}", "{zone} {fn} {op}", "[open|OP:open] {zone} {fn} {op}", "can you [open|OP:open] the {fn} {op} {zpost}",
+            "[open|OP:open] the {zone} {fn} just {op}", "[open|OP:open] up the {zone} {fn} {op}");
+        Add("en", "partial", ["tilt"], "{op} the {fn}", "{op} the {fn} please", "can you {op} the {fn}");
+
+        // Implied functions ("warmer", "louder").
+        Add("zh", "implied", null,
+            "{op}一点", "再{op}一点", "{zone}{op}一点", "有点冷，{op}一点", "{op}一些", "稍微{op}点", "可以再{op}点吗");
+        Add("en", "implied", null,
+            "a bit {op}", "make it {op}", "{op} please", "make it a little {op} {zpost}", "{op}", "a little {op} please", "could you make it {op}");
+
+        // Enumerations.
+        Add("zh", "enum", null,
+            "{zone}{fn}{op}{enum}", "把{zone}{fn}{op}{enum}", "{fn}{enum}", "[切换到|OP:set]{enum}", "{zone}{fn}用{enum}", "帮我把{zone}{fn}{op}{enum}",
+            "{enum}{fn}", "我想要{enum}的{fn}", "{fn}[调成|OP:set]{enum}吧");
+        Add("en", "enum", null,
+            "{op} the {zone} {fn} to {enum}", "{fn} {enum}", "[switch to|OP:set] {enum}", "{enum} {fn} please", "[use|OP:set] {enum}",
+            "[make|OP:set] the {zone} {fn} {enum}", "{fn} on {enum}", "i'd like {enum} {fn}", "[change|OP:set] the {fn} to {enum} {zpost}");
+
+        // Screen apps and free text.
+        Add("zh", "app", null, "{op}{enum}", "{op}一下{enum}", "帮我{op}{enum}", "[进入|OP:open]{enum}", "[切换到|OP:open]{enum}", "我要看{enum}", "{op}{enum}[界面|FN:screen.open_app]");
+        Add("en", "app", null, "{op} {enum}", "{op} the {enum}", "[go to|OP:open] the {enum}", "[show|OP:open] me the {enum}", "{op} the {enum} [app|FN:screen.open_app]", "[switch to|OP:open] {enum}");
+        Add("zh", "text", null, "{fn}{txt}", "我想{fn}{txt}", "帮我{fn}{txt}", "请{fn}{txt}", "{fn}{txt}吧", "麻烦{fn}{txt}");
+        Add("zh", "call", null, "给{txt}[打电话|FN:screen.call]", "给{txt}[打个电话|FN:screen.call]", "{fn}{txt}", "帮我给{txt}[打电话|FN:screen.call]", "我要{fn}{txt}", "请{fn}{txt}");
+        Add("en", "text", null, "{fn} {txt}", "please {fn} {txt}", "can you {fn} {txt}", "i want to {fn} {txt}", "{fn} {txt} please", "could you {fn} {txt}");
+        Add("zh", "bare", null, "{op}", "{op}吧", "帮我{op}", "{op}一下", "{fn}", "{fn}吧");
+        Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}");
+
+        // Follow-ups that name no function.
+        Add("zh", "followup", null, "再{op}一点", "也{op}吧", "把它也{op}", "那就{op}吧", "还是{op}吧", "{op}一点点", "再{op}{delta}{unit}");
+        Add("en", "followup", null, "a bit {ops}", "{op} it too", "actually {op} it", "{op} that too", "also {op} it", "{ops} a bit more", "{op} it please");
+        return t;
+    }
+}

@@ -1,0 +1,131 @@
+namespace Cockpit.Training.Data;
+
+/// <summary>Free-text values, fillers, connectors, homophone slips and out-of-domain utterances.</summary>
+internal static class ValueLists
+{
+    public static readonly string[] ZhQueries =
+    [
+        "七里香", "晴天", "稻香", "青花瓷", "后来", "周杰伦的歌", "陈奕迅", "十年", "小幸运", "平凡之路", "孤勇者", "光年之外", "邓紫棋的歌",
+        "演员", "告白气球", "夜曲", "海阔天空", "月亮代表我的心", "王菲", "红豆", "起风了", "成都", "南山南", "林俊杰", "江南", "一路向北",
+        "蓝莲花", "朋友", "甜蜜蜜", "大鱼", "五月天的歌", "倔强", "童话", "那些年", "李荣浩", "年少有为", "轻音乐", "摇滚乐", "儿歌", "相声",
+    ];
+
+    public static readonly string[] EnQueries =
+    [
+        "shape of you", "taylor swift", "yesterday", "bohemian rhapsody", "some jazz", "hotel california", "coldplay", "yellow",
+        "adele", "hello", "imagine", "let it be", "the beatles", "blinding lights", "the weeknd", "bad guy", "billie eilish",
+        "some classical music", "ed sheeran", "perfect", "rolling in the deep", "queen", "thriller", "michael jackson", "despacito",
+        "lose yourself", "eminem", "wonderwall", "oasis", "smells like teen spirit", "nirvana", "dancing queen", "abba", "some podcasts",
+        "my driving playlist", "hey jude", "shake it off", "anti hero", "drake", "beyonce",
+    ];
+
+    public static readonly string[] ZhPlaces =
+    [
+        "虹桥火车站", "浦东机场", "最近的充电站", "公司", "家", "人民广场", "外滩", "陆家嘴", "最近的加油站", "附近的停车场", "首都机场",
+        "北京南站", "西湖", "天安门", "世纪公园", "静安寺", "徐家汇", "南京路步行街", "迪士尼乐园", "最近的医院", "中山公园",
+        "最近的餐厅", "星巴克", "机场", "火车站", "万达广场", "科技园", "东方明珠", "五角场", "附近的超市", "人民医院", "学校",
+    ];
+
+    public static readonly string[] EnPlaces =
+    [
+        "the nearest charging station", "the airport", "home", "work", "downtown", "central park", "the train station",
+        "the nearest gas station", "a parking lot nearby", "times square", "the office", "the hospital", "golden gate bridge",
+        "the mall", "starbucks", "the nearest restaurant", "union square", "the museum", "city hall", "the beach", "main street",
+        "the nearest supermarket", "the stadium", "my hotel", "the library", "pier 39", "the zoo", "the university",
+        "hongqiao railway station", "pudong airport", "the bund", "people's square",
+    ];
+
+    public static readonly string[] ZhContacts =
+    [
+        "妈妈", "爸爸", "老婆", "老公", "老王", "张三", "李四", "王经理", "李总", "小明", "奶奶", "爷爷", "姐姐", "哥哥", "弟弟", "妹妹",
+        "陈老师", "刘医生", "小张", "赵磊", "孙丽", "周杰", "吴经理", "郑浩", "张伟", "王芳", "李娜", "老板", "同事小李", "客服",
+    ];
+
+    public static readonly string[] EnContacts =
+    [
+        "mom", "dad", "alex", "john", "my wife", "my husband", "sarah", "mike", "david", "emma", "grandma", "the office",
+        "jennifer", "chris", "linda", "robert", "my boss", "james", "olivia", "sophia", "daniel", "lucas", "mia", "ethan",
+        "uncle bob", "aunt mary", "dr smith", "kevin", "lisa", "tom",
+    ];
+
+    public static readonly string[] ZhTargets = ["确定", "取消", "第二个", "第一个", "下一步", "确认", "返回键", "搜索", "第三个结果", "同意", "开始导航", "关闭"];
+
+    public static readonly string[] EnTargets =
+    [
+        "ok", "cancel", "the second result", "the first one", "next", "confirm", "search", "the third result", "accept", "start",
+        "the close button", "yes",
+    ];
+
+    public static readonly string[] ZhPrefixes =
+    [
+        "嗯", "嗯，", "那个", "嗯那个", "呃", "帮我", "请", "麻烦", "你好小航，", "小航小航，", "我想", "给我", "呃那个", "哎，", "喂，", "那个啥，",
+        "有点热，", "有点冷，", "好的，", "对了，",
+    ];
+
+    public static readonly string[] ZhSuffixes = ["吧", "一下", "好吗", "谢谢", "啊", "呗", "，谢谢", "好不好", "哈"];
+
+    public static readonly string[] EnPrefixes =
+    [
+        "um", "uh", "um,", "hey car,", "please", "could you", "can you", "would you", "okay", "so", "uh, could you", "hey,", "hmm",
+        "it's hot in here,", "it's cold,", "alright,", "oh and", "well,",
+    ];
+
+    public static readonly string[] EnSuffixes = ["please", "thanks", "now", "for me", "thank you", "right now", "if you can", "okay"];
+
+    public static readonly string[] ZhFillers = ["嗯", "呃", "那个", "就是", "啊"];
+
+    public static readonly string[] EnFillers = ["um", "uh", "like", "er", "you know"];
+
+    public static readonly string[] ZhConnectors = ["并", "并且", "，然后", "，顺便", "，再", "，同时", "，还有", "然后", "，另外", "，也"];
+
+    public static readonly string[] EnConnectors = ["and", "and also", ", then", "then", ", and", "and then", "plus", ", also"];
+
+    public static readonly (char From, char To)[] ZhSlips = [('调', '掉'), ('驾', '架'), ('座', '坐'), ('量', '亮'), ('档', '当'), ('窗', '创'), ('灯', '登')];
+
+    public static readonly string[] ZhOutOfDomain =
+    [
+        "今天天气真好", "你叫什么名字", "讲个笑话吧", "我今天好累", "算了", "没事了", "不用了", "你好", "谢谢你", "现在几点了", "明天会下雨吗",
+        "你吃饭了吗", "我们去哪儿玩", "这首歌真好听", "刚才那个路口真堵", "我有点饿了", "今天星期几", "你真聪明", "好的", "嗯嗯",
+        "哈哈哈", "取消", "不要了", "我想想", "等一下", "你是谁", "什么意思", "我不知道", "空调是谁发明的", "温度计在哪里买",
+        "车窗外面的风景真美", "这车开起来挺舒服", "昨天的比赛你看了吗", "帮我想个名字", "今天的股票怎么样", "路上小心", "晚安",
+        "早上好", "你喜欢什么颜色", "明天要开会", "不对不对", "没什么", "就这样吧", "我随便说说", "你会唱歌吗", "外面多少度",
+        "油价又涨了", "周末去哪玩好", "这个座椅是真皮的吗", "我女儿今天考试", "你听得懂吗", "北京有多少人", "地球有多大",
+    ];
+
+    public static readonly string[] EnOutOfDomain =
+    [
+        "what a lovely day it is", "what's your name", "tell me a joke", "i'm so tired today", "never mind", "forget it", "no thanks",
+        "hello", "thank you", "what time is it", "will it rain tomorrow", "how are you", "that song was great", "traffic is terrible",
+        "i'm hungry", "what day is it", "you are smart", "okay", "hmm", "haha", "cancel", "nothing", "let me think", "wait a second",
+        "who are you", "what do you mean", "i don't know", "who invented air conditioning", "the view outside the window is nice",
+        "this car drives really well", "did you watch the game", "how are the stocks doing", "drive safe", "good night", "good morning",
+        "what's your favorite color", "i have a meeting tomorrow", "no no no", "just talking to myself", "can you sing",
+        "how hot is it outside", "gas prices are up again", "where should we go this weekend", "is this seat leather",
+        "my daughter has an exam today", "do you understand me", "how big is the earth", "what's the capital of france",
+        "nevermind", "that's all", "sorry, wrong button", "i was talking to my friend",
+    ];
+
+    /// <summary>Words that carry no request, inserted at random so unseen phrasings do not trigger tags.</summary>
+    public static readonly string[] EnDistractors =
+    [
+        "really", "actually", "maybe", "just", "kind", "of", "sort", "basically", "definitely", "quickly", "gonna", "wanna", "already",
+        "still", "though", "anyway", "honestly", "literally", "probably", "seriously", "ahead", "go", "let", "me", "see", "okay", "yeah",
+        "hmm", "oh", "well", "there", "here", "thing", "stuff", "quick", "very", "super", "pretty", "nice", "good", "cool", "man", "dude",
+        "buddy", "sir", "hi", "yo", "alright", "fine", "sure", "like", "mean", "guess", "think", "know", "wait", "umm", "ah", "gosh",
+        "perhaps", "kindly", "immediately", "soon", "buddy,", "friend", "darling", "honey", "ok", "yes", "listen", "look", "so", "err",
+    ];
+
+    public static readonly string[] ZhDistractors =
+    [
+        "就", "那", "这个", "然后", "呢", "嘛", "啊", "哦", "嗯", "就是说", "其实", "反正", "赶紧", "快点", "马上", "先", "那个啥", "话说",
+        "对了", "顺手", "麻烦你", "拜托", "好像", "可能", "亲", "哎呀", "我说", "你看", "咱们", "宝贝", "稍等", "好吧", "行吧", "呀",
+    ];
+
+    public static readonly string[] ZhOodFrames = ["{fn}是什么", "{fn}坏了吗", "这个{fn}怎么样", "{fn}在哪里", "为什么{fn}这么贵", "我不喜欢这个{fn}", "{fn}是干什么用的"];
+
+    public static readonly string[] EnOodFrames = ["what is the {fn}", "is the {fn} broken", "how does the {fn} work", "where is the {fn}", "i like this {fn}", "the {fn} looks old", "who made the {fn}"];
+
+    public static readonly string[] ZhNoiseChars = ["的", "了", "是", "我", "你", "他", "这", "那", "啊", "嗯", "好", "不", "有", "在", "人", "大", "小", "上", "下", "一"];
+
+    public static readonly string[] EnNoiseWords = ["the", "a", "and", "so", "but", "it", "is", "that", "oh", "yeah", "right", "well", "no", "yes", "hmm", "just"];
+}

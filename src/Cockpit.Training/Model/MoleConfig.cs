@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace Cockpit.Training.Model;
+
+/// <summary>Shape of the MoLE encoder. Defaults follow issue 4: d = 256, 4 layers, 4 heads, N = 16 lookup experts.</summary>
+internal sealed record MoleConfig
+{
+    [JsonPropertyName("vocab")]
+    public int Vocab { get; init; }
+
+    [JsonPropertyName("dim")]
+    public int Dim { get; init; } = 256;
+
+    [JsonPropertyName("layers")]
+    public int Layers { get; init; } = 4;
+
+    [JsonPropertyName("heads")]
+    public int Heads { get; init; } = 4;
+
+    [JsonPropertyName("experts")]
+    public int Experts { get; init; } = 16;
+
+    /// <summary>Hidden size of each lookup expert FFN_j (d → expertHidden → d).</summary>
+    [JsonPropertyName("expertHidden")]
+    public int ExpertHidden { get; init; } = 64;
+
+    /// <summary>Hidden size of the shared FFN.</summary>
+    [JsonPropertyName("sharedHidden")]
+    public int SharedHidden { get; init; } = 512;
+
+    [JsonPropertyName("maxLength")]
+    public int MaxLength { get; init; } = 64;
+
+    [JsonPropertyName("tags")]
+    public int Tags { get; init; }
+
+    [JsonPropertyName("callClasses")]
+    public int CallClasses { get; init; }
+
+    /// <summary><c>mole</c> (default) or <c>dense</c> (shared FFN only, the baseline).</summary>
+    [JsonPropertyName("variant")]
+    public string Variant { get; init; } = "mole";
+
+    [JsonIgnore]
+    public bool UsesExperts => Variant == "mole";
+}

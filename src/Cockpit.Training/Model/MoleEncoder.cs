@@ -1,0 +1,91 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Cockpit.Training.Model;
+
+/// <summary>
+/// The MoLE encoder (Jie et al., ICML 2025) as trained: pre-norm Transformer layers whose FFN is
+/// <c>h' = h + FFN_shared(u) + Σ_j softmax(W_r·u)_j · FFN_j(RMSNorm_e(e))</c>, with <c>u</c> the post-attention-normed
+/// hidden state and <c>e</c> the token embedding (no position). All N experts are mixed (no top-k, no balance loss).
+/// Because expert inputs depend only on the token id, they are computed once per distinct id in the batch and
+/// gathered, which is also exactly what the deployed lookup table stores.
+/// </summary>
+internal sealed class MoleEncoder : nn.Module
+{
+    private readonly Embedding embedding;
+    private readonly Parameter position;
+    private readonly ModuleList<MoleLayer> layers;
+    private readonly Parameter finalNorm;
+    private readonly Linear tagHead;
+    private readonly Linear callHead;
+
+    public MoleEncoder(MoleConfig config)
+        : base("mole")
+    {
+        Config = config;
+        embedding = nn.Embedding(config.Vocab, config.Dim);
+        position = nn.Parameter(torch.randn(config.MaxLength, config.Dim) * 0.02f);
+        layers = nn.ModuleList([.. Enumerable.Range(0, config.Layers).Select(i => new MoleLayer(config, i))]);
+        finalNorm = nn.Parameter(torch.ones(config.Dim));
+        tagHead = nn.Linear(config.Dim, config.Tags);
+        callHead = nn.Linear(config.Dim, config.CallClasses);
+        using (torch.no_grad())
+        {
+            embedding.weight!.normal_(0, 0.3);
+        }
+
+        RegisterComponents();
+    }
+
+    public MoleConfig Config { get; }
+
+    public IReadOnlyList<MoleLayer> Layers => [.. layers];
+
+    public static Tensor RmsNorm(Tensor x, Tensor weight) =>
+        x * torch.rsqrt(x.pow(2).mean([-1], keepdim: true) + 1e-6f) * weight;
+
+    /// <summary>Runs the encoder.</summary>
+    /// <param name="ids">[B, T] token ids.</param>
+    /// <param name="mask">[B, T] 1 for tokens, 0 for padding.</param>
+    /// <param name="unique">[U] distinct ids of the batch.</param>
+    /// <param name="inverse">[B, T] index of each token in <paramref name="unique"/>.</param>
+    public (Tensor Tags, Tensor Calls) Forward(Tensor ids, Tensor mask, Tensor unique, Tensor inverse)
+    {
+        var t = ids.shape[1];
+        var e = embedding.forward(ids);
+        var h = e + position.narrow(0, 0, t).unsqueeze(0);
+        var additive = ((1f - mask) * -1e9f).unsqueeze(1).unsqueeze(1);
+        var eUnique = Config.UsesExperts ? embedding.forward(unique) : null;
+        foreach (var layer in layers)
+        {
+            h = layer.Forward(h, additive, eUnique, inverse);
+        }
+
+        var z = RmsNorm(h, finalNorm);
+        return (tagHead.forward(z), callHead.forward(z));
+    }
+
+    /// <summary>All weights by export name, as float arrays with shapes.</summary>
+    public Dictionary<string, (float[] Data, long[] Shape)> ExportWeights()
+    {
+        var result = new Dictionary<string, (float[], long[])>(StringComparer.Ordinal);
+        void Put(string name, Tensor w) => result[name] = (w.detach().cpu().contiguous().data<float>().ToArray(), w.shape);
+        Put("embedding", embedding.weight!);
+        Put("position", position);
+        Put("final_norm", finalNorm);
+        Put("tag_head.w", tagHead.weight!.t());
+        Put("tag_head.b", tagHead.bias!);
+        Put("call_head.w", callHead.weight!.t());
+        Put("call_head.b", callHead.bias!);
+        for (var i = 0; i < layers.Count; i++)
+        {
+            foreach (var (name, w) in layers[i].Weights())
+            {
+                Put($"layer{i}.{name}", w);
+            }
+        }
+
+        return result;
+    }
+}

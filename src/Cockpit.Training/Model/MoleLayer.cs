@@ -1,0 +1,106 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Cockpit.Training.Model;
+
+/// <summary>One pre-norm Transformer layer with a MoLE FFN (shared FFN + N lookup experts on the token embedding).</summary>
+internal sealed class MoleLayer : nn.Module
+{
+    private readonly MoleConfig config;
+    private readonly Parameter norm1;
+    private readonly Parameter norm2;
+    private readonly Linear qkv;
+    private readonly Linear output;
+    private readonly Linear shared1;
+    private readonly Linear shared2;
+    private readonly Linear? router;
+    private readonly Parameter? expertNorm;
+    private readonly Parameter? w1;
+    private readonly Parameter? b1;
+    private readonly Parameter? w2;
+    private readonly Parameter? b2;
+
+    public MoleLayer(MoleConfig config, int index)
+        : base($"layer{index}")
+    {
+        this.config = config;
+        var d = config.Dim;
+        norm1 = nn.Parameter(torch.ones(d));
+        norm2 = nn.Parameter(torch.ones(d));
+        qkv = nn.Linear(d, 3 * d);
+        output = nn.Linear(d, d);
+        shared1 = nn.Linear(d, config.SharedHidden);
+        shared2 = nn.Linear(config.SharedHidden, d);
+        if (config.UsesExperts)
+        {
+            var n = config.Experts;
+            var k = config.ExpertHidden;
+            router = nn.Linear(d, n, hasBias: false);
+            expertNorm = nn.Parameter(torch.ones(d));
+            w1 = nn.Parameter(torch.randn(n, d, k) * (float)Math.Sqrt(2.0 / d));
+            b1 = nn.Parameter(torch.zeros(n, 1, k));
+            w2 = nn.Parameter(torch.randn(n, k, d) * (float)(0.5 / Math.Sqrt(k)));
+            b2 = nn.Parameter(torch.zeros(n, 1, d));
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>Expert outputs for distinct tokens: [U, N, d]. This is what the lookup table stores per token id.</summary>
+    public Tensor Experts(Tensor eUnique)
+    {
+        var x = MoleEncoder.RmsNorm(eUnique, expertNorm!).unsqueeze(0);
+        var hidden = torch.nn.functional.relu(torch.matmul(x, w1!) + b1!);
+        return (torch.matmul(hidden, w2!) + b2!).permute(1, 0, 2);
+    }
+
+    public Tensor Forward(Tensor h, Tensor additiveMask, Tensor? eUnique, Tensor inverse)
+    {
+        var b = h.shape[0];
+        var t = h.shape[1];
+        var d = config.Dim;
+        var heads = config.Heads;
+        var dh = d / heads;
+
+        var x = MoleEncoder.RmsNorm(h, norm1);
+        var q = qkv.forward(x).view(b, t, 3, heads, dh).permute(2, 0, 3, 1, 4);
+        var scores = torch.matmul(q[0], q[1].transpose(-1, -2)) * (float)(1.0 / Math.Sqrt(dh)) + additiveMask;
+        var attention = torch.matmul(scores.softmax(-1), q[2]).permute(0, 2, 1, 3).reshape(b, t, d);
+        h = h + output.forward(attention);
+
+        var u = MoleEncoder.RmsNorm(h, norm2);
+        var ffn = shared2.forward(torch.nn.functional.relu(shared1.forward(u)));
+        if (router is not null && eUnique is not null)
+        {
+            var gate = router.forward(u).softmax(-1).unsqueeze(-2);
+            var experts = Experts(eUnique).index_select(0, inverse.flatten()).view(b, t, config.Experts, d);
+            ffn = ffn + torch.matmul(gate, experts).squeeze(-2);
+        }
+
+        return h + ffn;
+    }
+
+    public IEnumerable<(string Name, Tensor Weight)> Weights()
+    {
+        yield return ("norm1", norm1);
+        yield return ("norm2", norm2);
+        yield return ("qkv.w", qkv.weight!.t());
+        yield return ("qkv.b", qkv.bias!);
+        yield return ("out.w", output.weight!.t());
+        yield return ("out.b", output.bias!);
+        yield return ("shared1.w", shared1.weight!.t());
+        yield return ("shared1.b", shared1.bias!);
+        yield return ("shared2.w", shared2.weight!.t());
+        yield return ("shared2.b", shared2.bias!);
+        if (router is not null)
+        {
+            yield return ("router.w", router.weight!.t());
+            yield return ("expert_norm", expertNorm!);
+            yield return ("experts.w1", w1!);
+            yield return ("experts.b1", b1!);
+            yield return ("experts.w2", w2!);
+            yield return ("experts.b2", b2!);
+        }
+    }
+}

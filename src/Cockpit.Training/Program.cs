@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Cockpit.Training.Data;
+using Cockpit.Training.Training;
+using Cockpit.Understanding.Catalog;
+
+// Cockpit.Training: data generation, training, export and measurement of the understanding model.
+//   train    [--out DIR] [--steps N] [--batch N] [--threads N] [--train N] [--test N] [--seed N] [--variant mole|dense]
+//            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M]
+//   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
+//   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
+//   measure  [--model DIR] [--cache DIR] [--update true] [--min-confidence 0.25]   re-measures held-out accuracy and latency through the C# runtime
+//   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
+Console.OutputEncoding = Encoding.UTF8;
+var verb = args.Length > 0 ? args[0] : "help";
+var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i + 1 < args.Length; i += 2)
+{
+    flags[args[i].TrimStart('-')] = args[i + 1];
+}
+
+int Int(string name, int fallback) => flags.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+string Str(string name, string fallback) => flags.GetValueOrDefault(name, fallback);
+
+var defaults = new TrainingOptions();
+switch (verb)
+{
+    case "train":
+        return new TrainingPipeline(
+            new TrainingOptions
+            {
+                OutputDirectory = Str("out", defaults.OutputDirectory),
+                Steps = Int("steps", defaults.Steps),
+                Batch = Int("batch", defaults.Batch),
+                Threads = Int("threads", defaults.Threads),
+                TrainSamples = Int("train", defaults.TrainSamples),
+                TestSamples = Int("test", defaults.TestSamples),
+                Seed = Int("seed", defaults.Seed),
+                Variant = Str("variant", defaults.Variant),
+                Dim = Int("dim", defaults.Dim),
+                Layers = Int("layers", defaults.Layers),
+                Heads = Int("heads", defaults.Heads),
+                Experts = Int("experts", defaults.Experts),
+                ExpertHidden = Int("expert-hidden", defaults.ExpertHidden),
+                SharedHidden = Int("shared-hidden", defaults.SharedHidden),
+                EvalEvery = Int("eval-every", defaults.EvalEvery),
+                MaxMinutes = float.Parse(Str("minutes", defaults.MaxMinutes.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            },
+            Console.Out).Run();
+    case "smoke":
+        return new TrainingPipeline(SmokeOptions.Create(Str("out", Path.Combine(Path.GetTempPath(), "cockpit-smoke"))), Console.Out).Run();
+    case "table":
+        return ModelCommands.BuildTable(Str("model", "models/understanding"), Str("cache", "models/cache"), Console.Out);
+    case "measure":
+        return ModelCommands.Measure(Str("model", "models/understanding"), Str("cache", "models/cache"), Str("update", "false") == "true", float.Parse(Str("min-confidence", "0.25"), CultureInfo.InvariantCulture), Console.Out);
+    case "generate":
+    {
+        var dir = Str("out", "artifacts/data");
+        Directory.CreateDirectory(dir);
+        var generator = new DataGenerator(ActionCatalog.Default);
+        var seed = Int("seed", defaults.Seed);
+        TrainingPipeline.WriteHeldOut(Path.Combine(dir, "train.jsonl"), generator.Generate(Int("train", 2000), false, seed));
+        TrainingPipeline.WriteHeldOut(Path.Combine(dir, "heldout.jsonl"), generator.Generate(Int("test", 500), true, seed + 1));
+        Console.WriteLine($"wrote {dir}/train.jsonl and {dir}/heldout.jsonl");
+        return 0;
+    }
+
+    default:
+        Console.WriteLine("usage: Cockpit.Training train|smoke|generate [--out DIR] [--steps N] ... (see src/Cockpit.Training/README.md)");
+        return verb == "help" ? 0 : 2;
+}

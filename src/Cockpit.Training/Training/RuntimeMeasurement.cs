@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Cockpit.Training.Data;
+using Cockpit.Understanding;
+
+namespace Cockpit.Training.Training;
+
+/// <summary>Measures the exported files the way the head unit runs them: held-out exact match, OOD rejection, latency.</summary>
+internal static class RuntimeMeasurement
+{
+    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minCallConfidence = 0.25f)
+    {
+        var build = Stopwatch.StartNew();
+        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinCallConfidence = minCallConfidence });
+        var openSeconds = build.Elapsed.TotalSeconds;
+        log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath})");
+
+        // Agreement with TorchSharp compares raw decoding (no confidence threshold), as TorchSharp's evaluation does.
+        using var raw = torchPredictions is null ? null : UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinCallConfidence = 0 });
+        var evaluation = new Evaluation();
+        var agree = 0;
+        for (var i = 0; i < test.Count; i += 64)
+        {
+            var chunk = test.Skip(i).Take(64).ToList();
+            var results = understander.UnderstandBatch([.. chunk.Select(s => s.Text)]);
+            for (var k = 0; k < chunk.Count; k++)
+            {
+                evaluation.Add(chunk[k].Lang, chunk[k].Text, gold[i + k], results[k].Calls);
+                if (torchPredictions is not null && raw is not null)
+                {
+                    var torch = torchPredictions[i + k];
+                    var unfiltered = raw.Understand(chunk[k].Text).Calls;
+                    agree += torch.Count == unfiltered.Count && torch.Zip(unfiltered).All(p => p.First.SameAs(p.Second)) ? 1 : 0;
+                }
+            }
+        }
+
+        var agreement = (double)agree / Math.Max(1, test.Count);
+        log.WriteLine($"held-out (C# runtime, ONNX Runtime + lookup table): {evaluation}; same calls as TorchSharp on {agreement:P2}");
+        Directory.CreateDirectory(cacheDir);
+        File.WriteAllLines(Path.Combine(cacheDir, "errors-runtime.txt"), evaluation.Errors);
+
+        var texts = test.Take(400).Select(s => s.Text).ToList();
+        foreach (var t in texts.Take(20))
+        {
+            understander.Understand(t);
+        }
+
+        var single = new List<double>();
+        foreach (var t in texts)
+        {
+            var w = Stopwatch.StartNew();
+            understander.Understand(t);
+            single.Add(w.Elapsed.TotalMilliseconds);
+        }
+
+        var batched = new List<double>();
+        for (var i = 0; i + 32 <= texts.Count; i += 32)
+        {
+            var w = Stopwatch.StartNew();
+            understander.UnderstandBatch(texts.GetRange(i, 32));
+            batched.Add(w.Elapsed.TotalMilliseconds);
+        }
+
+        var latency = new JsonObject
+        {
+            ["batch1P50Ms"] = Percentile(single, 0.5),
+            ["batch1P99Ms"] = Percentile(single, 0.99),
+            ["batch32P50Ms"] = Percentile(batched, 0.5),
+            ["batch32P99Ms"] = Percentile(batched, 0.99),
+            ["intraOpThreads"] = 1,
+            ["minCallConfidence"] = minCallConfidence,
+            ["rssMiB"] = Math.Round(Process.GetCurrentProcess().WorkingSet64 / 1048576.0, 1),
+        };
+        log.WriteLine($"latency: {latency.ToJsonString()}");
+        return new JsonObject
+        {
+            ["heldOut"] = evaluation.ToJson(),
+            ["agreementWithTorch"] = torchPredictions is null ? null : Math.Round(agreement, 4),
+            ["latency"] = latency,
+            ["lookupTableBuildSeconds"] = Math.Round(openSeconds, 2),
+            ["measuredOn"] = $"{Environment.ProcessorCount} CPU, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+        };
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        return Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 3);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Cockpit.Training.Data;
+using Cockpit.Training.Model;
+using Cockpit.Understanding;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Cockpit.Training.Training;
+
+/// <summary>Trains the encoder on encoded samples with AdamW, warm-up and cosine decay; evaluates exact match by decoding calls.</summary>
+internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWriter log)
+{
+    public double SecondsPerStep { get; private set; }
+
+    public int StepsDone { get; private set; }
+
+    public static EncodedSample Encode(Tokenizer tokenizer, TagSet tagSet, Sample sample, int maxLength, int index)
+    {
+        var tokens = tokenizer.Encode(sample.Text);
+        var n = Math.Min(tokens.Count, maxLength);
+        var tags = new int[tokens.Count];
+        var calls = new int[tokens.Count];
+        SpanTagger.Tag(tagSet, tokens, sample.Spans.Select(s => (s.Start, s.End, s.Class, s.Call)), tags, calls);
+        return new EncodedSample([.. tokens.Take(n).Select(t => t.Id)], tags[..n], calls[..n], index);
+    }
+
+    public void Train(IReadOnlyList<EncodedSample> train, Func<int, double>? evaluate)
+    {
+        var rng = new Random(options.Seed);
+        var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: 0.01);
+        var watch = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromMinutes(options.MaxMinutes);
+        var pending = new Queue<List<EncodedSample>>();
+        for (var step = 1; step <= options.Steps; step++)
+        {
+            // Cosine decay over whichever runs out first, the step budget or the time budget, so a run cut short by
+            // time still ends at a low learning rate.
+            var progress = Math.Min(1, Math.Max((double)(step - options.Warmup) / Math.Max(1, options.Steps - options.Warmup), watch.Elapsed / deadline));
+            var lr = step <= options.Warmup
+                ? options.LearningRate * step / options.Warmup
+                : options.LearningRate * (0.02 + (0.98 * 0.5 * (1 + Math.Cos(Math.PI * progress))));
+            foreach (var g in optimizer.ParamGroups)
+            {
+                g.LearningRate = lr;
+            }
+
+            float lossValue;
+            using (var scope = torch.NewDisposeScope())
+            {
+                if (pending.Count == 0)
+                {
+                    // Length bucketing: draw 8 batches at random, sort them by length and cut, so little is padding.
+                    var pool = Enumerable.Range(0, options.Batch * 8).Select(_ => train[rng.Next(train.Count)]).OrderBy(s => s.Ids.Length).ToList();
+                    var chunks = pool.Chunk(options.Batch).OrderBy(_ => rng.Next()).ToList();
+                    chunks.ForEach(c => pending.Enqueue([.. c]));
+                }
+
+                var batch = pending.Dequeue();
+                using var inputs = Batch(batch, withLabels: true);
+                model.train();
+                var (tagLogits, callLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+                var loss = torch.nn.functional.cross_entropy(tagLogits.reshape(-1, tagLogits.shape[^1]), inputs.Tags!.reshape(-1), ignore_index: -100)
+                    + (0.5f * torch.nn.functional.cross_entropy(callLogits.reshape(-1, callLogits.shape[^1]), inputs.Calls!.reshape(-1), ignore_index: -100));
+                optimizer.zero_grad();
+                loss.backward();
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0);
+                optimizer.step();
+                lossValue = loss.item<float>();
+            }
+
+            StepsDone = step;
+            if (step % 50 == 0 || step <= 5)
+            {
+                log.WriteLine($"step {step}/{options.Steps} loss {lossValue:F4} lr {lr:E2} {watch.Elapsed.TotalSeconds / step:F3} s/step");
+            }
+
+            if (evaluate is not null && options.EvalEvery > 0 && step % options.EvalEvery == 0 && step < options.Steps)
+            {
+                var evalWatch = Stopwatch.StartNew();
+                log.WriteLine($"  held-out exact match at step {step}: {evaluate(step):P2}");
+                watch.Stop();
+                _ = evalWatch;
+                watch.Start();
+            }
+
+            if (watch.Elapsed > deadline)
+            {
+                log.WriteLine($"time budget reached at step {step}");
+                break;
+            }
+        }
+
+        SecondsPerStep = watch.Elapsed.TotalSeconds / Math.Max(1, StepsDone);
+    }
+
+    /// <summary>Predicts tags and calls (argmax) with confidences for a list of samples.</summary>
+    public List<(int[] Tags, int[] Calls, float[] Confidence)> Predict(IReadOnlyList<EncodedSample> samples, int batchSize = 128)
+    {
+        var results = new List<(int[], int[], float[])>(samples.Count);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        for (var i = 0; i < samples.Count; i += batchSize)
+        {
+            using var scope = torch.NewDisposeScope();
+            var batch = samples.Skip(i).Take(batchSize).ToList();
+            using var inputs = Batch(batch, withLabels: false);
+            var (tagLogits, callLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+            var tagProbs = tagLogits.softmax(-1);
+            var (tagP, tagIdx) = tagProbs.max(-1);
+            var callIdx = callLogits.argmax(-1);
+            var t = (int)tagIdx.shape[1];
+            var tagArr = tagIdx.data<long>().ToArray();
+            var callArr = callIdx.data<long>().ToArray();
+            var confArr = tagP.data<float>().ToArray();
+            for (var b = 0; b < batch.Count; b++)
+            {
+                var n = batch[b].Ids.Length;
+                results.Add((
+                    [.. tagArr.Skip(b * t).Take(n).Select(x => (int)x)],
+                    [.. callArr.Skip(b * t).Take(n).Select(x => (int)x)],
+                    [.. confArr.Skip(b * t).Take(n)]));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Raw tag logits [B, T, tags] for one padded batch, for the ONNX parity check.</summary>
+    public (float[] Logits, long[] Ids, float[] Mask, int Length) TagLogits(List<EncodedSample> batch)
+    {
+        model.eval();
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        using var inputs = Batch(batch, withLabels: false);
+        var (tagLogits, _) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+        return (tagLogits.data<float>().ToArray(), inputs.Ids.data<long>().ToArray(), inputs.Mask.data<float>().ToArray(), (int)inputs.Ids.shape[1]);
+    }
+
+    private static BatchTensors Batch(List<EncodedSample> batch, bool withLabels)
+    {
+        var t = Math.Max(1, batch.Max(s => s.Ids.Length));
+        var ids = new long[batch.Count * t];
+        var mask = new float[batch.Count * t];
+        var tags = new long[batch.Count * t];
+        var calls = new long[batch.Count * t];
+        Array.Fill(tags, -100);
+        Array.Fill(calls, -100);
+        var uniqueIndex = new Dictionary<long, long>();
+        var inverse = new long[batch.Count * t];
+        for (var b = 0; b < batch.Count; b++)
+        {
+            var s = batch[b];
+            for (var i = 0; i < t; i++)
+            {
+                var k = (b * t) + i;
+                var id = i < s.Ids.Length ? s.Ids[i] : 0;
+                ids[k] = id;
+                if (!uniqueIndex.TryGetValue(id, out var u))
+                {
+                    uniqueIndex[id] = u = uniqueIndex.Count;
+                }
+
+                inverse[k] = u;
+                if (i < s.Ids.Length)
+                {
+                    mask[k] = 1;
+                    tags[k] = s.Tags[i];
+                    calls[k] = s.Calls[i];
+                }
+            }
+        }
+
+        var unique = uniqueIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        return new BatchTensors(
+            torch.tensor(ids, [batch.Count, t]),
+            torch.tensor(mask, [batch.Count, t]),
+            torch.tensor(unique),
+            torch.tensor(inverse, [batch.Count, t]),
+            withLabels ? torch.tensor(tags, [batch.Count, t]) : null,
+            withLabels ? torch.tensor(calls, [batch.Count, t]) : null);
+    }
+
+    private sealed record BatchTensors(Tensor Ids, Tensor Mask, Tensor Unique, Tensor Inverse, Tensor? Tags, Tensor? Calls) : IDisposable
+    {
+        public void Dispose()
+        {
+            Ids.Dispose();
+            Mask.Dispose();
+            Unique.Dispose();
+            Inverse.Dispose();
+            Tags?.Dispose();
+            Calls?.Dispose();
+        }
+    }
+}

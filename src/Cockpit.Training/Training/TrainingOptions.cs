@@ -1,0 +1,41 @@
+namespace Cockpit.Training.Training;
+
+/// <summary>Knobs of one training run; the defaults are the shipped model's.</summary>
+internal sealed record TrainingOptions
+{
+    public int Steps { get; init; } = 2600;
+
+    public int Batch { get; init; } = 64;
+
+    public int Threads { get; init; } = 1;
+
+    public float LearningRate { get; init; } = 1.5e-3f;
+
+    public int Warmup { get; init; } = 100;
+
+    public int TrainSamples { get; init; } = 80_000;
+
+    public int TestSamples { get; init; } = 4_000;
+
+    public int Seed { get; init; } = 20260;
+
+    public int EvalEvery { get; init; } = 400;
+
+    public int Dim { get; init; } = 256;
+
+    public int Layers { get; init; } = 4;
+
+    public int Heads { get; init; } = 4;
+
+    public int Experts { get; init; } = 16;
+
+    public int ExpertHidden { get; init; } = 64;
+
+    public int SharedHidden { get; init; } = 512;
+
+    public string Variant { get; init; } = "mole";
+
+    public string OutputDirectory { get; init; } = "models/understanding";
+
+    public float MaxMinutes { get; init; } = 24;
+}

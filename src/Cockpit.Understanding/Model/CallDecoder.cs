@@ -1,0 +1,329 @@
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Text;
+
+namespace Cockpit.Understanding.Model;
+
+/// <summary>
+/// Turns per-token tags and call indices into <see cref="ActionCall"/>s validated against the catalog.
+/// Pure and thread-safe. The training project uses the same decoder on gold tags, so "exact match" compares calls.
+/// </summary>
+internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
+{
+    public ActionCatalog Catalog => catalog;
+
+    public TagSet Tags => tags;
+
+    /// <summary>Groups tokens into spans: B starts a span, I continues one of the same class (a stray I starts one).</summary>
+    public static List<TaggedSpan> Spans(TagSet tags, IReadOnlyList<Token> tokens, ReadOnlySpan<int> tagIds, ReadOnlySpan<int> callIds, ReadOnlySpan<float> confidence)
+    {
+        var spans = new List<TaggedSpan>();
+        string? cls = null;
+        int call = 0, start = 0, end = 0;
+        var conf = 1f;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (isBegin, c) = tags.Parse(tagIds[i]);
+            if (c is not null && !isBegin && c == cls)
+            {
+                end = Math.Max(end, tokens[i].End);
+                conf = Math.Min(conf, confidence.IsEmpty ? 1f : confidence[i]);
+                continue;
+            }
+
+            if (cls is not null)
+            {
+                spans.Add(new TaggedSpan(cls, call, start, end, conf));
+            }
+
+            cls = c;
+            if (c is not null)
+            {
+                call = callIds[i];
+                start = tokens[i].Start;
+                end = tokens[i].End;
+                conf = confidence.IsEmpty ? 1f : confidence[i];
+            }
+        }
+
+        if (cls is not null)
+        {
+            spans.Add(new TaggedSpan(cls, call, start, end, conf));
+        }
+
+        return spans;
+    }
+
+    /// <summary>Decodes one utterance.</summary>
+    public (List<ActionCall> Calls, List<string> Rejected) Decode(string text, IReadOnlyList<Token> tokens, ReadOnlySpan<int> tagIds, ReadOnlySpan<int> callIds, ReadOnlySpan<float> confidence)
+    {
+        var spans = Spans(tags, tokens, tagIds, callIds, confidence).Select(s => Snap(text, s)).ToList();
+        var calls = new List<ActionCall>();
+        var rejected = new List<string>();
+        if (spans.Count == 0)
+        {
+            return (calls, rejected);
+        }
+
+        // Spans without a call index join the call of the nearest preceding span (or the first call).
+        var groups = new SortedDictionary<int, List<TaggedSpan>>();
+        var lastCall = spans.Select(s => s.CallIndex).FirstOrDefault(c => c > 0, 1);
+        foreach (var s in spans)
+        {
+            var c = s.CallIndex > 0 ? s.CallIndex : lastCall;
+            lastCall = c;
+            if (!groups.TryGetValue(c, out var list))
+            {
+                groups[c] = list = [];
+            }
+
+            list.Add(s);
+        }
+
+        string? previousOp = null;
+        foreach (var group in groups.Values)
+        {
+            var call = Build(text, group, previousOp, out var why);
+            if (call is null)
+            {
+                rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
+                continue;
+            }
+
+            previousOp = call.Operation;
+            calls.Add(call);
+        }
+
+        // A follow-up ("close it too") is said on its own; next to calls that name their function it is a misread filler.
+        if (calls.Any(c => c.Function is not null))
+        {
+            foreach (var stray in calls.Where(c => c.Function is null).ToList())
+            {
+                calls.Remove(stray);
+                rejected.Add("follow-up next to full calls: " + stray);
+            }
+        }
+
+        return (calls, rejected);
+    }
+
+    /// <summary>Widens a span that starts or ends inside an English word to the whole word (word pieces tagged apart).</summary>
+    private static TaggedSpan Snap(string text, TaggedSpan s)
+    {
+        static bool Letter(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'';
+        var start = s.Start;
+        var end = s.End;
+        while (start > 0 && start < text.Length && Letter(text[start]) && Letter(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (end > 0 && end < text.Length && Letter(text[end - 1]) && Letter(text[end]))
+        {
+            end++;
+        }
+
+        return start == s.Start && end == s.End ? s : s with { Start = start, End = end };
+    }
+
+    /// <summary>Maps an operation the function does not accept to the one it does with the same meaning (on ↔ open).</summary>
+    public static string? Canonical(CatalogFunction function, string? op)
+    {
+        if (op is null || function.Accepts(op))
+        {
+            return op;
+        }
+
+        string[] family = op switch
+        {
+            "on" => ["open", "play", "unfold", "unmute"],
+            "open" => ["on", "unfold", "unmute"],
+            "off" => ["close", "pause", "mute"],
+            "close" => ["off", "fold", "mute"],
+            "max" => ["open"],
+            "min" => ["close"],
+            "play" => ["on"],
+            "pause" => ["off"],
+            _ => [],
+        };
+        return family.FirstOrDefault(function.Accepts);
+    }
+
+    private ActionCall? Build(string text, List<TaggedSpan> group, string? previousOp, out string why)
+    {
+        why = "";
+        CatalogFunction? function = null;
+        CatalogOperation? op = null;
+        var zones = new List<string>();
+        ActionValue? value = null;
+        double? delta = null;
+        var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+        var confidence = group.Min(s => s.Confidence);
+
+        foreach (var s in group)
+        {
+            var kind = s.Class.Split(':', 2);
+            var span = new TextSpan(s.Start, s.End - s.Start, s.Text(text));
+            switch (kind[0])
+            {
+                case "FN":
+                    function ??= catalog.FindFunction(kind[1]);
+                    break;
+                case "OP":
+                    var o = catalog.FindOperation(kind[1]);
+                    if (o is not null && (op is null || o.Rank > op.Rank))
+                    {
+                        op = o;
+                    }
+
+                    break;
+                case "ZONE":
+                    if (!zones.Contains(kind[1]))
+                    {
+                        zones.Add(kind[1]);
+                    }
+
+                    break;
+                case "NUM" or "LEVEL":
+                    // The last number wins: in a restart ("调到六十，六十五") the correction comes last.
+                    if (value is not { Kind: ActionValueKind.Enum } && Numerals.TryParse(span.Text, out var n))
+                    {
+                        value = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
+                    }
+
+                    break;
+                case "DELTA":
+                    if (delta is null && Numerals.TryParse(span.Text, out var d))
+                    {
+                        delta = d;
+                    }
+
+                    break;
+                case "ENUM":
+                    var eq = kind[1].IndexOf('=', StringComparison.Ordinal);
+                    var enumFunction = catalog.FindFunction(kind[1][..eq]);
+                    if (value is null && enumFunction is not null)
+                    {
+                        value = ActionValue.FromEnum(kind[1][(eq + 1)..], span);
+                        function ??= enumFunction;
+                    }
+
+                    break;
+                case "TXT":
+                    texts[kind[1]] = texts.TryGetValue(kind[1], out var prev)
+                        ? new TextSpan(prev.Start, s.End - prev.Start, text[prev.Start..s.End])
+                        : span;
+                    break;
+            }
+        }
+
+        var opId = op?.Id;
+        if (op?.Implies is { } implied)
+        {
+            if (function is null || function.Id == implied.Function)
+            {
+                function = catalog.FindFunction(implied.Function);
+                opId = implied.Op;
+            }
+        }
+
+        if (function is null)
+        {
+            // A follow-up: "再高一点", "close it too", "二十四度呢". The resolver supplies the function from context.
+            if (opId is null && value is null)
+            {
+                why = "no function and no operation";
+                return null;
+            }
+
+            // Without a function, "打开"/"open" and "关"/"close" cannot be told apart from "on"/"off"; keep one spelling
+            // per meaning and let the resolver map it onto the context function (CallDecoder.Canonical).
+            opId = opId switch
+            {
+                "open" => "on",
+                "close" => "off",
+                _ => opId ?? "set",
+            };
+            return new ActionCall { Operation = opId, Zones = zones, Value = value, Delta = opId is "up" or "down" ? delta : null, Text = texts, Confidence = confidence };
+        }
+
+        // An ENUM value of another function than the named one ("氛围灯" names the light, "蓝色" its colour): the value
+        // is more specific, so its function wins.
+        if (value is { Kind: ActionValueKind.Enum } ev && function.FindValue(ev.Symbol!) is null)
+        {
+            var owner = group.Where(s => s.Class.StartsWith("ENUM:", StringComparison.Ordinal))
+                .Select(s => catalog.FindFunction(s.Class[5..s.Class.IndexOf('=', StringComparison.Ordinal)]))
+                .FirstOrDefault(f => f?.FindValue(ev.Symbol!) is not null);
+            if (owner is null)
+            {
+                why = $"{ev.Symbol} is not a value of {function.Id}";
+                return null;
+            }
+
+            function = owner;
+        }
+
+        if (function.Value.Type == CatalogValueType.Level && value is { Kind: ActionValueKind.Number } lv)
+        {
+            value = ActionValue.FromLevel(lv.Number, lv.Span);
+        }
+
+        if (value is { Kind: ActionValueKind.Enum } && opId is null or "on" or "open" && function.Accepts("set"))
+        {
+            // "打开导航" / "open the navigation app" / "switch to night mode": choosing a value is a set.
+            opId = "set";
+        }
+
+        if (function.Ops.Count == 0)
+        {
+            opId = null;
+        }
+        else
+        {
+            opId = Canonical(function, opId);
+            if (opId is null && value is not null && function.Accepts("set"))
+            {
+                opId = "set";
+            }
+
+            opId ??= Canonical(function, previousOp);
+            if (opId is null)
+            {
+                why = $"{function.Id}: no operation it accepts";
+                return null;
+            }
+        }
+
+        if (function.Value.Type == CatalogValueType.Text && function.Value.Slot is { } slot && !texts.ContainsKey(slot))
+        {
+            why = $"{function.Id}: missing {slot}";
+            return null;
+        }
+
+        if (function.Zoning is null)
+        {
+            zones.Clear();
+        }
+
+        // Keep only the arguments this function takes (validation against the catalog).
+        if (function.Value.Type is not (CatalogValueType.Number or CatalogValueType.Level or CatalogValueType.Enum))
+        {
+            value = null;
+        }
+
+        foreach (var slotName in texts.Keys.Where(k => k != function.Value.Slot).ToList())
+        {
+            texts.Remove(slotName);
+        }
+
+        return new ActionCall
+        {
+            Function = function.Id,
+            Operation = opId,
+            Zones = zones,
+            Value = value,
+            Delta = opId is "up" or "down" ? delta : null,
+            Text = texts,
+            Confidence = confidence,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace Cockpit.Understanding.Model;
+
+/// <summary>The encoder's dimensions as recorded in the manifest (<c>config</c>).</summary>
+public sealed class ModelShape
+{
+    /// <summary>Vocabulary size (rows of the lookup table).</summary>
+    [JsonPropertyName("vocab")]
+    public int Vocab { get; init; }
+
+    /// <summary>Hidden size d.</summary>
+    [JsonPropertyName("dim")]
+    public int Dim { get; init; }
+
+    /// <summary>Number of layers L.</summary>
+    [JsonPropertyName("layers")]
+    public int Layers { get; init; }
+
+    /// <summary>Attention heads.</summary>
+    [JsonPropertyName("heads")]
+    public int Heads { get; init; }
+
+    /// <summary>Lookup experts per layer N.</summary>
+    [JsonPropertyName("experts")]
+    public int Experts { get; init; }
+
+    /// <summary>Hidden size of one expert FFN (training only; the table stores its outputs).</summary>
+    [JsonPropertyName("expertHidden")]
+    public int ExpertHidden { get; init; }
+
+    /// <summary>Hidden size of the shared FFN.</summary>
+    [JsonPropertyName("sharedHidden")]
+    public int SharedHidden { get; init; }
+
+    /// <summary>Longest input in tokens; longer utterances are truncated.</summary>
+    [JsonPropertyName("maxLength")]
+    public int MaxLength { get; init; }
+
+    /// <summary>Number of BIO tags.</summary>
+    [JsonPropertyName("tags")]
+    public int Tags { get; init; }
+
+    /// <summary>Number of call-index classes.</summary>
+    [JsonPropertyName("callClasses")]
+    public int CallClasses { get; init; }
+
+    /// <summary><c>mole</c> or <c>dense</c>.</summary>
+    [JsonPropertyName("variant")]
+    public string Variant { get; init; } = "mole";
+
+    /// <summary>True when the encoder takes a lookup-table input.</summary>
+    [JsonIgnore]
+    public bool UsesExperts => Variant == "mole";
+
+    /// <summary>Bytes of one lookup-table row (L × N × d fp16 values).</summary>
+    [JsonIgnore]
+    public int RowBytes => Layers * Experts * Dim * 2;
+}

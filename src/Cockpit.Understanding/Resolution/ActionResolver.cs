@@ -1,0 +1,300 @@
+using System.Globalization;
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
+
+namespace Cockpit.Understanding.Resolution;
+
+/// <summary>
+/// Turns understood calls into concrete VSS targets: zones and "my" become seats, operations and values become
+/// numbers in range (relative changes from the current value, clamped; absolute values out of range are refused
+/// with the range), follow-ups take the last turn's function and seats. Pure: no I/O, thread-safe.
+/// </summary>
+/// <param name="catalog">The action catalog.</param>
+public sealed class ActionResolver(ActionCatalog catalog)
+{
+    /// <summary>Resolves one turn.</summary>
+    /// <param name="calls">The understood calls.</param>
+    /// <param name="speakingSeat">Who speaks; resolves <c>mine</c>.</param>
+    /// <param name="currentValue">Current value of a VSS path (bool, number or string), or null when unknown.</param>
+    /// <param name="context">The previous turn's context, or null.</param>
+    public ResolutionResult Resolve(IReadOnlyList<ActionCall> calls, Seat speakingSeat, Func<string, object?> currentValue, DialogueContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(currentValue);
+        var actions = new List<ResolvedAction>(calls.Count);
+        var next = context;
+        foreach (var call in calls)
+        {
+            var action = ResolveOne(call, speakingSeat, currentValue, context);
+            actions.Add(action);
+            if (action.Refusal is null && action.Function is { IsScreenTask: false } f)
+            {
+                next = new DialogueContext(f.Id, action.Seats, action.Call.Operation);
+            }
+        }
+
+        return new ResolutionResult(actions, next);
+    }
+
+    private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static double? AsDouble(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? 1 : 0,
+        string s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
+        IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private ResolvedAction ResolveOne(ActionCall call, Seat speakingSeat, Func<string, object?> currentValue, DialogueContext? context)
+    {
+        var function = catalog.FindFunction(call.Function ?? context?.Function);
+        if (function is null)
+        {
+            return call.Function is null
+                ? Refuse(call, null, RefusalReason.NeedsContext, "您想调节什么？", "What would you like me to adjust?")
+                : Refuse(call, null, RefusalReason.UnknownFunction, "这个功能暂不支持", "I can't do that yet.");
+        }
+
+        var op = call.Operation;
+        if (function.Ops.Count > 0)
+        {
+            op = CallDecoder.Canonical(function, op ?? (call.Value is not null ? "set" : null));
+            if (op is null)
+            {
+                return Refuse(call, function, RefusalReason.UnsupportedOperation,
+                    $"{function.Label.Zh}不支持这个操作", $"The {function.Label.En} can't do that.");
+            }
+        }
+
+        if (function.IsScreenTask)
+        {
+            var value = call.Value?.Symbol ?? (op is not null ? function.Literal(op) : null) switch
+            {
+                bool b => b ? "true" : "false",
+                string s => s,
+                _ => null,
+            };
+            return new ResolvedAction
+            {
+                Call = call with { Function = function.Id, Operation = op },
+                Function = function,
+                Screen = new ScreenTask(function.Id, op, value, call.Text),
+            };
+        }
+
+        var seats = SeatsFor(function, call, speakingSeat, context, out var zoneRefusal);
+        if (zoneRefusal is not null)
+        {
+            return new ResolvedAction { Call = call, Function = function, Refusal = zoneRefusal };
+        }
+
+        var targets = new List<VssTarget>();
+        foreach (var seat in seats.DefaultIfEmpty(null))
+        {
+            var path = catalog.PathFor(function, seat);
+            var (value, refusal) = Target(function, op!, call, currentValue(path));
+            if (refusal is not null)
+            {
+                return new ResolvedAction { Call = call, Function = function, Refusal = refusal, Seats = seats };
+            }
+
+            targets.Add(new VssTarget(path, value!));
+        }
+
+        return new ResolvedAction
+        {
+            Call = call with { Function = function.Id, Operation = op },
+            Function = function,
+            Targets = targets,
+            Seats = seats,
+        };
+    }
+
+    private List<string> SeatsFor(CatalogFunction function, ActionCall call, Seat speakingSeat, DialogueContext? context, out Refusal? refusal)
+    {
+        refusal = null;
+        if (function.Zoning is not { } zoning)
+        {
+            return [];
+        }
+
+        IEnumerable<string> wanted;
+        if (call.Zones.Count > 0)
+        {
+            wanted = call.Zones.SelectMany(z => z == "mine" ? [speakingSeat.ToId()] : catalog.FindZone(z)?.Seats ?? []);
+        }
+        else if (context is not null && context.Function == function.Id && context.Seats.Count > 0)
+        {
+            wanted = context.Seats;
+        }
+        else
+        {
+            wanted = zoning.Default == "mine" ? [speakingSeat.ToId()] : catalog.FindZone(zoning.Default)?.Seats ?? [];
+        }
+
+        var wantedList = wanted.Distinct().ToList();
+        var seats = zoning.Seats.Where(wantedList.Contains).ToList();
+        if (seats.Count == 0)
+        {
+            var zone = call.Zones.Count > 0 ? catalog.FindZone(call.Zones[0])?.Label : null;
+            refusal = Refusal.Of(RefusalReason.UnsupportedZone,
+                $"{zone?.Zh ?? "这个位置"}没有{function.Label.Zh}", $"There is no {function.Label.En} for {zone?.En ?? "that"} seat.");
+        }
+
+        return seats;
+    }
+
+    private static (object? Value, Refusal? Refusal) Target(CatalogFunction function, string op, ActionCall call, object? current)
+    {
+        var spec = function.Value;
+        var literal = function.Literal(op);
+        switch (spec.Type)
+        {
+            case CatalogValueType.Bool:
+                return literal is bool b ? (b, null) : (null, Unsupported(function));
+            case CatalogValueType.Command:
+                return literal is string s ? (s, null) : (null, Unsupported(function));
+            case CatalogValueType.Enum:
+                if (literal is string e)
+                {
+                    return (e, null);
+                }
+
+                if (call.Value?.Symbol is { } symbol && function.FindValue(symbol) is { } ev)
+                {
+                    return (ev.Value, null);
+                }
+
+                return (null, Refusal.Of(RefusalReason.MissingValue,
+                    $"请告诉我{function.Label.Zh}要设置成什么", $"What should I set the {function.Label.En} to?"));
+            case CatalogValueType.Level:
+                return LevelTarget(function, op, call, current);
+            case CatalogValueType.Number:
+                return NumberTarget(function, op, call, current, literal);
+            default:
+                return (null, Unsupported(function));
+        }
+    }
+
+    private static (object? Value, Refusal? Refusal) NumberTarget(CatalogFunction function, string op, ActionCall call, object? current, object? literal)
+    {
+        var spec = function.Value;
+        double target;
+        if (literal is double l)
+        {
+            target = l;
+        }
+        else
+        {
+            switch (op)
+            {
+                case "max":
+                    target = spec.Max;
+                    break;
+                case "min":
+                    target = spec.Min;
+                    break;
+                case "up" or "down":
+                    var now = AsDouble(current) ?? ((spec.Min + spec.Max) / 2);
+                    var delta = call.Delta ?? spec.RelativeStep;
+                    target = Math.Clamp(op == "up" ? now + delta : now - delta, spec.Min, spec.Max);
+                    break;
+                default:
+                    if (call.Value is not { Kind: not ActionValueKind.Enum } v)
+                    {
+                        return (null, Refusal.Of(RefusalReason.MissingValue,
+                            $"请告诉我{function.Label.Zh}要调到多少", $"What should I set the {function.Label.En} to?"));
+                    }
+
+                    target = v.Number;
+                    if (v.Kind == ActionValueKind.Level && spec.Levels.Count > 0)
+                    {
+                        var k = (int)Math.Round(v.Number);
+                        if (k < 1 || k >= spec.Levels.Count)
+                        {
+                            return (null, Refusal.Of(RefusalReason.OutOfRange,
+                                $"{function.Label.Zh}可调档位是1到{spec.Levels.Count - 1}档",
+                                $"The {function.Label.En} has levels 1 to {spec.Levels.Count - 1}."));
+                        }
+
+                        target = spec.Levels[k];
+                    }
+
+                    if (target < spec.Min || target > spec.Max)
+                    {
+                        return (null, OutOfRange(function));
+                    }
+
+                    break;
+            }
+        }
+
+        target = Math.Round(target / spec.Step) * spec.Step;
+        target = Math.Clamp(target, spec.Min, spec.Max);
+        return spec.Step % 1 == 0 ? ((int)Math.Round(target), null) : ((float)target, null);
+    }
+
+    private static (object? Value, Refusal? Refusal) LevelTarget(CatalogFunction function, string op, ActionCall call, object? current)
+    {
+        var spec = function.Value;
+        var top = spec.Levels.Count - 1;
+        int level;
+        switch (op)
+        {
+            case "on":
+                level = spec.OnLevel;
+                break;
+            case "off":
+                level = 0;
+                break;
+            case "max":
+                level = top;
+                break;
+            case "min":
+                level = 1;
+                break;
+            case "up" or "down":
+                var magnitude = AsDouble(current) is { } c && Math.Sign(c) == spec.Sign ? Math.Abs(c) : 0;
+                var now = Enumerable.Range(0, spec.Levels.Count).MinBy(i => Math.Abs(spec.Levels[i] - magnitude));
+                var step = (int)Math.Round(call.Delta ?? 1);
+                level = Math.Clamp(op == "up" ? now + step : now - step, 0, top);
+                break;
+            default:
+                if (call.Value is not { Kind: not ActionValueKind.Enum } v)
+                {
+                    return (null, Refusal.Of(RefusalReason.MissingValue,
+                        $"请告诉我{function.Label.Zh}要开到几档", $"Which level should the {function.Label.En} be?"));
+                }
+
+                var asMagnitude = spec.Levels.ToList().IndexOf(Math.Abs(v.Number));
+                level = v.Number >= 0 && v.Number <= top && v.Number % 1 == 0 ? (int)v.Number : asMagnitude;
+                if (level < 0)
+                {
+                    return (null, Refusal.Of(RefusalReason.OutOfRange,
+                        $"{function.Label.Zh}可调档位是1到{top}档", $"The {function.Label.En} has levels 1 to {top}."));
+                }
+
+                break;
+        }
+
+        return ((int)(spec.Sign * spec.Levels[level]), null);
+    }
+
+    private static Refusal Unsupported(CatalogFunction function) =>
+        Refusal.Of(RefusalReason.UnsupportedOperation, $"{function.Label.Zh}不支持这个操作", $"The {function.Label.En} can't do that.");
+
+    private static Refusal OutOfRange(CatalogFunction function)
+    {
+        var spec = function.Value;
+        var unitZh = spec.Unit.Zh;
+        var unitEn = string.IsNullOrEmpty(spec.Unit.En) ? "" : " " + spec.Unit.En;
+        return Refusal.Of(RefusalReason.OutOfRange,
+            $"{function.Label.Zh}可调范围是{Num(spec.Min)}到{Num(spec.Max)}{unitZh}",
+            $"The {function.Label.En} can be set from {Num(spec.Min)} to {Num(spec.Max)}{unitEn}.");
+    }
+
+    private static ResolvedAction Refuse(ActionCall call, CatalogFunction? function, RefusalReason reason, string zh, string en) =>
+        new() { Call = call, Function = function, Refusal = Refusal.Of(reason, zh, en) };
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
+
+namespace Cockpit.Understanding;
+
+/// <summary>
+/// The on-device understanding model: tokenizer → lookup-table gather (memory-mapped) → ONNX Runtime encoder →
+/// tag decoding into calls validated against the action catalog. Thread-safe; open once and share.
+/// </summary>
+public sealed class UtteranceUnderstander : IDisposable
+{
+    private readonly Tokenizer tokenizer;
+    private readonly CallDecoder decoder;
+    private readonly EncoderSession session;
+    private readonly LookupTable? table;
+    private readonly float minCallConfidence;
+
+    private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, TagSet tags, EncoderSession session, LookupTable? table, float minCallConfidence)
+    {
+        this.minCallConfidence = minCallConfidence;
+        Manifest = manifest;
+        Catalog = catalog;
+        this.tokenizer = tokenizer;
+        decoder = new CallDecoder(catalog, tags);
+        this.session = session;
+        this.table = table;
+    }
+
+    /// <summary>The manifest of the loaded model.</summary>
+    public ModelManifest Manifest { get; }
+
+    /// <summary>The action catalog the calls refer to.</summary>
+    public ActionCatalog Catalog { get; }
+
+    /// <summary>Path of the memory-mapped lookup table, or null for a dense model.</summary>
+    public string? LookupTablePath => table?.Path;
+
+    /// <summary>Opens a model directory; builds the lookup table into the cache directory on first start.</summary>
+    /// <param name="options">Where the model and the cache are, and thread counts.</param>
+    /// <param name="catalog">The catalog; defaults to the embedded one.</param>
+    /// <exception cref="InvalidDataException">A file is missing, differs from the manifest, or the label set does not match the catalog.</exception>
+    public static UtteranceUnderstander Open(UnderstandingOptions options, ActionCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        catalog ??= ActionCatalog.Default;
+        var dir = options.ModelDirectory;
+        var manifest = ModelManifest.Load(dir);
+        if (options.VerifyHashes)
+        {
+            manifest.Verify(dir);
+        }
+
+        var tags = new TagSet(catalog);
+        if (!string.Equals(tags.Sha256, manifest.LabelsSha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The model in {dir} was trained for another label set (catalog {manifest.CatalogVersion}); retrain or update the catalog.");
+        }
+
+        var tokenizer = Tokenizer.FromFile(Path.Combine(dir, "vocab.txt"));
+        LookupTable? table = null;
+        if (manifest.Config.UsesExperts)
+        {
+            var expertsSha = manifest.Files.TryGetValue("experts.onnx", out var f) ? f.Sha256 : ModelManifest.HashFile(Path.Combine(dir, "experts.onnx"));
+            var cachePath = Path.Combine(options.CacheDirectory, LookupTable.FileNameFor(expertsSha));
+            table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads);
+        }
+
+        var session = new EncoderSession(Path.Combine(dir, "encoder.onnx"), manifest.Config, table, options.IntraOpThreads);
+        return new UtteranceUnderstander(manifest, catalog, tokenizer, tags, session, table, options.MinCallConfidence);
+    }
+
+    /// <summary>Detects the language from the script: any Chinese character means <c>zh</c>.</summary>
+    /// <param name="text">The utterance.</param>
+    public static string DetectLanguage(string text) => text.Any(Tokenizer.IsCjk) ? "zh" : "en";
+
+    /// <summary>Understands one utterance.</summary>
+    /// <param name="text">The utterance (as typed or recognised).</param>
+    /// <param name="language">Language hint (<c>zh</c> / <c>en</c>), or null to detect.</param>
+    /// <param name="speakingSeat">Who speaks; recorded on the result (the resolver uses it for "my").</param>
+    public UnderstandingResult Understand(string text, string? language = null, Seat speakingSeat = Seat.Driver) =>
+        UnderstandBatch([text], language)[0] with { SpeakingSeat = speakingSeat };
+
+    /// <summary>Understands several utterances in one encoder run.</summary>
+    /// <param name="texts">The utterances.</param>
+    /// <param name="language">Language hint for all, or null to detect each.</param>
+    public IReadOnlyList<UnderstandingResult> UnderstandBatch(IReadOnlyList<string> texts, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var watch = Stopwatch.StartNew();
+        var max = Manifest.Config.MaxLength;
+        var tokenized = texts.Select(t => tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
+        var length = Math.Max(1, tokenized.Max(t => t.Count));
+        var batch = texts.Count;
+        var ids = new long[batch * length];
+        var mask = new float[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            for (var i = 0; i < tokenized[b].Count; i++)
+            {
+                ids[(b * length) + i] = tokenized[b][i].Id;
+                mask[(b * length) + i] = 1;
+            }
+        }
+
+        var (tagLogits, callLogits) = session.Run(ids, mask, batch, length);
+        var results = new UnderstandingResult[batch];
+        var nTags = Manifest.Config.Tags;
+        var nCalls = Manifest.Config.CallClasses;
+        for (var b = 0; b < batch; b++)
+        {
+            var n = tokenized[b].Count;
+            var tags = new int[n];
+            var calls = new int[n];
+            var confidence = new float[n];
+            for (var i = 0; i < n; i++)
+            {
+                var row = tagLogits.AsSpan(((b * length) + i) * nTags, nTags);
+                (tags[i], confidence[i]) = ArgMaxSoftmax(row);
+                var callRow = callLogits.AsSpan(((b * length) + i) * nCalls, nCalls);
+                (calls[i], var callConfidence) = ArgMaxSoftmax(callRow);
+                if (tags[i] != 0)
+                {
+                    confidence[i] *= callConfidence;
+                }
+            }
+
+            var text = texts[b] ?? "";
+            var (decoded, rejected) = decoder.Decode(text, tokenized[b], tags, calls, confidence);
+            foreach (var weak in decoded.Where(c => c.Confidence < minCallConfidence).ToList())
+            {
+                decoded.Remove(weak);
+                rejected.Add($"low confidence {weak.Confidence:F2}: {weak}");
+            }
+
+            results[b] = new UnderstandingResult
+            {
+                Text = text,
+                Language = language ?? DetectLanguage(text),
+                Calls = decoded,
+                Rejected = rejected,
+                Confidence = n == 0 ? 1f : confidence.Min(),
+                Elapsed = watch.Elapsed / batch,
+            };
+        }
+
+        return results;
+    }
+
+    /// <summary>Releases the ONNX Runtime session and the memory map.</summary>
+    public void Dispose()
+    {
+        session.Dispose();
+        table?.Dispose();
+    }
+
+    private static (int Index, float Probability) ArgMaxSoftmax(ReadOnlySpan<float> logits)
+    {
+        var best = 0;
+        for (var i = 1; i < logits.Length; i++)
+        {
+            if (logits[i] > logits[best])
+            {
+                best = i;
+            }
+        }
+
+        double sum = 0;
+        foreach (var l in logits)
+        {
+            sum += Math.Exp(l - logits[best]);
+        }
+
+        return (best, (float)(1 / sum));
+    }
+}

@@ -1,0 +1,50 @@
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
+
+namespace Cockpit.Understanding.Tests.Model;
+
+public class CallDecoderTests
+{
+    private static readonly TagSet Tags = new(ActionCatalog.Default);
+    private static readonly CallDecoder Decoder = new(ActionCatalog.Default, Tags);
+
+    [Theory]
+    [InlineData("把主驾温度调到二十二度", "主驾|ZONE:driver|1;温度|FN:climate.temperature|1;调到|OP:set|1;二十二|NUM|1", "climate.temperature.set(zones=driver, value=22)")]
+    [InlineData("氛围灯换成蓝色", "氛围灯|FN:light.ambient|1;换成|OP:set|1;蓝色|ENUM:light.ambient_color=BLUE|1", "light.ambient_color.set(value=BLUE)")]
+    [InlineData("关闭天窗并打开空调", "关闭|OP:off|1;天窗|FN:sunroof|1;打开|OP:on|2;空调|FN:climate.ac|2", "sunroof.off() ; climate.ac.on()")]
+    [InlineData("a bit warmer", "warmer|OP:warmer|1", "climate.temperature.up()")]
+    [InlineData("close it too", "close|OP:close|1", "<context>.off()")]
+    [InlineData("next song", "next song|OP:next|1", "media.playback.next()")]
+    [InlineData("open the navigation app", "open|OP:open|1;navigation|ENUM:screen.open_app=navigation|1", "screen.open_app.set(value=navigation)")]
+    [InlineData("调到六十，六十五", "调到|OP:set|1;六十|NUM|1;六十五|NUM|1", "<context>.set(value=65)")]
+    [InlineData("温度调高两度", "温度|FN:climate.temperature|1;调高|OP:up|1;两|DELTA|1", "climate.temperature.up(delta=2)")]
+    [InlineData("call grandma", "call|FN:screen.call|1;andma|TXT:contact|1", "screen.call.run(contact=\"grandma\")")]
+    [InlineData("turn on the fan and the AC", "turn on|OP:on|1;fan|FN:climate.fan_speed|1;AC|FN:climate.ac|2", "climate.fan_speed.on() ; climate.ac.on()")]
+    [InlineData("what a lovely day", "", "")]
+    public void Decode_GoldSpans_Calls(string text, string spans, string expected)
+    {
+        var tokenizer = new Tokenizer(TokenizerVocabulary(text));
+        var tokens = tokenizer.Encode(text);
+        var tags = new int[tokens.Count];
+        var calls = new int[tokens.Count];
+        var labelled = spans.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('|')).Select(p =>
+        {
+            var start = text.LastIndexOf(p[0], StringComparison.Ordinal);
+            return (start, start + p[0].Length, p[1], int.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture));
+        });
+        SpanTagger.Tag(Tags, tokens, labelled, tags, calls);
+
+        var (decoded, _) = Decoder.Decode(text, tokens, tags, calls, []);
+
+        Assert.Equal(expected, string.Join(" ; ", decoded));
+    }
+
+    private static List<string> TokenizerVocabulary(string text)
+    {
+        List<string> vocab = [Tokenizer.Pad, Tokenizer.Unknown, .. Enumerable.Range(0, 256).Select(b => Tokenizer.ByteToken((byte)b))];
+        vocab.AddRange(Tokenizer.PreTokenize(text).Select(p => p.Text).Where(t => t != "grandma").Distinct());
+        vocab.AddRange(["gr", "##andma"]);
+        return vocab;
+    }
+}

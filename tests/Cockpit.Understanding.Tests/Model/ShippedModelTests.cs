@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
+
+namespace Cockpit.Understanding.Tests.Model;
+
+/// <summary>Checks the model committed under models/understanding against its own held-out set and manifest.</summary>
+public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
+{
+    private readonly ShippedModelFixture fixture;
+
+    public ShippedModelTests(ShippedModelFixture fixture) => this.fixture = fixture;
+
+    [Fact]
+    public void Manifest_MatchesCatalogLabelSet()
+    {
+        var manifest = fixture.Understander.Manifest;
+
+        Assert.Equal(new TagSet(ActionCatalog.Default).Sha256, manifest.LabelsSha256);
+        Assert.Equal(ActionCatalog.Default.Version, manifest.CatalogVersion);
+    }
+
+    [Fact]
+    public void HeldOut_ExactMatchPerLanguage_ReproducesManifest()
+    {
+        var manifest = fixture.Understander.Manifest;
+        var decoder = new CallDecoder(ActionCatalog.Default, new TagSet(ActionCatalog.Default));
+        var tokenizer = Tokenizer.FromFile(Path.Combine(RepoPaths.ShippedModel, "vocab.txt"));
+        var totals = new Dictionary<string, (int Total, int Exact)>();
+        int oodTotal = 0, oodRejected = 0;
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.ShippedModel, "heldout.jsonl"));
+
+        foreach (var chunk in lines.Chunk(64))
+        {
+            var samples = chunk.Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+            var results = fixture.Understander.UnderstandBatch([.. samples.Select(s => s.GetProperty("text").GetString()!)]);
+            for (var i = 0; i < samples.Count; i++)
+            {
+                var gold = Gold(decoder, tokenizer, samples[i]);
+                var predicted = results[i].Calls;
+                var exact = gold.Count == predicted.Count && gold.Zip(predicted).All(p => p.First.SameAs(p.Second));
+                if (gold.Count == 0)
+                {
+                    oodTotal++;
+                    oodRejected += predicted.Count == 0 ? 1 : 0;
+                    continue;
+                }
+
+                var lang = samples[i].GetProperty("lang").GetString()!;
+                var (t, e) = totals.GetValueOrDefault(lang);
+                totals[lang] = (t + 1, e + (exact ? 1 : 0));
+            }
+        }
+
+        var heldOut = manifest.Metrics!["heldOut"]!;
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var (t, e) = totals[lang];
+            var recorded = heldOut[lang]!["exactMatch"]!.GetValue<double>();
+            Assert.InRange((double)e / t, recorded - 0.005, 1.0);
+        }
+
+        var recordedOod = heldOut["ood"]!["rejection"]!.GetValue<double>();
+        Assert.InRange((double)oodRejected / oodTotal, recordedOod - 0.005, 1.0);
+    }
+
+    [Theory]
+    [InlineData("把主驾温度调到二十二度", "climate.temperature.set(zones=driver, value=22)")]
+    [InlineData("set the passenger temperature to 24 degrees", "climate.temperature.set(zones=passenger, value=24)")]
+    [InlineData("turn on the air conditioning", "climate.ac.on()")]
+    [InlineData("打开前挡除雾", "climate.front_defrost.on()")]
+    [InlineData("打开后备箱", "trunk.on()")]
+    [InlineData("turn on the fog lights", "lights.fog_front.on()")]
+    [InlineData("音量调到三十", "media.volume.set(value=30)")]
+    [InlineData("打开蓝牙", "screen.bluetooth.on()")]
+    [InlineData("what a lovely day it is", "")]
+    [InlineData("close the sunroof and turn on the AC", "sunroof.close() ; climate.ac.on()")]
+    [InlineData("有点热，温度调低一点", "climate.temperature.down()")]
+    [InlineData("turn my seat heating to level two", "seat.heating.set(zones=mine, value=L2)")]
+    [InlineData("副驾座椅通风开到最大", "seat.ventilation.max(zones=passenger)")]
+    [InlineData("打开主驾车窗", "window.position.open(zones=driver)")]
+    [InlineData("open the rear left window halfway", "window.position.half(zones=rear_left)")]
+    [InlineData("把所有车窗都关上", "window.position.close(zones=all)")]
+    [InlineData("open the sunroof", "sunroof.open()")]
+    [InlineData("氛围灯换成蓝色", "light.ambient_color.set(value=BLUE)")]
+    [InlineData("wipers on fast", "wipers.front.set(value=FAST)")]
+    [InlineData("next song", "media.playback.next()")]
+    [InlineData("打开座椅加热，顺便把音量调小一点", "seat.heating.on() ; media.volume.down()")]
+    [InlineData("set the temperature to 21", "climate.temperature.set(value=21)")]
+    [InlineData("a bit warmer", "climate.temperature.up()")]
+    [InlineData("温度调到五十度", "climate.temperature.set(value=50)")]
+    [InlineData("open the navigation app", "screen.open_app.set(value=navigation)")]
+    public void Understand_SampleScenario_ExpectedCalls(string text, string expected)
+    {
+        var result = fixture.Understander.Understand(text);
+
+        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+    }
+
+    private static List<ActionCall> Gold(CallDecoder decoder, Tokenizer tokenizer, JsonElement sample)
+    {
+        var text = sample.GetProperty("text").GetString()!;
+        var tokens = tokenizer.Encode(text);
+        var tags = new int[tokens.Count];
+        var calls = new int[tokens.Count];
+        var spans = sample.GetProperty("spans").EnumerateArray()
+            .Select(s => (s[0].GetInt32(), s[1].GetInt32(), s[2].GetString()!, s[3].GetInt32()));
+        SpanTagger.Tag(decoder.Tags, tokens, spans, tags, calls);
+        return decoder.Decode(text, tokens, tags, calls, []).Calls;
+    }
+}
