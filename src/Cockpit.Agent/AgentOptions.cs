@@ -1,0 +1,96 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cockpit.Agent;
+
+/// <summary>
+/// Options of the agent, bound from the <c>Agent</c> configuration section:
+/// <code>
+/// "Agent": {
+///   "Port": 55557,
+///   "VehicleAddress": "http://127.0.0.1:55555",
+///   "ModelDirectory": null,
+///   "DataDirectory": null
+/// }
+/// </code>
+/// </summary>
+public sealed class AgentOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Agent";
+
+    /// <summary>The loopback address the agent's gRPC API listens on. Defaults to 127.0.0.1.</summary>
+    [Required]
+    public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port of the agent's gRPC API. Defaults to 55557; 0 picks a free port.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 55557;
+
+    /// <summary>The vehicle service (kuksa.val.v2). Defaults to http://127.0.0.1:55555.</summary>
+    [Required]
+    public Uri VehicleAddress { get; set; } = new("http://127.0.0.1:55555");
+
+    /// <summary>The simulated HMI (cockpit.hmi.v1). Defaults to http://127.0.0.1:55556.</summary>
+    [Required]
+    public Uri HmiAddress { get; set; } = new("http://127.0.0.1:55556");
+
+    /// <summary>The understanding model's folder. Defaults to <c>models/understanding</c> beside the binary.</summary>
+    public string? ModelDirectory { get; set; }
+
+    /// <summary>
+    /// Where the agent keeps its data: the interaction log and the model's lookup-table cache.
+    /// Defaults to <c>$XDG_DATA_HOME/cockpit</c> (or <c>~/.local/share/cockpit</c>).
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>ONNX Runtime threads per inference. Defaults to 1 (the head unit runs other work too).</summary>
+    [Range(1, 64)]
+    public int ModelThreads { get; set; } = 1;
+
+    /// <summary>How long a follow-up ("a bit warmer") may refer to the previous turn. Defaults to 60 s.</summary>
+    public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How soon after a turn a correction, repeat or undo marks it wrong. Defaults to 10 s.</summary>
+    public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Interaction records kept. Past it, the oldest records already exported or reported are deleted;
+    /// records not yet exported or reported are never deleted. Defaults to 100,000.
+    /// </summary>
+    [Range(100, 100_000_000)]
+    public int MaxInteractionRecords { get; set; } = 100_000;
+
+    /// <summary>The deadline of one call to the vehicle service. Defaults to 2 s.</summary>
+    public TimeSpan VehicleCallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retries of a call that found the vehicle service unavailable. Defaults to 3.</summary>
+    [Range(0, 10)]
+    public int VehicleRetries { get; set; } = 3;
+
+    /// <summary>The first retry's delay; each further retry waits twice as long. Defaults to 100 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest utterance text accepted, in characters. Defaults to 500.</summary>
+    [Range(1, 10_000)]
+    public int MaxTextLength { get; set; } = 500;
+
+    /// <summary>Below this recogniser confidence a voice turn asks the occupant to repeat. Defaults to 0.3.</summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyBelowAsrConfidence { get; set; } = 0.3;
+
+    /// <summary>
+    /// Below this model confidence the agent asks back instead of acting. Defaults to 0.25, the model's own
+    /// threshold for keeping a call (tuned on the held-out set; see models/understanding/manifest.json).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ClarifyBelowConfidence { get; set; } = 0.25;
+
+    /// <summary>The resolved data directory.</summary>
+    internal string ResolvedDataDirectory => DataDirectory ?? Path.Combine(
+        Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } data ? data
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"),
+        "cockpit");
+
+    /// <summary>The resolved model directory.</summary>
+    internal string ResolvedModelDirectory => ModelDirectory ?? Path.Combine(AppContext.BaseDirectory, "models", "understanding");
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Execution;
+using Cockpit.Agent.Grpc;
+using Cockpit.Agent.Interactions;
+using Cockpit.Agent.Replies;
+using Cockpit.Agent.Screen;
+using Cockpit.Speech;
+using Cockpit.Understanding;
+using Cockpit.Understanding.Resolution;
+using Grpc.Net.Client;
+using Kuksa.Val.V2;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent;
+
+/// <summary>Registers and maps the agent: understanding, execution against the vehicle service, replies, the interaction log.</summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>Adds the agent with options bound from a configuration section (see <see cref="AgentOptions"/>).</summary>
+    public static IServiceCollection AddCockpitAgent(this IServiceCollection services, IConfiguration section)
+    {
+        services.AddOptions<AgentOptions>().Bind(section);
+        return services.AddCockpitAgent(_ => { });
+    }
+
+    /// <summary>Adds the agent; <paramref name="configure"/> adjusts the options.</summary>
+    public static IServiceCollection AddCockpitAgent(this IServiceCollection services, Action<AgentOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<AgentOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+            var understander = UtteranceUnderstander.Open(new UnderstandingOptions
+            {
+                ModelDirectory = options.ResolvedModelDirectory,
+                CacheDirectory = Path.Combine(options.ResolvedDataDirectory, "cache"),
+                IntraOpThreads = options.ModelThreads,
+            });
+            Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory);
+            return understander;
+        });
+        services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
+        services.TryAddSingleton(provider => new ReplyComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
+        services.TryAddSingleton(provider => new VAL.VALClient(GrpcChannel.ForAddress(
+            provider.GetRequiredService<IOptions<AgentOptions>>().Value.VehicleAddress,
+            new GrpcChannelOptions
+            {
+                // Find a restarted vehicle service quickly; the default backoff starts at a second.
+                InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+                MaxReconnectBackoff = TimeSpan.FromSeconds(1),
+            })));
+        services.TryAddSingleton<VehicleClient>();
+        services.TryAddSingleton<ConversationStore>();
+        services.TryAddSingleton<InteractionLog>();
+        services.TryAddSingleton<InteractionFeed>();
+        services.TryAddSingleton<FeedbackTracker>();
+        services.TryAddSingleton<AgentPipeline>();
+        services.AddScreenAgent();
+        services.AddCockpitSpeech();
+        services.TryAddSingleton<VoicePipeline>();
+
+        services.AddGrpc();
+        services.AddGrpcHealthChecks().AddCheck<SpeechHealthCheck>("speech");
+        return services;
+    }
+
+    /// <summary>Listens where <see cref="AgentOptions"/> says: HTTP/2 on <c>Address:Port</c>.</summary>
+    public static void ListenForCockpitAgent(this KestrelServerOptions kestrel)
+    {
+        ArgumentNullException.ThrowIfNull(kestrel);
+        var options = kestrel.ApplicationServices.GetRequiredService<IOptions<AgentOptions>>().Value;
+        kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+    }
+
+    /// <summary>Maps cockpit.agent.v1 Agent and gRPC health.</summary>
+    public static IEndpointRouteBuilder MapCockpitAgent(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGrpcService<AgentService>();
+        endpoints.MapGrpcHealthChecksService();
+        return endpoints;
+    }
+}

@@ -1,0 +1,26 @@
+using Cockpit.Understanding.Resolution;
+
+namespace Cockpit.Agent.Conversations;
+
+/// <summary>What became of one understood call.</summary>
+/// <param name="Function">The catalog function, when known.</param>
+/// <param name="Call">The call as understood, for logs.</param>
+/// <param name="Targets">The VSS targets it resolved to.</param>
+/// <param name="Status">Whether the vehicle service accepted it.</param>
+/// <param name="Reason">Why it was refused or failed, in the occupant's language.</param>
+internal sealed record ActionOutcome(string? Function, string Call, IReadOnlyList<VssTarget> Targets, ActionStatus Status, string? Reason)
+{
+    /// <summary>The refusal asks a question back (e.g. a follow-up with nothing to refer to).</summary>
+    public bool NeedsClarification { get; init; }
+
+    /// <summary>Technical detail of a failure, for logs (not for the occupant).</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>The fate of one action.</summary>
+internal enum ActionStatus
+{
+    Accepted,
+    Refused,
+    Failed,
+}

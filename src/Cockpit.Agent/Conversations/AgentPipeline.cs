@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Cockpit.Agent.Execution;
+using Cockpit.Agent.Interactions;
+using Cockpit.Agent.Replies;
+using Cockpit.Agent.Screen;
+using Cockpit.Understanding;
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Resolution;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Conversations;
+
+/// <summary>
+/// One turn of a conversation, as a walk through the stages:
+/// <list type="number">
+/// <item><b>understand</b> — text → calls against the action catalog (MoLE model). No call → <c>not_understood</c>;
+/// low confidence → <c>clarify</c>.</item>
+/// <item><b>resolve</b> — calls + speaking seat + the car's current values + the previous turn → VSS targets, or a
+/// refusal that says why (out of range → the valid range). A follow-up with nothing to refer to → <c>clarify</c>.</item>
+/// <item><b>execute</b> — each action's targets in one BatchActuate (all or nothing per action). The car's
+/// interlocks (FAILED_PRECONDITION) and rejections (INVALID_ARGUMENT) become refusals; an unreachable car →
+/// <c>failed</c>, with nothing changed.</item>
+/// <item><b>reply</b> — a short sentence in the occupant's language saying what was done or why not.</item>
+/// <item><b>log</b> — every turn becomes a durable interaction record, whatever its outcome.</item>
+/// </list>
+/// Thread-safe; turns of different conversations run concurrently.
+/// </summary>
+internal sealed class AgentPipeline(
+    UtteranceUnderstander understander,
+    ActionResolver resolver,
+    VehicleClient vehicle,
+    ConversationStore conversations,
+    ReplyComposer replies,
+    InteractionLog interactions,
+    InteractionFeed feed,
+    ScreenAgent screen,
+    FeedbackTracker feedback,
+    IOptions<AgentOptions> options,
+    TimeProvider time,
+    ILogger<AgentPipeline> logger)
+{
+    private readonly string[] _boundPaths = [.. understander.Catalog.AllPaths().Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Carries out one turn. Throws only for invalid requests (<see cref="ArgumentException"/>) or cancellation.</summary>
+    public async Task<TurnResult> ConverseAsync(TurnRequest request, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var started = time.GetTimestamp();
+        var conversationId = string.IsNullOrEmpty(request.ConversationId) ? Guid.NewGuid().ToString("N") : request.ConversationId;
+
+        var understood = understander.Understand(request.Text, request.Language, request.Seat);
+        var language = request.Language ?? understood.Language;
+        var understanding = time.GetElapsedTime(started);
+
+        TurnResult result;
+        if (FeedbackTracker.IsCorrection(request.Text))
+        {
+            result = Finish(TurnOutcome.Clarify, []) with { Reply = language.StartsWith("zh", StringComparison.Ordinal) ? "抱歉，请再说一遍您想要的操作。" : "Sorry about that. What would you like instead?" };
+        }
+        else if (!understood.IsActionable)
+        {
+            result = Finish(TurnOutcome.NotUnderstood, []);
+        }
+        else if (understood.Confidence < options.Value.ClarifyBelowConfidence)
+        {
+            result = Finish(TurnOutcome.Clarify, []);
+        }
+        else
+        {
+            var (executed, previous) = await ExecuteAsync(understood, request, conversationId, language, cancellationToken);
+            result = Finish(Decide(executed), executed) with { PreviousValues = previous };
+        }
+
+        result = result with { InteractionId = interactions.Append(InteractionRecord.From(result, request, understood)) };
+        Log.Turn(logger, conversationId, language, request.Text, result.Outcome, result.Total.TotalMilliseconds);
+        feedback.Observe(request, result);
+        feed.Publish(request, result);
+        return result;
+
+        TurnResult Finish(TurnOutcome outcome, IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> actions) => new()
+        {
+            ConversationId = conversationId,
+            Text = request.Text,
+            Language = language,
+            Actions = [.. actions.Select(item => item.Outcome)],
+            Outcome = outcome,
+            Reply = replies.Compose(language, outcome, actions),
+            Confidence = understood.Confidence,
+            Understanding = understanding,
+            Execution = time.GetElapsedTime(started) - understanding,
+            Total = time.GetElapsedTime(started),
+        };
+    }
+
+    private async Task<(List<(ResolvedAction, ActionOutcome)> Executed, Dictionary<string, object?> Previous)> ExecuteAsync(
+        UnderstandingResult understood, TurnRequest request, string conversationId, string language, CancellationToken cancellationToken)
+    {
+        Dictionary<string, object?> current;
+        try
+        {
+            current = await vehicle.GetValuesAsync(_boundPaths, cancellationToken);
+        }
+        catch (RpcException error) when (IsUnreachable(error))
+        {
+            Log.VehicleUnreachable(logger, error.Status.Detail);
+            return ([.. understood.Calls.Select(call => (new ResolvedAction { Call = call }, Failed(call, error)))], []);
+        }
+
+        var resolution = resolver.Resolve(understood.Calls, request.Seat, path => current.GetValueOrDefault(path), conversations.GetContext(conversationId));
+        var executed = new List<(ResolvedAction, ActionOutcome)>(resolution.Actions.Count);
+        foreach (var action in resolution.Actions)
+        {
+            executed.Add((action, await ExecuteAsync(action, request.Text, language, cancellationToken)));
+        }
+
+        if (executed.Any(item => item.Item2.Status == ActionStatus.Accepted))
+        {
+            conversations.Update(conversationId, resolution.Context);
+        }
+
+        var previous = executed.Where(item => item.Item2.Status == ActionStatus.Accepted)
+            .SelectMany(item => item.Item2.Targets)
+            .DistinctBy(target => target.Path)
+            .ToDictionary(target => target.Path, target => current.GetValueOrDefault(target.Path), StringComparer.Ordinal);
+        return (executed, previous);
+    }
+
+    private async Task<ActionOutcome> ExecuteAsync(ResolvedAction action, string utterance, string language, CancellationToken cancellationToken)
+    {
+        var call = action.Call.ToString();
+        if (action.Refusal is { } refusal)
+        {
+            return new ActionOutcome(action.Function?.Id, call, [], ActionStatus.Refused, refusal.Message.For(language))
+            {
+                NeedsClarification = refusal.Reason == RefusalReason.NeedsContext,
+            };
+        }
+
+        if (action.Screen is { } task)
+        {
+            try
+            {
+                var done = await screen.RunAsync(task, utterance, language, cancellationToken);
+                return new ActionOutcome(action.Function?.Id, call, [], done.Succeeded ? ActionStatus.Accepted : ActionStatus.Refused, done.Reason)
+                {
+                    Detail = string.Join(" → ", done.Actions),
+                };
+            }
+            catch (RpcException error)
+            {
+                Log.HmiUnreachable(logger, error.Status.Detail);
+                return Failed(action.Call, error);
+            }
+        }
+
+        try
+        {
+            await vehicle.ActuateAsync([.. action.Targets.Select(target => (target.Path, target.Value))], cancellationToken);
+            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Accepted, null);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.FailedPrecondition)
+        {
+            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.InterlockReason(action, language));
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.InvalidArgument)
+        {
+            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.RejectedReason(language, error.Status.Detail));
+        }
+        catch (RpcException error)
+        {
+            Log.VehicleUnreachable(logger, error.Status.Detail);
+            return Failed(action.Call, error) with { Targets = action.Targets };
+        }
+        catch (ArgumentException error)
+        {
+            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.RejectedReason(language, error.Message));
+        }
+    }
+
+    private static TurnOutcome Decide(IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> executed) =>
+        executed.Any(item => item.Outcome.Status == ActionStatus.Accepted) ? TurnOutcome.Done
+        : executed.Any(item => item.Outcome.NeedsClarification) ? TurnOutcome.Clarify
+        : executed.Any(item => item.Outcome.Status == ActionStatus.Refused) ? TurnOutcome.Refused
+        : executed.Any(item => item.Outcome.Status == ActionStatus.Failed) ? TurnOutcome.Failed
+        : TurnOutcome.NotUnderstood;
+
+    private static ActionOutcome Failed(ActionCall call, RpcException error) =>
+        new(call.Function, call.ToString(), [], ActionStatus.Failed, null) { Detail = $"{error.StatusCode}: {error.Status.Detail}" };
+
+    private static bool IsUnreachable(RpcException error) =>
+        error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown;
+
+    private void Validate(TurnRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            throw new ArgumentException("the utterance is empty", nameof(request));
+        }
+
+        if (request.Text.Length > options.Value.MaxTextLength)
+        {
+            throw new ArgumentException($"the utterance is {request.Text.Length} characters long; the limit is {options.Value.MaxTextLength}", nameof(request));
+        }
+
+        if (request.Language is not (null or "zh" or "en"))
+        {
+            throw new ArgumentException($"language '{request.Language}' is not supported (zh, en, or none)", nameof(request));
+        }
+    }
+}

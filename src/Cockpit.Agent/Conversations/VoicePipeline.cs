@@ -1,0 +1,131 @@
+using Cockpit.Agent.Interactions;
+using Cockpit.Speech;
+using Cockpit.Speech.Audio;
+using Cockpit.Speech.Recognition;
+using Cockpit.Understanding;
+using Cockpit.Understanding.Catalog;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Conversations;
+
+/// <summary>
+/// One turn by voice: audio → voice activity and endpointing → recognition (Cockpit.Speech, biased toward
+/// the action catalog's words) → the text path of <see cref="AgentPipeline"/>. A turn that never reaches the
+/// text path (no speech, speech unavailable, bad audio, a recogniser that is unsure) is still logged.
+/// </summary>
+internal sealed class VoicePipeline(
+    SpeechFrontEnd speech,
+    IOptions<SpeechOptions> speechOptions,
+    AgentPipeline pipeline,
+    UtteranceUnderstander understander,
+    InteractionLog interactions,
+    IOptions<AgentOptions> options,
+    ILogger<VoicePipeline> logger)
+{
+    private readonly IReadOnlyList<string> _vocabulary = Vocabulary(understander.Catalog);
+
+    /// <summary>Whether recognition can run, and if not, why.</summary>
+    public (bool Available, string? Reason) Status => (speech.IsAvailable, speech.UnavailableReason);
+
+    /// <summary>
+    /// Listens to <paramref name="audio"/> until the utterance ends, then carries it out. Throws
+    /// <see cref="AudioInputException"/> for bad audio and <see cref="SpeechUnavailableException"/> when there is
+    /// no recogniser; both after logging the turn.
+    /// </summary>
+    public async Task<(Transcript? Transcript, TurnResult Turn)> ConverseAsync(IAudioSource audio, TurnRequest request, CancellationToken cancellationToken)
+    {
+        if (!speech.IsAvailable)
+        {
+            LogUnfinished(request, "failed", speech.UnavailableReason ?? "speech unavailable");
+            throw new SpeechUnavailableException(speech.UnavailableReason ?? "speech unavailable");
+        }
+
+        Transcript transcript;
+        try
+        {
+            transcript = await speech.TranscribeAsync(audio, request.Language, _vocabulary, cancellationToken);
+        }
+        catch (AudioInputException error)
+        {
+            LogUnfinished(request, "failed", error.Message);
+            throw;
+        }
+
+        var language = request.Language ?? transcript.Language;
+        var voice = new VoiceInfo(transcript.AudioDuration, transcript.Confidence, transcript.Timings.Recognition);
+        if (!transcript.HasSpeech || transcript.Text.Trim().Length == 0)
+        {
+            return (transcript, Unfinished(request with { Voice = voice }, language, Interactions.InteractionRecord.OutcomeName(TurnOutcome.NotUnderstood), TurnOutcome.NotUnderstood,
+                language == "zh" ? "我没有听到您说话。" : "I didn't hear anything."));
+        }
+
+        if (transcript.Confidence < options.Value.ClarifyBelowAsrConfidence)
+        {
+            return (transcript, Unfinished(request with { Voice = voice, Text = transcript.Text }, language, "clarify", TurnOutcome.Clarify,
+                language == "zh" ? "抱歉，我没听清，请再说一遍。" : "Sorry, I didn't hear that clearly. Could you say it again?"));
+        }
+
+        var turn = await pipeline.ConverseAsync(request with { Text = transcript.Text, Language = language, Voice = voice }, cancellationToken);
+        return (transcript, turn with { Total = turn.Total + transcript.Timings.Recognition });
+    }
+
+    /// <summary>A turn from a WAV file (the <c>wav</c> verb, <c>audio</c> scenarios); errors as <see cref="ConverseAsync(IAudioSource, TurnRequest, CancellationToken)"/>.</summary>
+    public async Task<(Transcript? Transcript, TurnResult Turn)> ConverseAsync(string wavPath, TurnRequest request, CancellationToken cancellationToken)
+    {
+        WavAudioSource audio;
+        try
+        {
+            audio = await WavAudioSource.OpenAsync(wavPath, speechOptions.Value.MaxAudioDuration, cancellationToken);
+        }
+        catch (AudioInputException error)
+        {
+            LogUnfinished(request, "failed", error.Message);
+            throw;
+        }
+
+        await using (audio)
+        {
+            return await ConverseAsync(audio, request, cancellationToken);
+        }
+    }
+
+    private TurnResult Unfinished(TurnRequest request, string language, string outcomeName, TurnOutcome outcome, string reply)
+    {
+        var id = LogUnfinished(request with { Language = language }, outcomeName, reply);
+        return new TurnResult
+        {
+            ConversationId = request.ConversationId ?? "",
+            Text = request.Text,
+            Language = language,
+            Outcome = outcome,
+            Reply = reply,
+            Confidence = request.Voice?.Confidence ?? 0,
+            InteractionId = id,
+        };
+    }
+
+    private long LogUnfinished(TurnRequest request, string outcome, string reply)
+    {
+        Log.VoiceTurnUnfinished(logger, outcome, reply);
+        return interactions.Append(new InteractionRecord
+        {
+            ConversationId = request.ConversationId ?? "",
+            Seat = request.Seat.ToId(),
+            Language = request.Language ?? "",
+            Source = "voice",
+            AudioMs = request.Voice?.AudioDuration.TotalMilliseconds,
+            AsrConfidence = request.Voice?.Confidence,
+            Transcript = request.Text,
+            Outcome = outcome,
+            Reply = reply,
+        });
+    }
+
+    /// <summary>The words the recogniser should expect: every function, zone, operation and value of the catalog.</summary>
+    private static IReadOnlyList<string> Vocabulary(ActionCatalog catalog) =>
+        [.. catalog.Functions.SelectMany(function => function.Zh.Concat(function.En).Concat(function.Value.Values.SelectMany(value => value.Zh.Concat(value.En))))
+            .Concat(catalog.Zones.SelectMany(zone => zone.Zh.Concat(zone.En)))
+            .Concat(catalog.Operations.SelectMany(operation => operation.Zh.Concat(operation.En)))
+            .Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,55 @@
+using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Execution;
+using Cockpit.Agent.V1;
+
+namespace Cockpit.Agent.Grpc;
+
+/// <summary>Turn results as cockpit.agent.v1 messages.</summary>
+internal static class AgentMessages
+{
+    public static ConverseResponse ToResponse(TurnResult result)
+    {
+        var response = new ConverseResponse
+        {
+            ConversationId = result.ConversationId,
+            RecognisedText = result.Text,
+            Language = result.Language,
+            Outcome = result.Outcome switch
+            {
+                TurnOutcome.Done => Outcome.Done,
+                TurnOutcome.Refused => Outcome.Refused,
+                TurnOutcome.NotUnderstood => Outcome.NotUnderstood,
+                TurnOutcome.Clarify => Outcome.Clarify,
+                _ => Outcome.Failed,
+            },
+            Reply = result.Reply,
+            Confidence = result.Confidence,
+            InteractionId = result.InteractionId,
+            Timings = new Timings
+            {
+                UnderstandingMs = result.Understanding.TotalMilliseconds,
+                ExecutionMs = result.Execution.TotalMilliseconds,
+                TotalMs = result.Total.TotalMilliseconds,
+            },
+        };
+        foreach (var action in result.Actions)
+        {
+            var message = new ActionResult
+            {
+                Function = action.Function ?? "",
+                Call = action.Call,
+                Status = action.Status switch
+                {
+                    Conversations.ActionStatus.Accepted => V1.ActionStatus.Accepted,
+                    Conversations.ActionStatus.Refused => V1.ActionStatus.Refused,
+                    _ => V1.ActionStatus.Failed,
+                },
+                Reason = action.Reason ?? "",
+            };
+            message.Targets.AddRange(action.Targets.Select(target => new Target { Path = target.Path, Value = WireValues.Format(target.Value) }));
+            response.Actions.Add(message);
+        }
+
+        return response;
+    }
+}

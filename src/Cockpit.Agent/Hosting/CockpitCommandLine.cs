@@ -1,0 +1,199 @@
+using System.CommandLine;
+using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Eval;
+using Cockpit.Agent.Execution;
+using Cockpit.Agent.Interactions;
+using Cockpit.Agent.Screen;
+using Cockpit.Understanding;
+using Cockpit.Vehicle.V1;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Hosting;
+
+/// <summary>
+/// The verbs of the Cockpit binary. With no verb it runs the embedded default. Arguments it does not
+/// know (e.g. <c>--Vehicle:Port=55560</c>) are passed on as configuration.
+/// </summary>
+internal static class CockpitCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Cockpit: an offline in-vehicle voice and GUI agent. With no verb: the embedded default (simulated car + agent on loopback).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        var demo = new Option<bool>("--demo") { Description = "Run the demonstration utterances and exit, instead of the interactive prompt." };
+        root.Options.Add(demo);
+        root.SetAction((result, cancellationToken) => RunEmbeddedAsync(result.UnmatchedTokens.ToArray(), result.GetValue(demo), cancellationToken));
+
+        var serve = new Command("serve", "Run the agent alone, against the vehicle service at Agent:VehicleAddress.") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction(async (result, cancellationToken) =>
+        {
+            await CockpitHost.BuildAgentOnly([.. result.UnmatchedTokens]).RunAsync(cancellationToken);
+            return 0;
+        });
+        root.Subcommands.Add(serve);
+
+        var text = new Argument<string>("text") { Description = "What the occupant says." };
+        var language = new Option<string?>("--lang") { Description = "zh or en (default: decided from the text)." };
+        var seat = new Option<string>("--seat") { Description = "driver, passenger, rear_left, rear_right.", DefaultValueFactory = _ => "driver" };
+        var say = new Command("say", "Say one sentence to the embedded default and print what the agent did.") { text, language, seat };
+        say.TreatUnmatchedTokensAsErrors = false;
+        say.SetAction((result, cancellationToken) => SayAsync([.. result.UnmatchedTokens], result.GetValue(text)!, result.GetValue(language), result.GetValue(seat)!, cancellationToken));
+        root.Subcommands.Add(say);
+
+        var wavFile = new Argument<FileInfo>("file") { Description = "A WAV file (PCM or float, any rate, mono or stereo)." };
+        var wavLanguage = new Option<string?>("--lang") { Description = "zh or en (default: recognised)." };
+        var wav = new Command("wav", "Say a recorded utterance to the embedded default (needs Speech:ModelPath).") { wavFile, wavLanguage };
+        wav.TreatUnmatchedTokensAsErrors = false;
+        wav.SetAction((result, cancellationToken) => WavAsync([.. result.UnmatchedTokens], result.GetValue(wavFile)!, result.GetValue(wavLanguage), cancellationToken));
+        root.Subcommands.Add(wav);
+
+        var file = new Argument<FileInfo>("file") { Description = "A scenario file (JSON Lines, shared/eval/SCENARIOS.md)." };
+        var report = new Option<FileInfo?>("--report") { Description = "Also write the JSON report to this file." };
+        var vehicle = new Option<Uri?>("--vehicle") { Description = "Run against a running vehicle service at this address instead of the embedded one." };
+        var hmi = new Option<Uri?>("--hmi") { Description = "With --vehicle: the running HMI's address (default http://127.0.0.1:55556)." };
+        var eval = new Command("eval", "Run a scenario file through the whole pipeline and report execution accuracy.") { file, report, vehicle, hmi };
+        eval.TreatUnmatchedTokensAsErrors = false;
+        eval.SetAction((result, cancellationToken) => EvalAsync([.. result.UnmatchedTokens], result.GetValue(file)!, result.GetValue(report), result.GetValue(vehicle), result.GetValue(hmi), cancellationToken));
+        root.Subcommands.Add(eval);
+
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write the report as an HTML page with charts to this file." };
+        var reportCommand = new Command("report", "Print the accuracy report of the interaction log (execution accuracy, latency, worst utterances).") { json, html };
+        reportCommand.TreatUnmatchedTokensAsErrors = false;
+        reportCommand.SetAction((result, cancellationToken) => ReportAsync([.. result.UnmatchedTokens], result.GetValue(json), result.GetValue(html), cancellationToken));
+        root.Subcommands.Add(reportCommand);
+        return root;
+    }
+
+    private static async Task<int> RunEmbeddedAsync(string[] configurationArgs, bool demoOnly, CancellationToken cancellationToken)
+    {
+        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: false);
+        await app.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
+        var pipeline = app.Services.GetRequiredService<AgentPipeline>();
+        var console = new ConsoleConversation(pipeline, Console.Out);
+        if (demoOnly || Console.IsInputRedirected)
+        {
+            await console.DemonstrateAsync(cancellationToken);
+            if (demoOnly)
+            {
+                await app.StopAsync(cancellationToken);
+                return 0;
+            }
+        }
+        else
+        {
+            await console.InteractAsync(Console.In, cancellationToken);
+            await app.StopAsync(cancellationToken);
+            return 0;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> SayAsync(string[] configurationArgs, string text, string? language, string seat, CancellationToken cancellationToken)
+    {
+        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true);
+        await app.StartAsync(cancellationToken);
+        var console = new ConsoleConversation(app.Services.GetRequiredService<AgentPipeline>(), Console.Out);
+        await console.SayAsync(new TurnRequest(text, language, SeatNames.Parse(seat), null), cancellationToken);
+        await app.StopAsync(cancellationToken);
+        return 0;
+    }
+
+    private static async Task<int> WavAsync(string[] configurationArgs, FileInfo file, string? language, CancellationToken cancellationToken)
+    {
+        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true);
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var (transcript, turn) = await app.Services.GetRequiredService<VoicePipeline>()
+                .ConverseAsync(file.FullName, new TurnRequest("", language, Seat.Driver, null), cancellationToken);
+            await Console.Out.WriteLineAsync($"» {transcript?.Text} [{transcript?.Language}, confidence {transcript?.Confidence:0.00}]");
+            await Console.Out.WriteLineAsync($"  {turn.Reply}   [{InteractionRecord.OutcomeName(turn.Outcome)}, {turn.Total.TotalMilliseconds:0.0} ms]");
+            return 0;
+        }
+        catch (Exception error) when (error is Speech.Audio.AudioInputException or Speech.Recognition.SpeechUnavailableException or IOException)
+        {
+            await Console.Error.WriteLineAsync(error.Message);
+            return 2;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<int> ReportAsync(string[] configurationArgs, FileInfo? json, FileInfo? html, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables().AddCommandLine(configurationArgs).Build();
+        var options = new AgentOptions();
+        configuration.GetSection(AgentOptions.SectionName).Bind(options);
+        using var log = new InteractionLog(Options.Create(options), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<InteractionLog>.Instance);
+        var report = AccuracyReport.From(log.ReadAll());
+        await Console.Out.WriteAsync(AccuracyReportWriter.ToText(report));
+        if (json is not null)
+        {
+            await File.WriteAllTextAsync(json.FullName, report.ToJson(), cancellationToken);
+        }
+
+        if (html is not null)
+        {
+            await File.WriteAllTextAsync(html.FullName, AccuracyReportWriter.ToHtml(report, DateTimeOffset.UtcNow), cancellationToken);
+        }
+
+        // Reported records may now make room under the log's size cap.
+        log.MarkExported(report.LastId);
+        return 0;
+    }
+
+    private static async Task<int> EvalAsync(string[] configurationArgs, FileInfo file, FileInfo? report, Uri? vehicleAddress, Uri? hmiAddress, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        if (vehicleAddress is null)
+        {
+            // Simulated time stands still; Settle moves it, so every run is deterministic.
+            app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true, timeScale: 0);
+        }
+        else
+        {
+            app = CockpitHost.BuildAgentOnly([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
+                .. hmiAddress is null ? Array.Empty<string>() : [$"--Agent:HmiAddress={hmiAddress}"]]);
+        }
+
+        await using (app)
+        {
+            await app.StartAsync(cancellationToken);
+            // Exploring the HMI touches the car for a moment; it must happen before any scenario's snapshot.
+            await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
+            var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
+            using var channel = GrpcChannel.ForAddress(options.VehicleAddress);
+            using var hmiChannel = GrpcChannel.ForAddress(options.HmiAddress);
+            var runner = new ScenarioRunner(
+                app.Services.GetRequiredService<AgentPipeline>(),
+                app.Services.GetRequiredService<VoicePipeline>(),
+                app.Services.GetRequiredService<VehicleClient>(),
+                new Simulation.SimulationClient(channel),
+                new Hmi.V1.Hmi.HmiClient(hmiChannel),
+                app.Services.GetRequiredService<InteractionLog>());
+            try
+            {
+                return await new EvalCommand(runner, Console.Out).RunAsync(file.FullName, report?.FullName, cancellationToken);
+            }
+            catch (Exception error) when (error is ScenarioFileException or FileNotFoundException)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+                return 2;
+            }
+            finally
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using Cockpit.Gui;
+using Cockpit.Speech;
+using Cockpit.Vehicle;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Cockpit.Agent.Hosting;
+
+/// <summary>
+/// Builds the processes Cockpit runs as: the embedded default (the simulated car and the agent in one
+/// process, each on its own loopback port, talking over real gRPC) or the agent alone.
+/// </summary>
+internal static class CockpitHost
+{
+    /// <summary>
+    /// The embedded default: the simulated car, the simulated HMI and the agent.
+    /// <paramref name="freePorts"/> picks unused ports (eval, say, tests) instead of the configured ones.
+    /// </summary>
+    public static WebApplication BuildEmbedded(string[] configurationArgs, bool freePorts, double? timeScale = null)
+    {
+        var builder = CreateBuilder(configurationArgs);
+        var vehicleSection = builder.Configuration.GetSection(VehicleOptions.SectionName);
+        var vehiclePort = freePorts ? FreeTcpPort() : vehicleSection.GetValue(nameof(VehicleOptions.Port), 55555);
+        var vehicleAddress = vehicleSection.GetValue(nameof(VehicleOptions.Address), "127.0.0.1")!;
+        builder.Services.AddCockpitVehicle(vehicleSection);
+        builder.Services.Configure<VehicleOptions>(options =>
+        {
+            options.Port = vehiclePort;
+            options.TimeScale = timeScale ?? options.TimeScale;
+        });
+        var vehicleUrl = $"http://{vehicleAddress}:{vehiclePort}";
+        var guiSection = builder.Configuration.GetSection(GuiOptions.SectionName);
+        var hmiUrl = freePorts ? $"http://127.0.0.1:{FreeTcpPort()}" : guiSection.GetValue(nameof(GuiOptions.Url), "http://127.0.0.1:55556")!;
+        builder.Services.AddCockpitGui(guiSection);
+        builder.Services.Configure<GuiOptions>(options =>
+        {
+            options.Url = hmiUrl;
+            options.PageUrl = freePorts ? $"http://127.0.0.1:{FreeTcpPort()}" : options.PageUrl;
+            options.VehicleAddress = vehicleUrl;
+        });
+        builder.Services.AddCockpitAgent(builder.Configuration.GetSection(AgentOptions.SectionName));
+        builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
+        builder.Services.Configure<AgentOptions>(options =>
+        {
+            options.VehicleAddress = new Uri(vehicleUrl);
+            options.HmiAddress = new Uri(hmiUrl);
+            options.Port = freePorts ? FreeTcpPort() : options.Port;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenForCockpitVehicle();
+            kestrel.ListenForCockpitGui();
+            kestrel.ListenForCockpitAgent();
+        });
+
+        var app = builder.Build();
+        app.MapCockpitVehicle();
+        app.MapCockpitGui();
+        app.MapCockpitAgent();
+        return app;
+    }
+
+    /// <summary>The agent alone, against the vehicle service at <c>Agent:VehicleAddress</c>.</summary>
+    public static WebApplication BuildAgentOnly(string[] configurationArgs)
+    {
+        var builder = CreateBuilder(configurationArgs);
+        builder.Services.AddCockpitAgent(builder.Configuration.GetSection(AgentOptions.SectionName));
+        builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitAgent());
+        var app = builder.Build();
+        app.MapCockpitAgent();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
+        // The console shows warnings (people read it); the rolling JSON file keeps every structured event,
+        // interaction records included, within a bounded size.
+        var consoleLevel = builder.Configuration.GetValue("Logging:ConsoleLevel", LogEventLevel.Warning);
+        var logDirectory = Path.Combine(new AgentOptions { DataDirectory = builder.Configuration["Agent:DataDirectory"] }.ResolvedDataDirectory, "logs");
+        builder.Services.AddSerilog((services, logging) => logging
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "cockpit-.jsonl"),
+                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true, retainedFileCountLimit: 14));
+        return builder;
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

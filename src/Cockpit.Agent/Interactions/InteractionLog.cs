@@ -1,0 +1,208 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Interactions;
+
+/// <summary>
+/// The durable log of every interaction: SQLite in WAL mode, so a crash mid-write loses at most the
+/// record being written and never corrupts the others. Each record is also written as a structured
+/// log event. See docs/formats/interaction-log.md.
+/// </summary>
+internal sealed class InteractionLog : IDisposable
+{
+    private const string Columns =
+        "time, conversation_id, seat, language, source, audio_ms, transcript, asr_confidence, model_output, model_confidence, " +
+        "actions, outcome, reply, understanding_ms, execution_ms, total_ms, label, label_source, domain";
+
+    private readonly Lock _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly int _maxRecords;
+    private bool _overCapReported;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionLog> _logger;
+
+    public InteractionLog(IOptions<AgentOptions> options, TimeProvider time, ILogger<InteractionLog> logger)
+    {
+        _time = time;
+        _logger = logger;
+        _maxRecords = options.Value.MaxInteractionRecords;
+        var directory = options.Value.ResolvedDataDirectory;
+        Directory.CreateDirectory(directory);
+        Path = System.IO.Path.Combine(directory, "interactions.db");
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        _connection.Open();
+        Execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS interactions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                time TEXT NOT NULL, conversation_id TEXT NOT NULL, seat TEXT NOT NULL, language TEXT NOT NULL,
+                source TEXT NOT NULL, audio_ms REAL, transcript TEXT NOT NULL, asr_confidence REAL,
+                model_output TEXT NOT NULL, model_confidence REAL NOT NULL, actions TEXT NOT NULL, outcome TEXT NOT NULL,
+                reply TEXT NOT NULL, understanding_ms REAL NOT NULL, execution_ms REAL NOT NULL, total_ms REAL NOT NULL,
+                label TEXT, label_source TEXT, domain TEXT NOT NULL DEFAULT '', exported INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX IF NOT EXISTS interactions_time ON interactions(time);
+            """);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Appends a record (its time is now) and returns its id.</summary>
+    public long Append(InteractionRecord record)
+    {
+        record = record with { Time = _time.GetUtcNow() };
+        long id;
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"INSERT INTO interactions ({Columns}) VALUES ($time, $conversation, $seat, $language, $source, $audio, $transcript, $asr, $model, $confidence, $actions, $outcome, $reply, $understanding, $execution, $total, $label, $labelSource, $domain); SELECT last_insert_rowid();";
+            command.Parameters.AddWithValue("$time", record.Time.ToString("O"));
+            command.Parameters.AddWithValue("$conversation", record.ConversationId);
+            command.Parameters.AddWithValue("$seat", record.Seat);
+            command.Parameters.AddWithValue("$language", record.Language);
+            command.Parameters.AddWithValue("$source", record.Source);
+            command.Parameters.AddWithValue("$audio", (object?)record.AudioMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("$transcript", record.Transcript);
+            command.Parameters.AddWithValue("$asr", (object?)record.AsrConfidence ?? DBNull.Value);
+            command.Parameters.AddWithValue("$model", record.ModelOutput);
+            command.Parameters.AddWithValue("$confidence", record.ModelConfidence);
+            command.Parameters.AddWithValue("$actions", record.Actions);
+            command.Parameters.AddWithValue("$outcome", record.Outcome);
+            command.Parameters.AddWithValue("$reply", record.Reply);
+            command.Parameters.AddWithValue("$understanding", record.UnderstandingMs);
+            command.Parameters.AddWithValue("$execution", record.ExecutionMs);
+            command.Parameters.AddWithValue("$total", record.TotalMs);
+            command.Parameters.AddWithValue("$label", (object?)record.Label ?? DBNull.Value);
+            command.Parameters.AddWithValue("$labelSource", (object?)record.LabelSource ?? DBNull.Value);
+            command.Parameters.AddWithValue("$domain", record.Domain);
+            id = (long)command.ExecuteScalar()!;
+            if (id % 100 == 0)
+            {
+                EnforceCap();
+            }
+        }
+
+        Log.Interaction(_logger, id, record.ConversationId, record.Seat, record.Language, record.Transcript, record.ModelOutput, record.Outcome, record.Actions, record.TotalMs);
+        return id;
+    }
+
+    /// <summary>
+    /// Records whether an interaction was right (ground truth or the occupant's feedback). Feedback never
+    /// overwrites a ground-truth label from an eval run.
+    /// </summary>
+    public void Label(long id, bool correct, string source)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE interactions SET label = $label, label_source = $source WHERE id = $id AND ($source = 'eval' OR label_source IS NULL OR label_source <> 'eval')";
+            command.Parameters.AddWithValue("$label", correct ? "correct" : "incorrect");
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$id", id);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Every record, oldest first.</summary>
+    public IReadOnlyList<InteractionRecord> ReadAll()
+    {
+        var records = new List<InteractionRecord>();
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"SELECT id, {Columns} FROM interactions ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                records.Add(new InteractionRecord
+                {
+                    Id = reader.GetInt64(0),
+                    Time = DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                    ConversationId = reader.GetString(2),
+                    Seat = reader.GetString(3),
+                    Language = reader.GetString(4),
+                    Source = reader.GetString(5),
+                    AudioMs = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+                    Transcript = reader.GetString(7),
+                    AsrConfidence = reader.IsDBNull(8) ? null : reader.GetDouble(8),
+                    ModelOutput = reader.GetString(9),
+                    ModelConfidence = reader.GetDouble(10),
+                    Actions = reader.GetString(11),
+                    Outcome = reader.GetString(12),
+                    Reply = reader.GetString(13),
+                    UnderstandingMs = reader.GetDouble(14),
+                    ExecutionMs = reader.GetDouble(15),
+                    TotalMs = reader.GetDouble(16),
+                    Label = reader.IsDBNull(17) ? null : reader.GetString(17),
+                    LabelSource = reader.IsDBNull(18) ? null : reader.GetString(18),
+                    Domain = reader.GetString(19),
+                });
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>Marks records as reported or exported: from now on the size cap may delete them.</summary>
+    public void MarkExported(long upToId)
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE interactions SET exported = 1 WHERE id <= $id AND exported = 0";
+            command.Parameters.AddWithValue("$id", upToId);
+            command.ExecuteNonQuery();
+            EnforceCap();
+        }
+    }
+
+    /// <summary>Number of records kept.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Scalar("SELECT COUNT(*) FROM interactions");
+            }
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Deletes the oldest exported records beyond the cap; never a record that was not exported or reported.</summary>
+    private void EnforceCap()
+    {
+        var excess = Scalar("SELECT COUNT(*) FROM interactions") - _maxRecords;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 ORDER BY id LIMIT $excess)";
+        command.Parameters.AddWithValue("$excess", excess);
+        var deleted = command.ExecuteNonQuery();
+        if (deleted < excess && !_overCapReported)
+        {
+            _overCapReported = true;
+            Log.InteractionLogOverCap(_logger, _maxRecords, excess - deleted);
+        }
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,25 @@
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Screen;
+
+/// <summary>Registers the GUI agent.</summary>
+internal static class ScreenAgentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ScreenAgent"/> and a cockpit.hmi.v1 client on <see cref="AgentOptions.HmiAddress"/>; a second
+    /// call does no harm. Budgets come from <see cref="ScreenAgentOptions"/> (defaults unless configured).
+    /// </summary>
+    public static IServiceCollection AddScreenAgent(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ScreenAgentOptions>().ValidateDataAnnotations();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+            new Hmi.V1.Hmi.HmiClient(GrpcChannel.ForAddress(provider.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress)));
+        services.TryAddSingleton<ScreenAgent>();
+        return services;
+    }
+}

@@ -1,0 +1,251 @@
+using System.Text.RegularExpressions;
+using Cockpit.Hmi.V1;
+using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Resolution;
+using HmiScreen = Cockpit.Hmi.V1.Screen;
+
+namespace Cockpit.Agent.Screen;
+
+/// <summary>
+/// Grounds a screen task on the UI map and the screen in front: which state key is the goal, which row of which
+/// list was meant (in either language, through ASR slips, pinyin-aware), which element "OK" or "the second
+/// result" is. Answers a refusal that says why when nothing fits.
+/// </summary>
+internal static partial class ScreenGrounder
+{
+    private static readonly string[] s_nearest = ["最近的", "附近的", "离我最近的", "最近", "nearest", "closest", "nearby", "near me"];
+    private static readonly string[] s_fillers =
+    [
+        "的歌曲", "的歌", "的音乐", "一首", "首", "歌曲", "的电话", "电话", "一下",
+        "songs by", "music by", "a song by", "something by", "some", "the song", "song", "please", "the", "a",
+    ];
+    private static readonly string[] s_affirmative = ["确定", "确认", "好的", "好", "是", "ok", "okay", "yes", "confirm"];
+    private static readonly string[] s_negative = ["取消", "不", "cancel", "no"];
+
+    /// <summary>Grounds <paramref name="task"/>; returns the intent, or null with <paramref name="refusal"/> set.</summary>
+    public static ScreenIntent? Ground(ScreenTask task, string utterance, string language, UiMap map, HmiScreen screen, out string? refusal)
+    {
+        refusal = null;
+        switch (task.Function)
+        {
+            case "screen.open_app":
+                var app = task.Value ?? Slot(task, "target", utterance);
+                if (app is { Length: > 0 } && map.Apps.ContainsKey(app))
+                    return new ScreenIntent { Kind = ScreenIntentKind.OpenApp, Key = "app", App = app, Asked = app };
+                refusal = ScreenReplies.NoSuchApp(app ?? utterance, language);
+                return null;
+
+            case "screen.bluetooth":
+            case "screen.wifi":
+                var key = task.Function == "screen.bluetooth" ? "settings.bluetooth" : "settings.wifi";
+                var effect = map.EffectsOn(key).FirstOrDefault(e => e.ListId is null);
+                if (effect is null)
+                {
+                    refusal = ScreenReplies.NoWay(utterance, language);
+                    return null;
+                }
+
+                var desired = task.Value is { } value ? bool.Parse(value) : task.Operation is not ("off" or "close");
+                return new ScreenIntent { Kind = ScreenIntentKind.Switch, Key = key, Desired = desired, Effect = effect, Asked = utterance };
+
+            case "screen.play":
+                return GroundContent("media.track", Slot(task, "query", utterance), utterance, language, map, out refusal);
+            case "screen.navigate":
+                return GroundContent("navigation.destination", Slot(task, "place", utterance), utterance, language, map, out refusal);
+            case "screen.call":
+                return GroundContent("phone.contact", Slot(task, "contact", utterance), utterance, language, map, out refusal);
+
+            case "screen.back":
+                return new ScreenIntent { Kind = ScreenIntentKind.Back, Asked = utterance };
+
+            case "screen.tap":
+                var target = Slot(task, "target", utterance);
+                if (FindOnScreen(target, screen) is { } element)
+                    return new ScreenIntent { Kind = ScreenIntentKind.Tap, TapElementId = element, Asked = target };
+                refusal = ScreenReplies.NotOnScreen(target, language);
+                return null;
+
+            default:
+                refusal = ScreenReplies.NoWay(utterance, language);
+                return null;
+        }
+    }
+
+    /// <summary>The affirmative button of a dialog on the screen ("确定", "OK"), if any.</summary>
+    public static string? FindAffirmative(HmiScreen screen) =>
+        screen.Elements.FirstOrDefault(e => e.Role == Role.Button && e.Enabled && IsIn(s_affirmative, e))?.Id;
+
+    private static ScreenIntent? GroundContent(string key, string asked, string utterance, string language, UiMap map, out string? refusal)
+    {
+        refusal = null;
+        var effects = map.EffectsOn(key).ToList();
+        var rowEffect = effects.FirstOrDefault(e => e.ListId is not null);
+        var buttonEffect = effects.FirstOrDefault(e => e.ListId is null && map.RowTransitionTo(e.Screen) is not null);
+        var effect = rowEffect ?? buttonEffect;
+        var list = rowEffect?.ListId is { } rowList ? map.FindList(rowList)
+            : buttonEffect is not null ? map.FindList(map.RowTransitionTo(buttonEffect.Screen)!.ListId!) : null;
+        if (effect is null || list is null)
+        {
+            refusal = ScreenReplies.NoWay(utterance, language);
+            return null;
+        }
+
+        var query = Clean(asked, out var nearest);
+        if (query.Length == 0)
+        {
+            refusal = ScreenReplies.NothingSaid(language);
+            return null;
+        }
+
+        var intent = new ScreenIntent { Kind = ScreenIntentKind.Content, Key = key, Effect = effect, List = list, Asked = query };
+        if (nearest)
+            return Searching(intent, query);
+
+        var (row, score) = Best(MatchText.Of(query), list.Rows);
+        if (row is not null && score >= TextMatcher.Threshold)
+        {
+            return new ScreenIntent
+            {
+                Kind = intent.Kind, Key = key, Effect = effect, List = list, Asked = query, Target = row,
+                SearchText = row.Name.For(language) is { Length: > 0 } name ? name : row.Name.Zh,
+            };
+        }
+
+        if (!list.Complete)
+            return Searching(intent, query);
+
+        refusal = ScreenReplies.NotFound(key, query, language);
+        return null;
+    }
+
+    private static ScreenIntent Searching(ScreenIntent intent, string query) => new()
+    {
+        Kind = intent.Kind, Key = intent.Key, Effect = intent.Effect, List = intent.List, Asked = intent.Asked, SearchText = query,
+    };
+
+    private static (UiRow? Row, double Score) Best(MatchText query, IReadOnlyList<UiRow> rows)
+    {
+        UiRow? best = null;
+        var bestScore = 0.0;
+        foreach (var row in rows)
+        {
+            var name = row.Names.Max(n => TextMatcher.Score(query, n));
+            var detail = row.Details.Count == 0 ? 0 : row.Details.Max(d => TextMatcher.Score(query, d));
+            // A title and its artist both named ("周杰伦的晴天") beat either alone.
+            var score = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
+            if (score > bestScore)
+                (best, bestScore) = (row, score);
+        }
+
+        return (best, bestScore);
+    }
+
+    private static string Clean(string text, out bool nearest)
+    {
+        var cleaned = " " + text.Trim().ToLowerInvariant() + " ";
+        nearest = false;
+        foreach (var word in s_nearest)
+        {
+            if (cleaned.Contains(word, StringComparison.Ordinal))
+            {
+                nearest = true;
+                cleaned = cleaned.Replace(word, " ", StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var filler in s_fillers)
+        {
+            cleaned = char.IsAsciiLetter(filler[0])
+                ? Regex.Replace(cleaned, $@"(?<![a-z']){Regex.Escape(filler)}(?![a-z'])", " ")
+                : cleaned.Replace(filler, " ", StringComparison.Ordinal);
+        }
+
+        cleaned = Trailing().Replace(cleaned, " ").Trim();
+        // Keep the original casing of what was said where nothing was removed.
+        var original = text.Trim();
+        return string.Equals(original, cleaned, StringComparison.OrdinalIgnoreCase) ? original : Spaces().Replace(cleaned, " ");
+    }
+
+    private static string Slot(ScreenTask task, string slot, string utterance)
+    {
+        if (task.Text.TryGetValue(slot, out var span) && span.Text.Trim().Length > 0)
+            return span.Text.Trim();
+
+        // The model tagged no span: what is left of the utterance without the function's trigger words.
+        var rest = utterance;
+        var function = ActionCatalog.Default.Functions.FirstOrDefault(f => f.Id == task.Function);
+        foreach (var trigger in (function?.Zh ?? []).Concat(function?.En ?? []).OrderByDescending(t => t.Length))
+        {
+            var at = rest.IndexOf(trigger, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                rest = rest.Remove(at, trigger.Length);
+                break;
+            }
+        }
+
+        return Trailing().Replace(rest, " ").Trim();
+    }
+
+    private static string? FindOnScreen(string target, HmiScreen screen)
+    {
+        var candidates = screen.Elements.Where(e => e.Enabled && e.Role is Role.Button or Role.Switch or Role.ListItem or Role.TextField).ToList();
+        if (Ordinal(target) is { } ordinal)
+        {
+            var rows = candidates.Where(e => e.Role == Role.ListItem).ToList();
+            var pool = rows.Count > 0 ? rows : candidates.Where(e => e.Role == Role.Button).ToList();
+            var index = ordinal < 0 ? pool.Count + ordinal : ordinal - 1;
+            return index >= 0 && index < pool.Count ? pool[index].Id : null;
+        }
+
+        var plain = TextMatcher.Plain(target);
+        if (s_affirmative.Any(a => TextMatcher.Plain(a) == plain))
+            return candidates.FirstOrDefault(e => IsIn(s_affirmative, e))?.Id;
+        if (s_negative.Any(a => TextMatcher.Plain(a) == plain))
+            return candidates.FirstOrDefault(e => IsIn(s_negative, e))?.Id;
+
+        var query = MatchText.Of(Clean(target, out _));
+        var best = candidates
+            .Select(e => (e.Id, Score: Math.Max(TextMatcher.Score(query, MatchText.Of(e.Text.Zh)), TextMatcher.Score(query, MatchText.Of(e.Text.En)))))
+            .OrderByDescending(c => c.Score)
+            .FirstOrDefault();
+        return best.Score >= TextMatcher.Threshold ? best.Id : null;
+    }
+
+    private static bool IsIn(string[] words, Element element) =>
+        words.Any(w => TextMatcher.Plain(w) == TextMatcher.Plain(element.Text.Zh) || TextMatcher.Plain(w) == TextMatcher.Plain(element.Text.En));
+
+    /// <summary>"第二个", "the second result", "2nd", "最后一个": 1-based, or -1 for the last; null when none is said.</summary>
+    private static int? Ordinal(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.Contains("最后", StringComparison.Ordinal) || Regex.IsMatch(lower, @"\blast\b"))
+            return -1;
+        if (ZhOrdinal().Match(lower) is { Success: true } zh)
+            return "一二两三四五六七八九十".IndexOf(zh.Groups[1].Value[0], StringComparison.Ordinal) switch
+            {
+                -1 => int.Parse(zh.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                var i => i <= 1 ? i + 1 : i,
+            };
+        string[] words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (Regex.IsMatch(lower, $@"\b{words[i]}\b"))
+                return i + 1;
+        }
+
+        return EnOrdinal().Match(lower) is { Success: true } en ? int.Parse(en.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    [GeneratedRegex(@"第\s*([一二两三四五六七八九十]|\d+)")]
+    private static partial Regex ZhOrdinal();
+
+    [GeneratedRegex(@"(?:\b|#|number\s*)(\d+)(?:st|nd|rd|th)?\b")]
+    private static partial Regex EnOrdinal();
+
+    [GeneratedRegex(@"[\s\p{P}]+$|^[\s\p{P}]+")]
+    private static partial Regex Trailing();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

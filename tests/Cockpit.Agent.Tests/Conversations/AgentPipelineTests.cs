@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Cockpit.Agent.Conversations;
+using Cockpit.Agent.V1;
+using Cockpit.Testing;
+using Cockpit.Understanding;
+using Cockpit.Vehicle.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Kuksa.Val.V2;
+
+namespace Cockpit.Agent.Tests.Conversations;
+
+/// <summary>The text path end to end: gRPC in, the real model, real actuations on the simulated car.</summary>
+public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<EmbeddedCockpit>, IAsyncLifetime
+{
+    private readonly Simulation.SimulationClient _simulation = new(cockpit.VehicleChannel);
+    private readonly VAL.VALClient _vehicle = new(cockpit.VehicleChannel);
+
+    public async Task InitializeAsync() => await _simulation.ResetAsync(new ResetRequest());
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Converse_OverGrpc_SetsTemperatureAndRepliesInChinese()
+    {
+        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        var agent = new V1.Agent.AgentClient(channel);
+
+        var response = await agent.ConverseAsync(new ConverseRequest { Text = "把主驾温度调到二十二点五度", Language = "zh" });
+
+        Assert.Equal(Outcome.Done, response.Outcome);
+        Assert.Equal("已将主驾温度调到22.5度。", response.Reply);
+        Assert.Equal(22.5f, await Current("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"));
+        Assert.True(response.Timings.TotalMs > 0);
+        Assert.True(response.InteractionId > 0);
+    }
+
+    [Fact]
+    public async Task Converse_OutOfRange_RefusedWithTheRangeAndNothingChanges()
+    {
+        var result = await cockpit.Pipeline.ConverseAsync(new TurnRequest("set the temperature to 45 degrees", "en", Seat.Driver, null), default);
+
+        Assert.Equal(TurnOutcome.Refused, result.Outcome);
+        Assert.Contains("16", result.Reply, StringComparison.Ordinal);
+        Assert.Contains("32", result.Reply, StringComparison.Ordinal);
+        Assert.Equal(22f, await Current("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"));
+    }
+
+    [Fact]
+    public async Task Converse_TrunkWhileDriving_RefusedSayingWhy()
+    {
+        await _simulation.SetSignalsAsync(new SetSignalsRequest { Values = { ["Vehicle.Speed"] = Wire.Float(60) } });
+
+        var result = await cockpit.Pipeline.ConverseAsync(new TurnRequest("打开后备箱", "zh", Seat.Driver, null), default);
+
+        Assert.Equal(TurnOutcome.Refused, result.Outcome);
+        Assert.Equal("车辆行驶中，不能打开后备箱。", result.Reply);
+    }
+
+    [Fact]
+    public async Task Converse_ChitChat_NotUnderstoodAndLogged()
+    {
+        var result = await cockpit.Pipeline.ConverseAsync(new TurnRequest("what a lovely day it is", "en", Seat.Driver, null), default);
+
+        Assert.Equal(TurnOutcome.NotUnderstood, result.Outcome);
+        var record = cockpit.Interactions.ReadAll().Single(record => record.Id == result.InteractionId);
+        Assert.Equal(("not_understood", "what a lovely day it is", "en"), (record.Outcome, record.Transcript, record.Language));
+    }
+
+    [Theory]
+    [InlineData("", "the utterance is empty")]
+    [InlineData("打开空调", "language 'fr' is not supported (zh, en, or none)")]
+    public async Task Converse_InvalidRequest_InvalidArgument(string text, string message)
+    {
+        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        var agent = new V1.Agent.AgentClient(channel);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => agent.ConverseAsync(new ConverseRequest { Text = text, Language = text.Length == 0 ? "" : "fr" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(message, error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_SharedSamples_EveryVehicleScenarioPasses()
+    {
+        var output = new StringWriter();
+        var report = Path.Combine(cockpit.DataDirectory, "report.json");
+
+        await new Cockpit.Agent.Eval.EvalCommand(cockpit.CreateRunner(), output).RunAsync(SharedFiles.Find("eval/sample.jsonl"), report, default);
+
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var failures = json.RootElement.GetProperty("failures").EnumerateArray()
+            .Select(failure => failure.GetProperty("id").GetString())
+            .Where(id => !id!.Contains("-gui-", StringComparison.Ordinal)) // screen tasks need the GUI agent
+            .ToList();
+        Assert.True(failures.Count == 0, output.ToString());
+    }
+
+    [Fact]
+    public async Task Eval_ScenariosThatMustFail_AreReportedAsFailures()
+    {
+        var file = Path.Combine(cockpit.DataDirectory, "must-fail.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"id":"wrong-value","lang":"en","text":"set the passenger temperature to 24 degrees","expect":{"Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature":25}}""",
+            """{"id":"wrong-outcome","lang":"zh","text":"打开空调","outcome":"refused"}""",
+            """{"id":"side-effect","lang":"en","text":"turn on the air conditioning","expect":{}}""",
+            """{"id":"unknown-given","lang":"en","text":"turn on the fog lights","given":{"Vehicle.Teleporter":1}}""",
+            """{"id":"passes","lang":"en","text":"turn on the fog lights","expect":{"Vehicle.Body.Lights.Fog.Front.IsOn":true}}""",
+        ]);
+        var output = new StringWriter();
+
+        var exit = await new Cockpit.Agent.Eval.EvalCommand(cockpit.CreateRunner(), output).RunAsync(file, null, default);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(1, exit);
+        Assert.Equal("FAIL wrong-value: Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature: expected 25, got 24", lines[0]);
+        Assert.StartsWith("FAIL wrong-outcome: outcome: expected refused, got done", lines[1], StringComparison.Ordinal);
+        Assert.Equal("FAIL side-effect: side effect: Vehicle.Cabin.HVAC.IsAirConditioningActive changed from false to true", lines[2]);
+        Assert.Equal("FAIL unknown-given: given: Vehicle.Teleporter is not a signal of the vehicle", lines[3]);
+        Assert.Equal("1 passed, 4 failed", lines[^1]);
+    }
+
+    private async Task<float> Current(string path) =>
+        (await _vehicle.GetValueAsync(new GetValueRequest { SignalId = Wire.Path(path) })).DataPoint.Value.Float;
+}

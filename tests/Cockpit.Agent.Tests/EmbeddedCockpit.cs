@@ -1,0 +1,66 @@
+using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Eval;
+using Cockpit.Agent.Execution;
+using Cockpit.Agent.Hosting;
+using Cockpit.Agent.Interactions;
+using Cockpit.Vehicle.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Cockpit.Agent.Tests;
+
+/// <summary>
+/// The embedded default as the eval command runs it: the simulated car and the agent in one process on
+/// free loopback ports, real gRPC between them, simulated time moved by Settle, data in a temp folder.
+/// </summary>
+public class EmbeddedCockpit : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+
+    /// <summary>Further configuration arguments, e.g. a speech model.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    internal IServiceProvider Services => _app.Services;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("cockpit-agent-").FullName;
+
+    internal AgentPipeline Pipeline => _app.Services.GetRequiredService<AgentPipeline>();
+
+    internal InteractionLog Interactions => _app.Services.GetRequiredService<InteractionLog>();
+
+    internal Uri AgentAddress => new($"http://127.0.0.1:{_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.Port}");
+
+    internal Uri VehicleAddress => _app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.VehicleAddress;
+
+    internal GrpcChannel VehicleChannel { get; private set; } = null!;
+
+    internal GrpcChannel HmiChannel { get; private set; } = null!;
+
+    internal ScenarioRunner CreateRunner() => new(
+        Pipeline,
+        _app.Services.GetRequiredService<VoicePipeline>(),
+        _app.Services.GetRequiredService<VehicleClient>(),
+        new Simulation.SimulationClient(VehicleChannel),
+        new Cockpit.Hmi.V1.Hmi.HmiClient(HmiChannel),
+        Interactions);
+
+    public async Task InitializeAsync()
+    {
+        _app = CockpitHost.BuildEmbedded([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
+        await _app.StartAsync();
+        await _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default);
+        VehicleChannel = GrpcChannel.ForAddress(VehicleAddress);
+        HmiChannel = GrpcChannel.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        VehicleChannel.Dispose();
+        HmiChannel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
