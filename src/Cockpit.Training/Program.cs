@@ -5,7 +5,7 @@ using Cockpit.Training.Training;
 using Cockpit.Understanding.Catalog;
 
 // Cockpit.Training: data generation, training, export and measurement of the understanding model.
-//   train    [--out DIR] [--steps N] [--batch N] [--threads N] [--train N] [--test N] [--seed N] [--variant mole|dense]
+//   train    [--out DIR] [--steps N] [--batch N] [--threads N] [--train N] [--test N] [--seed N] [--variant mole|dense|moe]
 //            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M]
 //   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model

@@ -37,10 +37,20 @@ internal sealed record MoleConfig
     [JsonPropertyName("callClasses")]
     public int CallClasses { get; init; }
 
-    /// <summary><c>mole</c> (default) or <c>dense</c> (shared FFN only, the baseline).</summary>
+    /// <summary>
+    /// <c>mole</c> (default), <c>dense</c> (shared FFN only, a baseline) or <c>moe</c> (the paper's MoE baseline: top-2 of
+    /// N experts routed on the hidden state; trained and measured in TorchSharp only, never exported).
+    /// </summary>
     [JsonPropertyName("variant")]
     public string Variant { get; init; } = "mole";
 
     [JsonIgnore]
     public bool UsesExperts => Variant == "mole";
+
+    [JsonIgnore]
+    public bool UsesHiddenStateExperts => Variant == "moe";
+
+    /// <summary>Experts each token uses in the MoE baseline.</summary>
+    [JsonPropertyName("topK")]
+    public int TopK { get; init; } = 2;
 }

@@ -32,12 +32,12 @@ internal sealed class MoleLayer : nn.Module
         output = nn.Linear(d, d);
         shared1 = nn.Linear(d, config.SharedHidden);
         shared2 = nn.Linear(config.SharedHidden, d);
-        if (config.UsesExperts)
+        if (config.UsesExperts || config.UsesHiddenStateExperts)
         {
             var n = config.Experts;
             var k = config.ExpertHidden;
             router = nn.Linear(d, n, hasBias: false);
-            expertNorm = nn.Parameter(torch.ones(d));
+            expertNorm = config.UsesExperts ? nn.Parameter(torch.ones(d)) : null;
             w1 = nn.Parameter(torch.randn(n, d, k) * (float)Math.Sqrt(2.0 / d));
             b1 = nn.Parameter(torch.zeros(n, 1, k));
             w2 = nn.Parameter(torch.randn(n, k, d) * (float)(0.5 / Math.Sqrt(k)));
@@ -71,7 +71,11 @@ internal sealed class MoleLayer : nn.Module
 
         var u = MoleEncoder.RmsNorm(h, norm2);
         var ffn = shared2.forward(torch.nn.functional.relu(shared1.forward(u)));
-        if (router is not null && eUnique is not null)
+        if (config.UsesHiddenStateExperts)
+        {
+            ffn = ffn + TopKExperts(u);
+        }
+        else if (router is not null && eUnique is not null)
         {
             var gate = router.forward(u).softmax(-1).unsqueeze(-2);
             var experts = Experts(eUnique).index_select(0, inverse.flatten()).view(b, t, config.Experts, d);
@@ -79,6 +83,32 @@ internal sealed class MoleLayer : nn.Module
         }
 
         return h + ffn;
+    }
+
+    /// <summary>The MoE baseline's FFN: each token's top-k experts on its hidden state, weighted by the renormalised router.</summary>
+    private Tensor TopKExperts(Tensor u)
+    {
+        var d = config.Dim;
+        var flat = u.reshape(-1, d);
+        var (top, chosen) = router!.forward(flat).topk(config.TopK, dim: -1);
+        var gates = top.softmax(-1);
+        var result = torch.zeros_like(flat);
+        for (var j = 0; j < config.Experts; j++)
+        {
+            var weight = (gates * chosen.eq(j)).sum(-1);
+            var rows = weight.nonzero().flatten();
+            if (rows.shape[0] == 0)
+            {
+                continue;
+            }
+
+            var x = flat.index_select(0, rows);
+            var hidden = torch.nn.functional.relu(torch.matmul(x, w1![j]) + b1![j]);
+            var y = (torch.matmul(hidden, w2![j]) + b2![j]) * weight.index_select(0, rows).unsqueeze(-1);
+            result = result.index_add(0, rows, y, 1);
+        }
+
+        return result.view(u.shape);
     }
 
     public IEnumerable<(string Name, Tensor Weight)> Weights()

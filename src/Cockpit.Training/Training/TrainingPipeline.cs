@@ -84,6 +84,12 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
         var dir = options.OutputDirectory;
         Directory.CreateDirectory(dir);
+        if (config.UsesHiddenStateExperts)
+        {
+            WriteMoeBaseline(dir, config, options, dataHash, trainer, parameters, torchEval, log);
+            return 0;
+        }
+
         var weights = model.ExportWeights();
         var meta = new Dictionary<string, string> { ["catalog_sha256"] = catalog.Sha256, ["labels_sha256"] = tagSet.Sha256 };
         OnnxExporter.ExportEncoder(config, weights, Path.Combine(dir, "encoder.onnx"), meta);
@@ -125,6 +131,33 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         WriteManifest(dir, catalog, tagSet, config, training, runtime);
         log.WriteLine($"done in {total.Elapsed.TotalMinutes:F1} min; manifest written to {Path.Combine(dir, ModelManifest.FileName)}");
         return 0;
+    }
+
+    /// <summary>
+    /// The MoE baseline is only compared, never shipped: its held-out accuracy (TorchSharp) and what a device would have
+    /// to load per token — the top-k experts' fp16 weights of every layer, since routing on the hidden state means the
+    /// experts cannot become a table.
+    /// </summary>
+    private static void WriteMoeBaseline(string dir, MoleConfig config, TrainingOptions options, string dataHash, Trainer trainer, long parameters, Evaluation torchEval, TextWriter log)
+    {
+        long perExpert = (2L * config.Dim * config.ExpertHidden) + config.ExpertHidden + config.Dim;
+        var report = new JsonObject
+        {
+            ["variant"] = config.Variant,
+            ["config"] = JsonSerializer.SerializeToNode(config),
+            ["dataSha256"] = dataHash,
+            ["seed"] = options.Seed,
+            ["steps"] = trainer.StepsDone,
+            ["batch"] = options.Batch,
+            ["secondsPerStep"] = Math.Round(trainer.SecondsPerStep, 3),
+            ["parameters"] = parameters,
+            ["expertParametersOnStorage"] = perExpert * config.Experts * config.Layers,
+            ["bytesLoadedPerToken"] = perExpert * config.TopK * config.Layers * 2,
+            ["heldOutTorch"] = torchEval.ToJson(),
+        };
+        var path = Path.Combine(dir, "moe-baseline.json");
+        File.WriteAllText(path, report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        log.WriteLine($"MoE baseline written to {path} (not exported: hidden-state experts cannot become a lookup table)");
     }
 
     /// <summary>Largest absolute difference between TorchSharp and ONNX Runtime (with the fp16 lookup table) tag logits.</summary>
