@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.ServiceDefaults.Grpc;
 
 namespace Cockpit.Agent;
 
@@ -7,13 +8,17 @@ namespace Cockpit.Agent;
 /// <code>
 /// "Agent": {
 ///   "Port": 55557,
+///   "UnixSocketPath": null,
 ///   "VehicleAddress": "http://127.0.0.1:55555",
+///   "HmiAddress": "http://127.0.0.1:55556",
+///   "VehicleToken": null,
+///   "VehicleTokenPath": null,
 ///   "ModelDirectory": null,
 ///   "DataDirectory": null
 /// }
 /// </code>
 /// </summary>
-public sealed class AgentOptions
+public sealed class AgentOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Agent";
@@ -26,13 +31,29 @@ public sealed class AgentOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 55557;
 
-    /// <summary>The vehicle service (kuksa.val.v2). Defaults to http://127.0.0.1:55555.</summary>
+    /// <summary>Also serve the agent's gRPC API on this Unix domain socket, when set (on a head unit <c>/run/cockpit/agent.sock</c>). Defaults to none.</summary>
+    public string? UnixSocketPath { get; set; }
+
+    /// <summary>
+    /// The vehicle service (kuksa.val.v2), as a URL or a Unix domain socket (<c>unix:/run/cockpit/vehicle.sock</c>).
+    /// Defaults to http://127.0.0.1:55555.
+    /// </summary>
     [Required]
     public Uri VehicleAddress { get; set; } = new("http://127.0.0.1:55555");
 
-    /// <summary>The simulated HMI (cockpit.hmi.v1). Defaults to http://127.0.0.1:55556.</summary>
+    /// <summary>The simulated HMI (cockpit.hmi.v1), as a URL or a Unix domain socket (<c>unix:/run/cockpit/hmi.sock</c>). Defaults to http://127.0.0.1:55556.</summary>
     [Required]
     public Uri HmiAddress { get; set; } = new("http://127.0.0.1:55556");
+
+    /// <summary>
+    /// The JWT the agent sends to the vehicle service with every call (<c>Cockpit.Agent token issue</c>; its scope needs
+    /// <c>read</c> and <c>actuate</c> of the catalog's actuators, and <c>simulate</c> for <c>eval --vehicle</c>).
+    /// Defaults to none; the embedded default issues its own.
+    /// </summary>
+    public string? VehicleToken { get; set; }
+
+    /// <summary>A file holding that token, read at start; <see cref="VehicleToken"/> wins when both are set. Defaults to none.</summary>
+    public string? VehicleTokenPath { get; set; }
 
     /// <summary>The understanding model's folder. Defaults to <c>models/understanding</c> beside the binary.</summary>
     public string? ModelDirectory { get; set; }
@@ -84,6 +105,18 @@ public sealed class AgentOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double ClarifyBelowConfidence { get; set; } = 0.25;
+
+    /// <summary>The token for the vehicle service, inline or from its file; null when none is configured.</summary>
+    internal string? ResolveVehicleToken() => BearerTokenCredentials.Resolve(VehicleToken, VehicleTokenPath);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(VehicleToken) && !string.IsNullOrWhiteSpace(VehicleTokenPath) && !File.Exists(VehicleTokenPath))
+        {
+            yield return new ValidationResult($"Agent:VehicleTokenPath: '{VehicleTokenPath}' does not exist", [nameof(VehicleTokenPath)]);
+        }
+    }
 
     /// <summary>The resolved data directory.</summary>
     internal string ResolvedDataDirectory => DataDirectory ?? Path.Combine(

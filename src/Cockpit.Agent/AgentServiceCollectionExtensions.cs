@@ -2,9 +2,11 @@ using System.Net;
 using Cockpit.Agent.Conversations;
 using Cockpit.Agent.Execution;
 using Cockpit.Agent.Grpc;
+using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Replies;
 using Cockpit.Agent.Screen;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Speech;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
@@ -16,6 +18,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,14 +56,18 @@ public static class AgentServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider => new ReplyComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
-        services.TryAddSingleton(provider => new VAL.VALClient(GrpcChannel.ForAddress(
-            provider.GetRequiredService<IOptions<AgentOptions>>().Value.VehicleAddress,
-            new GrpcChannelOptions
-            {
-                // Find a restarted vehicle service quickly; the default backoff starts at a second.
-                InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
-                MaxReconnectBackoff = TimeSpan.FromSeconds(1),
-            })));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+            return new VAL.VALClient(CockpitGrpcChannel.ForAddress(
+                options.VehicleAddress,
+                new GrpcChannelOptions
+                {
+                    // Find a restarted vehicle service quickly; the default backoff starts at a second.
+                    InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+                    MaxReconnectBackoff = TimeSpan.FromSeconds(1),
+                }.WithBearerToken(options.ResolveVehicleToken())));
+        });
         services.TryAddSingleton<VehicleClient>();
         services.TryAddSingleton<ConversationStore>();
         services.TryAddSingleton<InteractionLog>();
@@ -69,19 +76,25 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<AgentPipeline>();
         services.AddScreenAgent();
         services.AddCockpitSpeech();
+        services.TryAddSingleton<RecognitionVocabulary>();
         services.TryAddSingleton<VoicePipeline>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingModelPreload>());
 
         services.AddGrpc();
         services.AddGrpcHealthChecks().AddCheck<SpeechHealthCheck>("speech");
         return services;
     }
 
-    /// <summary>Listens where <see cref="AgentOptions"/> says: HTTP/2 on <c>Address:Port</c>.</summary>
+    /// <summary>Listens where <see cref="AgentOptions"/> says: HTTP/2 on <c>Address:Port</c>, and on a Unix domain socket when set.</summary>
     public static void ListenForCockpitAgent(this KestrelServerOptions kestrel)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
         var options = kestrel.ApplicationServices.GetRequiredService<IOptions<AgentOptions>>().Value;
         kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        if (!string.IsNullOrEmpty(options.UnixSocketPath))
+        {
+            kestrel.ListenCockpitUnixSocket(options.UnixSocketPath);
+        }
     }
 
     /// <summary>Maps cockpit.agent.v1 Agent and gRPC health.</summary>

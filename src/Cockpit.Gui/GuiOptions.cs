@@ -10,7 +10,10 @@ namespace Cockpit.Gui;
 /// "Gui": {
 ///   "Url": "http://127.0.0.1:55556",
 ///   "PageUrl": "http://127.0.0.1:55566",
+///   "UnixSocketPath": null,
 ///   "VehicleAddress": "http://127.0.0.1:55555",
+///   "VehicleToken": null,
+///   "VehicleTokenPath": null,
 ///   "VehicleCallTimeout": "00:00:02",
 ///   "ReconnectDelay": "00:00:02",
 ///   "Language": "zh",
@@ -20,7 +23,7 @@ namespace Cockpit.Gui;
 /// }
 /// </code>
 /// </example>
-public sealed class GuiOptions
+public sealed class GuiOptions : IValidatableObject
 {
     /// <summary>The configuration section these options are read from: "Gui".</summary>
     public const string SectionName = "Gui";
@@ -42,11 +45,27 @@ public sealed class GuiOptions
     public string PageUrl { get; set; } = "http://127.0.0.1:55566";
 
     /// <summary>
-    /// The vehicle service (kuksa.val.v2) that car-bound screens read and write; empty runs the HMI
-    /// without a car, every binding shown as unavailable. The default value is "http://127.0.0.1:55555".
+    /// Also serve gRPC on this Unix domain socket (on a head unit <c>/run/cockpit/hmi.sock</c>). The default
+    /// value is none.
     /// </summary>
-    [RegularExpression("^(https?://.+)?$")]
+    public string? UnixSocketPath { get; set; }
+
+    /// <summary>
+    /// The vehicle service (kuksa.val.v2) that car-bound screens read and write, as a URL or a Unix domain
+    /// socket (<c>unix:/run/cockpit/vehicle.sock</c>); empty runs the HMI without a car, every binding shown
+    /// as unavailable. The default value is "http://127.0.0.1:55555".
+    /// </summary>
+    [RegularExpression("^((https?://|unix:).+)?$")]
     public string VehicleAddress { get; set; } = "http://127.0.0.1:55555";
+
+    /// <summary>
+    /// The JWT the HMI sends to the vehicle service with every call (<c>Cockpit.Agent token issue</c>; its scope must cover
+    /// the signals the screens show and set). The default value is none: no token.
+    /// </summary>
+    public string? VehicleToken { get; set; }
+
+    /// <summary>A file holding that token, read at start; <see cref="VehicleToken"/> wins when both are set. The default value is none.</summary>
+    public string? VehicleTokenPath { get; set; }
 
     /// <summary>How long one call to the vehicle service may take. The default value is 2 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
@@ -70,4 +89,11 @@ public sealed class GuiOptions
 
     /// <summary>A content file to use instead of the embedded one. The default value is empty: embedded.</summary>
     public string? ContentFile { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(VehicleToken) && !string.IsNullOrWhiteSpace(VehicleTokenPath) && !File.Exists(VehicleTokenPath))
+            yield return new ValidationResult($"Gui:VehicleTokenPath: '{VehicleTokenPath}' does not exist", [nameof(VehicleTokenPath)]);
+    }
 }

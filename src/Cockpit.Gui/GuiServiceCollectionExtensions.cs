@@ -4,6 +4,7 @@ using Cockpit.Gui.Hmi;
 using Cockpit.Gui.Screens;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Gui.Web;
+using Cockpit.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -67,8 +68,8 @@ public static class GuiServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Listens where <see cref="GuiOptions"/> says: gRPC over HTTP/2 on <see cref="GuiOptions.Url"/>,
-    /// the watch page over HTTP/1.1 on <see cref="GuiOptions.PageUrl"/>.
+    /// Listens where <see cref="GuiOptions"/> says: gRPC over HTTP/2 on <see cref="GuiOptions.Url"/> and, when set,
+    /// <see cref="GuiOptions.UnixSocketPath"/>; the watch page over HTTP/1.1 on <see cref="GuiOptions.PageUrl"/>.
     /// </summary>
     /// <param name="kestrel">The Kestrel options of the host that runs the HMI alone.</param>
     public static void ListenForCockpitGui(this KestrelServerOptions kestrel)
@@ -76,6 +77,8 @@ public static class GuiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(kestrel);
         var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GuiOptions>>().Value;
         Listen(kestrel, options.Url, HttpProtocols.Http2);
+        if (!string.IsNullOrEmpty(options.UnixSocketPath))
+            kestrel.ListenCockpitUnixSocket(options.UnixSocketPath);
         if (!string.IsNullOrEmpty(options.PageUrl))
             Listen(kestrel, options.PageUrl, HttpProtocols.Http1);
     }

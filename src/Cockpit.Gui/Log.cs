@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "No vehicle address configured; the HMI runs without a car")]
     public static partial void VehicleNotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "The HMI's token may not read {Path}; its binding stays unavailable ({Reason})")]
+    public static partial void VehicleSignalDenied(ILogger logger, string path, string reason);
 }

@@ -10,7 +10,7 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Information, "Actuated {Path} to {Value}")]
     public static partial void Actuated(ILogger logger, string path, string value);
 
-    [LoggerMessage(3, LogLevel.Warning, "Refused {Operation} of {Path}: {Reason}")]
+    [LoggerMessage(3, LogLevel.Information, "Refused {Operation} of {Path}: {Reason}")]
     public static partial void Refused(ILogger logger, string operation, string path, string reason);
 
     [LoggerMessage(4, LogLevel.Information, "Subscriber {Peer} follows {SignalCount} signals")]
@@ -33,4 +33,10 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "Vehicle CAN on {Bus} ({Transport}): {EcuCount} simulated ECUs, {SignalCount} signals on the bus")]
     public static partial void CanStarted(ILogger logger, string bus, string transport, int ecuCount, int signalCount);
+
+    [LoggerMessage(11, LogLevel.Warning, "Refused {Method} from {Peer}: {Reason}")]
+    public static partial void Unauthenticated(ILogger logger, string method, string peer, string reason);
+
+    [LoggerMessage(12, LogLevel.Warning, "Vehicle authorization is off (Vehicle:Authorization:Insecure): every caller may read, actuate and simulate everything")]
+    public static partial void AuthorizationOff(ILogger logger);
 }

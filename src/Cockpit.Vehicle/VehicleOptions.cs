@@ -21,10 +21,15 @@ namespace Cockpit.Vehicle;
 ///   "CabinDriftPerSecond": 0.1,
 ///   "OpeningSpeedLimitKmh": 3.0,
 ///   "MaxSubscribeBufferSize": 1000,
+///   "MaxSignalsPerRequest": 1000,
+///   "MaxSubscriptions": 1000,
+///   "MaxReceiveMessageSize": 1048576,
 ///   "MaxSettleTime": "00:01:00",
-///   "Can": { "Enabled": true, "Transport": "Virtual", "Interface": "vcan0", "ConfirmTimeout": "00:00:00.500" }
+///   "Can": { "Enabled": true, "Transport": "Virtual", "Interface": "vcan0", "ConfirmTimeout": "00:00:00.500" },
+///   "Authorization": { "Insecure": false, "PublicKeyPath": "/etc/cockpit/vehicle-public.pem" }
 /// }
 /// </code>
+/// <c>Authorization</c> has its own options class, <see cref="Security.VehicleAuthorizationOptions"/>.
 /// </summary>
 public sealed class VehicleOptions
 {
@@ -80,6 +85,24 @@ public sealed class VehicleOptions
     /// <summary>The largest <c>buffer_size</c> a subscriber may ask for. Defaults to 1000 (KUKSA's limit).</summary>
     [Range(1, 100_000)]
     public int MaxSubscribeBufferSize { get; set; } = 1000;
+
+    /// <summary>
+    /// The most signals one request may name (GetValues, Subscribe, SubscribeById, BatchActuate, SetSignals); more is
+    /// INVALID_ARGUMENT. Defaults to 1000; 1 to 100,000.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxSignalsPerRequest { get; set; } = 1000;
+
+    /// <summary>The most kuksa.val.v2 subscriptions served at once, all callers together; one more is RESOURCE_EXHAUSTED. Defaults to 1000.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptions { get; set; } = 1000;
+
+    /// <summary>
+    /// The largest request message the vehicle's APIs accept, in bytes; a larger one is RESOURCE_EXHAUSTED.
+    /// Defaults to 1 MiB (gRPC's own default is 4 MiB); 1 KiB to 64 MiB.
+    /// </summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxReceiveMessageSize { get; set; } = 1024 * 1024;
 
     /// <summary>The longest simulated time one Settle call may advance. Defaults to 60 s; at most 1 hour.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]

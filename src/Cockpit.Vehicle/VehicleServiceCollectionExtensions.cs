@@ -2,9 +2,11 @@ using System.Net;
 using Cockpit.Vehicle.Can;
 using Cockpit.Vehicle.Grpc;
 using Cockpit.Vehicle.Safety;
+using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.Vss;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -25,19 +27,29 @@ public static class VehicleServiceCollectionExtensions
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services) =>
         services.AddCockpitVehicle(_ => { });
 
-    /// <summary>Adds the vehicle service with options bound from a configuration section (see <see cref="VehicleOptions"/>).</summary>
+    /// <summary>
+    /// Adds the vehicle service with options bound from a configuration section (see <see cref="VehicleOptions"/>),
+    /// and its <c>Authorization</c> subsection (see <see cref="VehicleAuthorizationOptions"/>).
+    /// </summary>
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, IConfiguration section)
     {
+        ArgumentNullException.ThrowIfNull(section);
         services.AddOptions<VehicleOptions>().Bind(section);
+        services.AddOptions<VehicleAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         return services.AddCockpitVehicle(_ => { });
     }
 
-    /// <summary>Adds the vehicle service; <paramref name="configure"/> adjusts the options.</summary>
+    /// <summary>
+    /// Adds the vehicle service; <paramref name="configure"/> adjusts the options. Its APIs need tokens checked against
+    /// <see cref="VehicleAuthorizationOptions"/> (set them with <c>services.Configure&lt;VehicleAuthorizationOptions&gt;</c>);
+    /// the host does not start until a public key is configured or authorization is explicitly switched off.
+    /// </summary>
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, Action<VehicleOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<VehicleOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<VehicleAuthorizationOptions>().ValidateOnStart();
         if (services.Any(descriptor => descriptor.ServiceType == typeof(SimulatedVehicle)))
         {
             // Registered already: AddGrpc would add the interceptor again and AddCheck a second
@@ -46,6 +58,7 @@ public static class VehicleServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VehicleOptions>, VehicleOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VehicleAuthorizationOptions>, VehicleAuthorizationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
         {
@@ -73,8 +86,15 @@ public static class VehicleServiceCollectionExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
         services.TryAddSingleton<VehicleErrorInterceptor>();
+        services.TryAddSingleton<VehicleAuthenticator>();
+        services.TryAddSingleton<VehicleAuthorizationInterceptor>();
 
         services.AddGrpc(grpc => grpc.Interceptors.Add<VehicleErrorInterceptor>());
+        // Authorization and the message size limit apply to the vehicle's own services only: in the embedded
+        // default the HMI and the agent share this host's gRPC options.
+        AddApiOptions<ValService>(services);
+        AddApiOptions<SimulationService>(services);
+        AddApiOptions<CanBusService>(services);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck("vehicle", () => HealthCheckResult.Healthy("simulated car running"));
         return services;
@@ -107,7 +127,23 @@ public static class VehicleServiceCollectionExtensions
 
         // Open subscriptions end cleanly when the host stops, instead of holding the shutdown.
         var store = endpoints.ServiceProvider.GetRequiredService<SignalStore>();
-        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(store.CompleteAll);
+        var lifetime = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(store.CompleteAll);
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            if (endpoints.ServiceProvider.GetRequiredService<IOptions<VehicleAuthorizationOptions>>().Value.Insecure)
+            {
+                Log.AuthorizationOff(endpoints.ServiceProvider.GetRequiredService<ILogger<VehicleAuthenticator>>());
+            }
+        });
         return endpoints;
     }
+
+    private static void AddApiOptions<TService>(IServiceCollection services)
+        where TService : class =>
+        services.AddOptions<GrpcServiceOptions<TService>>().Configure<IOptions<VehicleOptions>>((grpc, vehicle) =>
+        {
+            grpc.MaxReceiveMessageSize = vehicle.Value.MaxReceiveMessageSize;
+            grpc.Interceptors.Add<VehicleAuthorizationInterceptor>();
+        });
 }

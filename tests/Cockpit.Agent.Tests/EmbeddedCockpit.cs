@@ -3,6 +3,7 @@ using Cockpit.Agent.Eval;
 using Cockpit.Agent.Execution;
 using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
+using Cockpit.Testing;
 using Cockpit.Vehicle.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -51,7 +52,7 @@ public class EmbeddedCockpit : IAsyncLifetime
         _app = CockpitHost.BuildEmbedded([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
         await _app.StartAsync();
         await _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default);
-        VehicleChannel = GrpcChannel.ForAddress(VehicleAddress);
+        VehicleChannel = GrpcChannels.ForAddress(VehicleAddress, _app.Services.GetRequiredService<EmbeddedVehicleAuthorization>().BenchToken);
         HmiChannel = GrpcChannel.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress);
     }
 

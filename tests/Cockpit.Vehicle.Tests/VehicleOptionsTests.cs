@@ -18,6 +18,9 @@ public sealed class VehicleOptionsTests
         { options => options.TickInterval = TimeSpan.Zero, nameof(VehicleOptions.TickInterval) },
         { options => options.WindowTravelTime = TimeSpan.FromSeconds(-1), nameof(VehicleOptions.WindowTravelTime) },
         { options => options.MaxSubscribeBufferSize = 0, nameof(VehicleOptions.MaxSubscribeBufferSize) },
+        { options => options.MaxSignalsPerRequest = 0, nameof(VehicleOptions.MaxSignalsPerRequest) },
+        { options => options.MaxSubscriptions = 0, nameof(VehicleOptions.MaxSubscriptions) },
+        { options => options.MaxReceiveMessageSize = 100, nameof(VehicleOptions.MaxReceiveMessageSize) },
     };
 
     [Theory]
@@ -39,6 +42,7 @@ public sealed class VehicleOptionsTests
         Assert.Equal(("127.0.0.1", 55555, null, null, 1.0), (options.Address, options.Port, options.UnixSocketPath, options.CatalogPath, options.TimeScale));
         Assert.Equal(TimeSpan.FromSeconds(4), options.WindowTravelTime);
         Assert.Equal(1000, options.MaxSubscribeBufferSize);
+        Assert.Equal((1000, 1000, 1024 * 1024), (options.MaxSignalsPerRequest, options.MaxSubscriptions, options.MaxReceiveMessageSize));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 using Cockpit.Agent;
 using Cockpit.Agent.Screen;
 using Cockpit.Gui;
+using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +34,11 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
         var harness = new ScreenAgentHarness { _vehicle = await VehicleServiceHost.StartAsync() };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddCockpitGui(options => options.VehicleAddress = harness._vehicle.Address.ToString());
+        builder.Services.AddCockpitGui(options =>
+        {
+            options.VehicleAddress = harness._vehicle.Address.ToString();
+            options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+        });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc = l; }));
         harness._gui = builder.Build();

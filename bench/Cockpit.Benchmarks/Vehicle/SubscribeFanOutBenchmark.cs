@@ -49,7 +49,7 @@ public class SubscribeFanOutBenchmark
         _signals = [.. _vehicle.Catalog.Match("Vehicle.Body.**").Where(entry => entry.IsActuator && entry.DataType == VssDataType.Boolean && !entry.Path.EndsWith(".IsOpen", StringComparison.Ordinal)).Take(10)];
         for (var index = 0; index < Subscribers; index++)
         {
-            var channel = GrpcChannel.ForAddress(_host.Address);
+            var channel = _host.CreateChannel(VehicleTestKeys.Issue());
             var call = new VAL.VALClient(channel).Subscribe(new SubscribeRequest { SignalPaths = { _signals.Select(entry => entry.Path) }, BufferSize = 1000 });
             if (!call.ResponseStream.MoveNext().GetAwaiter().GetResult())
             {

@@ -3,7 +3,6 @@ using Cockpit.Speech;
 using Cockpit.Speech.Audio;
 using Cockpit.Speech.Recognition;
 using Cockpit.Understanding;
-using Cockpit.Understanding.Catalog;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,20 +10,18 @@ namespace Cockpit.Agent.Conversations;
 
 /// <summary>
 /// One turn by voice: audio → voice activity and endpointing → recognition (Cockpit.Speech, biased toward
-/// the action catalog's words) → the text path of <see cref="AgentPipeline"/>. A turn that never reaches the
+/// <see cref="RecognitionVocabulary"/>) → the text path of <see cref="AgentPipeline"/>. A turn that never reaches the
 /// text path (no speech, speech unavailable, bad audio, a recogniser that is unsure) is still logged.
 /// </summary>
 internal sealed class VoicePipeline(
     SpeechFrontEnd speech,
     IOptions<SpeechOptions> speechOptions,
     AgentPipeline pipeline,
-    UtteranceUnderstander understander,
+    RecognitionVocabulary vocabulary,
     InteractionLog interactions,
     IOptions<AgentOptions> options,
     ILogger<VoicePipeline> logger)
 {
-    private readonly IReadOnlyList<string> _vocabulary = Vocabulary(understander.Catalog);
-
     /// <summary>Whether recognition can run, and if not, why.</summary>
     public (bool Available, string? Reason) Status => (speech.IsAvailable, speech.UnavailableReason);
 
@@ -44,7 +41,7 @@ internal sealed class VoicePipeline(
         Transcript transcript;
         try
         {
-            transcript = await speech.TranscribeAsync(audio, request.Language, _vocabulary, cancellationToken);
+            transcript = await speech.TranscribeAsync(audio, request.Language, vocabulary.For(request.Language), cancellationToken);
         }
         catch (AudioInputException error)
         {
@@ -121,11 +118,4 @@ internal sealed class VoicePipeline(
             Reply = reply,
         });
     }
-
-    /// <summary>The words the recogniser should expect: every function, zone, operation and value of the catalog.</summary>
-    private static IReadOnlyList<string> Vocabulary(ActionCatalog catalog) =>
-        [.. catalog.Functions.SelectMany(function => function.Zh.Concat(function.En).Concat(function.Value.Values.SelectMany(value => value.Zh.Concat(value.En))))
-            .Concat(catalog.Zones.SelectMany(zone => zone.Zh.Concat(zone.En)))
-            .Concat(catalog.Operations.SelectMany(operation => operation.Zh.Concat(operation.En)))
-            .Distinct(StringComparer.Ordinal)];
 }

@@ -6,6 +6,7 @@ using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Screen;
 using Cockpit.Understanding;
 using Cockpit.Vehicle.V1;
+using Cockpit.ServiceDefaults.Grpc;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +66,7 @@ internal static class CockpitCommandLine
         reportCommand.TreatUnmatchedTokensAsErrors = false;
         reportCommand.SetAction((result, cancellationToken) => ReportAsync([.. result.UnmatchedTokens], result.GetValue(json), result.GetValue(html), cancellationToken));
         root.Subcommands.Add(reportCommand);
+        root.Subcommands.Add(TokenCommand.Build());
         return root;
     }
 
@@ -172,8 +174,10 @@ internal static class CockpitCommandLine
             // Exploring the HMI touches the car for a moment; it must happen before any scenario's snapshot.
             await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
             var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
-            using var channel = GrpcChannel.ForAddress(options.VehicleAddress);
-            using var hmiChannel = GrpcChannel.ForAddress(options.HmiAddress);
+            // Embedded: the harness's own token; against a running vehicle: the agent's, which then needs 'simulate' too.
+            var benchToken = app.Services.GetService<EmbeddedVehicleAuthorization>()?.BenchToken ?? options.ResolveVehicleToken();
+            using var channel = CockpitGrpcChannel.ForAddress(options.VehicleAddress, new GrpcChannelOptions().WithBearerToken(benchToken));
+            using var hmiChannel = CockpitGrpcChannel.ForAddress(options.HmiAddress);
             var runner = new ScenarioRunner(
                 app.Services.GetRequiredService<AgentPipeline>(),
                 app.Services.GetRequiredService<VoicePipeline>(),

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using Cockpit.Gui;
+using Cockpit.ServiceDefaults;
+using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Speech;
 using Cockpit.Vehicle;
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace Cockpit.Agent.Hosting;
 
@@ -49,6 +50,7 @@ internal static class CockpitHost
             options.HmiAddress = new Uri(hmiUrl);
             options.Port = freePorts ? FreeTcpPort() : options.Port;
         });
+        EmbeddedVehicleAuthorization.Create().AddTo(builder.Services); // an ephemeral key; least-scope tokens for agent and HMI
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ListenForCockpitVehicle();
@@ -71,8 +73,7 @@ internal static class CockpitHost
         builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitAgent());
         var app = builder.Build();
-        app.MapCockpitAgent();
-        app.MapGrpcHealthChecksService();
+        app.MapCockpitAgent(); // maps gRPC health too; a second mapping made every health check ambiguous (500)
         return app;
     }
 
@@ -86,9 +87,9 @@ internal static class CockpitHost
         builder.Services.AddSerilog((services, logging) => logging
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
-            .WriteTo.File(new CompactJsonFormatter(), Path.Combine(logDirectory, "cockpit-.jsonl"),
-                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true, retainedFileCountLimit: 14));
+            .WriteTo.CockpitConsole(consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
+            .WriteTo.CockpitFile(builder.Configuration, "cockpit", defaultDirectory: logDirectory)); // Logging:File:Directory wins
+        builder.Services.AddCockpitSystemd(); // notify + watchdog under systemd (deploy/systemd), a no-op elsewhere
         return builder;
     }
 

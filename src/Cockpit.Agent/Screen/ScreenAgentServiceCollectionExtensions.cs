@@ -1,4 +1,4 @@
-using Grpc.Net.Client;
+using Cockpit.ServiceDefaults.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,7 @@ internal static class ScreenAgentServiceCollectionExtensions
         services.AddOptions<ScreenAgentOptions>().ValidateDataAnnotations();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
-            new Hmi.V1.Hmi.HmiClient(GrpcChannel.ForAddress(provider.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress)));
+            new Hmi.V1.Hmi.HmiClient(CockpitGrpcChannel.ForAddress(provider.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress)));
         services.TryAddSingleton<ScreenAgent>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cockpit.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Kuksa.Val.V2;
@@ -39,7 +40,8 @@ internal sealed class VehicleLink : IDisposable
         Address = options.Value.VehicleAddress;
         if (!string.IsNullOrEmpty(Address))
         {
-            _channel = GrpcChannel.ForAddress(Address);
+            var token = BearerTokenCredentials.Resolve(options.Value.VehicleToken, options.Value.VehicleTokenPath);
+            _channel = CockpitGrpcChannel.ForAddress(Address, new GrpcChannelOptions().WithBearerToken(token)); // http:// or unix:/run/cockpit/vehicle.sock
             Client = new VAL.VALClient(_channel);
         }
     }

@@ -33,9 +33,9 @@ internal sealed class VehicleSubscriptionService(
             {
                 await ReadAsync(client, paths, stoppingToken);
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
             {
-                // One unknown path fails the whole subscription; find it, drop it, keep the rest.
+                // One unknown (or, for the HMI's token, unreadable) path fails the whole subscription; find it, drop it, keep the rest.
                 if (await DropUnknownAsync(client, paths, stoppingToken) > 0)
                     continue;
             }
@@ -46,8 +46,9 @@ internal sealed class VehicleSubscriptionService(
                 else
                     Log.VehicleUnreachable(logger, link.Address!, ex.Status.Detail);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled } && stoppingToken.IsCancellationRequested)
             {
+                // The host is stopping: the stream ends as Cancelled, which is no failure of this service.
                 return;
             }
 
@@ -98,6 +99,11 @@ internal sealed class VehicleSubscriptionService(
             catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
             {
                 Log.VehicleSignalUnknown(logger, path);
+                paths.Remove(path);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+            {
+                Log.VehicleSignalDenied(logger, path, ex.Status.Detail);
                 paths.Remove(path);
             }
         }

@@ -78,9 +78,12 @@ public sealed class ModelManifest
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>Checks that every listed file exists with the recorded hash.</summary>
+    /// <summary>
+    /// Checks that every listed file exists with the recorded size and SHA-256 (a truncated copy fails on its size
+    /// without being read). <see cref="UtteranceUnderstander.Open"/> calls it before using any file.
+    /// </summary>
     /// <param name="directory">The model directory.</param>
-    /// <exception cref="InvalidDataException">A file is missing or differs.</exception>
+    /// <exception cref="InvalidDataException">A file is missing or differs; the message names the file and both values.</exception>
     public void Verify(string directory)
     {
         foreach (var (name, file) in Files)
@@ -89,6 +92,12 @@ public sealed class ModelManifest
             if (!File.Exists(path))
             {
                 throw new InvalidDataException($"Model file {path} is missing.");
+            }
+
+            var bytes = new FileInfo(path).Length;
+            if (file.Bytes > 0 && bytes != file.Bytes)
+            {
+                throw new InvalidDataException($"Model file {path} has {bytes} bytes, the manifest says {file.Bytes}.");
             }
 
             var hash = HashFile(path);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Cockpit.Vehicle.Can;
+using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.V1;
 using Grpc.Core;
@@ -8,13 +9,23 @@ using CanIdFilter = Cockpit.Can.Bus.CanIdFilter;
 
 namespace Cockpit.Vehicle.Grpc;
 
-/// <summary>The cockpit.vehicle.v1 CanBus service: frames out to monitoring tools, frames in from them. Status codes are listed in can.proto.</summary>
+/// <summary>
+/// The cockpit.vehicle.v1 CanBus service: frames out to monitoring tools, frames in from them. Status codes are listed
+/// in can.proto. Frames carry every signal, so streaming needs <c>read</c> of every signal; sending a frame acts on the
+/// car past the interlocks, so it needs <c>simulate</c>.
+/// </summary>
 internal sealed class CanBusService(SimulatedVehicle vehicle, TimeProvider time, IHostApplicationLifetime lifetime) : V1.CanBus.CanBusBase
 {
     private const int StreamBuffer = 4096;
 
     public override async Task StreamFrames(StreamFramesRequest request, IServerStreamWriter<CanFrameEvent> responseStream, ServerCallContext context)
     {
+        var access = context.Access();
+        foreach (var entry in vehicle.Catalog.Entries)
+        {
+            access.Demand(VehiclePermission.Read, entry);
+        }
+
         var can = RequireCan();
         var filters = request.Filters.Select(ToFilter).ToArray();
         if (filters.Length == 0)
@@ -50,6 +61,7 @@ internal sealed class CanBusService(SimulatedVehicle vehicle, TimeProvider time,
 
     public override async Task<SendFrameResponse> SendFrame(SendFrameRequest request, ServerCallContext context)
     {
+        context.Access().DemandSimulate("CanBus.SendFrame");
         var can = RequireCan();
         await can.SendAsync(CanFrameConverter.FromProto(request.Frame), context.CancellationToken);
         return new SendFrameResponse();

@@ -6,11 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Grpc;
 
-/// <summary>The cockpit.vehicle.v1 Simulation control service. Status codes are listed in simulation.proto.</summary>
+/// <summary>
+/// The cockpit.vehicle.v1 Simulation control service. Status codes are listed in simulation.proto. It can set any
+/// signal and bypasses the interlocks, so every call needs the <c>simulate</c> scope.
+/// </summary>
 internal sealed class SimulationService(SimulatedVehicle vehicle, IOptions<VehicleOptions> options, ILogger<SimulationService> logger) : V1.Simulation.SimulationBase
 {
     public override Task<ResetResponse> Reset(ResetRequest request, ServerCallContext context)
     {
+        context.Access().DemandSimulate("Simulation.Reset");
         vehicle.Reset();
         Log.Reset(logger);
         return Task.FromResult(new ResetResponse());
@@ -18,6 +22,8 @@ internal sealed class SimulationService(SimulatedVehicle vehicle, IOptions<Vehic
 
     public override Task<SetSignalsResponse> SetSignals(SetSignalsRequest request, ServerCallContext context)
     {
+        context.Access().DemandSimulate("Simulation.SetSignals");
+        RequestLimits.RequireSignalCount(request.Values.Count, options.Value.MaxSignalsPerRequest);
         var values = request.Values
             .Select(pair =>
             {
@@ -31,6 +37,7 @@ internal sealed class SimulationService(SimulatedVehicle vehicle, IOptions<Vehic
 
     public override Task<SettleResponse> Settle(SettleRequest request, ServerCallContext context)
     {
+        context.Access().DemandSimulate("Simulation.Settle");
         var limit = options.Value.MaxSettleTime;
         if (request.MaxSimulatedMs > 0 && TimeSpan.FromMilliseconds(request.MaxSimulatedMs) < limit)
         {
@@ -45,6 +52,7 @@ internal sealed class SimulationService(SimulatedVehicle vehicle, IOptions<Vehic
 
     public override Task<GetStateResponse> GetState(GetStateRequest request, ServerCallContext context)
     {
+        context.Access().DemandSimulate("Simulation.GetState");
         var response = new GetStateResponse();
         foreach (var entry in vehicle.Catalog.Entries)
         {

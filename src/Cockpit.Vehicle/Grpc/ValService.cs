@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.Vss;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Grpc;
 
-/// <summary>The kuksa.val.v2 VAL service over the simulated car. Status codes are listed in val.proto.</summary>
+/// <summary>
+/// The kuksa.val.v2 VAL service over the simulated car. Status codes are listed in val.proto. Each signal a call
+/// names is checked against the caller's <see cref="VehicleAccess"/> before anything is read or changed.
+/// </summary>
 internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptions> options, ILogger<ValService> logger) : VAL.VALBase
 {
     private static readonly string s_version =
@@ -19,14 +23,15 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
 
     public override Task<GetValueResponse> GetValue(GetValueRequest request, ServerCallContext context)
     {
-        var entry = SignalResolver.Resolve(Catalog, request.SignalId);
+        var entry = Resolve(request.SignalId, context.Access(), VehiclePermission.Read);
         return Task.FromResult(new GetValueResponse { DataPoint = ValueConverter.ToDatapoint(vehicle.Signals.Get(entry)) });
     }
 
     public override Task<GetValuesResponse> GetValues(GetValuesRequest request, ServerCallContext context)
     {
-        RequireAny(request.SignalIds.Count);
-        var entries = request.SignalIds.Select(id => SignalResolver.Resolve(Catalog, id)).ToList();
+        RequireSignalCount(request.SignalIds.Count);
+        var access = context.Access();
+        var entries = request.SignalIds.Select(id => Resolve(id, access, VehiclePermission.Read)).ToList();
         var response = new GetValuesResponse();
         response.DataPoints.AddRange(entries.Select(entry => ValueConverter.ToDatapoint(vehicle.Signals.Get(entry))));
         return Task.FromResult(response);
@@ -34,8 +39,9 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
 
     public override Task Subscribe(SubscribeRequest request, IServerStreamWriter<SubscribeResponse> responseStream, ServerCallContext context)
     {
-        RequireAny(request.SignalPaths.Count);
-        var entries = request.SignalPaths.Select(path => SignalResolver.Resolve(Catalog, path)).Distinct().ToList();
+        RequireSignalCount(request.SignalPaths.Count);
+        var access = context.Access();
+        var entries = request.SignalPaths.Select(path => Demand(SignalResolver.Resolve(Catalog, path), access, VehiclePermission.Read)).Distinct().ToList();
         return PumpAsync(entries, request.BufferSize, request.Filter, context, batch =>
         {
             var response = new SubscribeResponse();
@@ -50,8 +56,9 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
 
     public override Task SubscribeById(SubscribeByIdRequest request, IServerStreamWriter<SubscribeByIdResponse> responseStream, ServerCallContext context)
     {
-        RequireAny(request.SignalIds.Count);
-        var entries = request.SignalIds.Select(id => SignalResolver.Resolve(Catalog, id)).Distinct().ToList();
+        RequireSignalCount(request.SignalIds.Count);
+        var access = context.Access();
+        var entries = request.SignalIds.Select(id => Demand(SignalResolver.Resolve(Catalog, id), access, VehiclePermission.Read)).Distinct().ToList();
         return PumpAsync(entries, request.BufferSize, request.Filter, context, batch =>
         {
             var response = new SubscribeByIdResponse();
@@ -66,14 +73,14 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
 
     public override async Task<ActuateResponse> Actuate(ActuateRequest request, ServerCallContext context)
     {
-        await vehicle.ActuateAsync([ToActuation(request)]);
+        await vehicle.ActuateAsync(ToActuations([request], context.Access()));
         return new ActuateResponse();
     }
 
     public override async Task<BatchActuateResponse> BatchActuate(BatchActuateRequest request, ServerCallContext context)
     {
-        RequireAny(request.ActuateRequests.Count);
-        await vehicle.ActuateAsync([.. request.ActuateRequests.Select(ToActuation)]);
+        RequireSignalCount(request.ActuateRequests.Count);
+        await vehicle.ActuateAsync(ToActuations(request.ActuateRequests, context.Access()));
         return new BatchActuateResponse();
     }
 
@@ -95,14 +102,22 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
             throw new RpcException(new Status(StatusCode.NotFound, $"{request.Root}: no signal matches"));
         }
 
+        // Metadata is listed for the signals the caller may read; denied only when that leaves nothing.
+        var access = context.Access();
+        var readable = matches.Where(entry => access.Allows(VehiclePermission.Read, entry.Path)).ToList();
+        if (readable.Count == 0)
+        {
+            throw new PermissionDeniedException(root, $"the token of '{access.Subject}' has no 'read' scope for any of the {matches.Count} matching signals");
+        }
+
         var response = new ListMetadataResponse();
-        response.Metadata.AddRange(matches.Select(ValueConverter.ToMetadata));
+        response.Metadata.AddRange(readable.Select(ValueConverter.ToMetadata));
         return Task.FromResult(response);
     }
 
     public override Task<PublishValueResponse> PublishValue(PublishValueRequest request, ServerCallContext context)
     {
-        var entry = SignalResolver.Resolve(Catalog, request.SignalId);
+        var entry = Resolve(request.SignalId, context.Access(), VehiclePermission.Provide);
         var value = request.DataPoint?.Value is { TypedValueCase: not Kuksa.Val.V2.Value.TypedValueOneofCase.None } wire
             ? ValueConverter.FromProto(entry, wire)
             : null;
@@ -113,16 +128,29 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
     public override Task<GetServerInfoResponse> GetServerInfo(GetServerInfoRequest request, ServerCallContext context) =>
         Task.FromResult(new GetServerInfoResponse { Name = "cockpit-vehicle", Version = s_version });
 
-    private (VssEntry, object) ToActuation(ActuateRequest request)
+    private VssEntry Resolve(SignalID? signal, VehicleAccess access, VehiclePermission permission) =>
+        Demand(SignalResolver.Resolve(Catalog, signal), access, permission);
+
+    private static VssEntry Demand(VssEntry entry, VehicleAccess access, VehiclePermission permission)
     {
-        var entry = SignalResolver.Resolve(Catalog, request.SignalId);
-        var value = ValueConverter.FromProto(entry, request.Value);
+        access.Demand(permission, entry);
+        return entry;
+    }
+
+    /// <summary>Every request's signal is resolved and checked against the caller's scope before any value is looked at or logged.</summary>
+    private List<(VssEntry, object)> ToActuations(IReadOnlyList<ActuateRequest> requests, VehicleAccess access)
+    {
+        var entries = requests.Select(request => Resolve(request.SignalId, access, VehiclePermission.Actuate)).ToList();
+        var actuations = entries.Select((entry, index) => (entry, ValueConverter.FromProto(entry, requests[index].Value))).ToList();
         if (logger.IsEnabled(LogLevel.Information))
         {
-            Log.Actuated(logger, entry.Path, VssValues.Format(value));
+            foreach (var (entry, value) in actuations)
+            {
+                Log.Actuated(logger, entry.Path, VssValues.Format(value));
+            }
         }
 
-        return (entry, value);
+        return actuations;
     }
 
     private async Task PumpAsync(List<VssEntry> entries, uint bufferSize, Filter? filter, ServerCallContext context, Func<List<SignalUpdate>, Task> write)
@@ -139,7 +167,9 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
             lifetime.CancelAfter(TimeSpan.FromMilliseconds(filter.DurationMs));
         }
 
-        using var subscription = vehicle.Signals.Subscribe(entries, (int)bufferSize);
+        using var subscription = vehicle.Signals.TrySubscribe(entries, (int)bufferSize, options.Value.MaxSubscriptions)
+            ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"the vehicle service serves {options.Value.MaxSubscriptions} subscriptions already (Vehicle:MaxSubscriptions); close one and try again"));
         Log.Subscribed(logger, context.Peer, entries.Count);
         var reader = subscription.Updates;
         var merged = new List<SignalUpdate>();
@@ -171,11 +201,5 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
         }
     }
 
-    private static void RequireAny(int count)
-    {
-        if (count == 0)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, "the request names no signal"));
-        }
-    }
+    private void RequireSignalCount(int count) => RequestLimits.RequireSignalCount(count, options.Value.MaxSignalsPerRequest);
 }

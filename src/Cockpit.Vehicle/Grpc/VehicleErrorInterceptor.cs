@@ -1,3 +1,4 @@
+using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -8,7 +9,8 @@ namespace Cockpit.Vehicle.Grpc;
 /// <summary>
 /// The one place where the vehicle's domain errors become gRPC statuses:
 /// unknown signal → NOT_FOUND; invalid value or not an actuator → INVALID_ARGUMENT;
-/// safety interlock → FAILED_PRECONDITION; ECU silent → UNAVAILABLE. The status message names the path and the reason.
+/// safety interlock → FAILED_PRECONDITION; ECU silent → UNAVAILABLE; outside the token's scope → PERMISSION_DENIED.
+/// The status message names the path and the reason.
 /// </summary>
 internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> logger) : Interceptor
 {
@@ -46,6 +48,7 @@ internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> l
             SignalNotFoundException => StatusCode.NotFound,
             InterlockException => StatusCode.FailedPrecondition,
             EcuUnavailableException => StatusCode.Unavailable,
+            PermissionDeniedException => StatusCode.PermissionDenied,
             _ => StatusCode.InvalidArgument,
         };
         Log.Refused(logger, context.Method, error.Path, error.Message);

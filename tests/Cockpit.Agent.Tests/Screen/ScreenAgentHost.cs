@@ -1,6 +1,7 @@
 using System.Net;
 using Cockpit.Agent.Screen;
 using Cockpit.Gui;
+using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
 using Cockpit.Understanding;
@@ -40,7 +41,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         Vehicle = await VehicleServiceHost.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddProvider(Logs);
-        builder.Services.AddCockpitGui(options => options.VehicleAddress = Vehicle.Address.ToString());
+        builder.Services.AddCockpitGui(options =>
+        {
+            options.VehicleAddress = Vehicle.Address.ToString();
+            options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+        });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => { listen.Protocols = HttpProtocols.Http2; grpc = listen; }));

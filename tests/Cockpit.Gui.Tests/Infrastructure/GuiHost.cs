@@ -1,5 +1,7 @@
 using System.Net;
+using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
+using Cockpit.Testing;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +35,11 @@ public sealed class GuiHost : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    /// <summary>Starts the HMI; <paramref name="vehicleAddress"/> empty runs it without a car.</summary>
+    /// <summary>
+    /// Starts the HMI; <paramref name="vehicleAddress"/> empty runs it without a car. Unless <paramref name="configure"/> sets
+    /// one, the HMI's vehicle token is the one the embedded default issues it: <see cref="HmiVehicleScope"/>, signed with
+    /// <see cref="VehicleTestKeys"/>.
+    /// </summary>
     public static async Task<GuiHost> StartAsync(string vehicleAddress = "", Action<GuiOptions>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -44,6 +50,8 @@ public sealed class GuiHost : IAsyncDisposable
             options.VehicleAddress = vehicleAddress;
             options.ReconnectDelay = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(options);
+            if (options.VehicleAddress.Length > 0 && options.VehicleToken is null)
+                options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
         });
 
         ListenOptions? grpc = null;

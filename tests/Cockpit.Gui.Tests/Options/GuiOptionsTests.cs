@@ -45,6 +45,7 @@ public sealed class GuiOptionsTests
     [InlineData("Gui:Url", "127.0.0.1:55556", "Url")]
     [InlineData("Gui:VehicleAddress", "tcp://car", "VehicleAddress")]
     [InlineData("Gui:ReconnectDelay", "00:00:00", "ReconnectDelay")]
+    [InlineData("Gui:VehicleTokenPath", "/nonexistent/hmi.jwt", "Gui:VehicleTokenPath: '/nonexistent/hmi.jwt' does not exist")]
     public void AddCockpitGui_InvalidValue_ValidationFailsNamingIt(string key, string value, string member)
     {
         using var provider = Build(new Dictionary<string, string?> { [key] = value });

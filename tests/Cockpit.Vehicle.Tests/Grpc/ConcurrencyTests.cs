@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Cockpit.Testing;
 using Cockpit.Vehicle.Vss;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Kuksa.Val.V2;
 using Metadata = Kuksa.Val.V2.Metadata;
 
@@ -41,7 +40,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             await call.ResponseStream.ReadNextAsync(); // the current value: every subscription is in place
         }
 
-        var channels = actuators.Select(_ => GrpcChannel.ForAddress(_host.Address)).ToList();
+        var channels = actuators.Select(_ => _host.CreateChannel(VehicleTestKeys.Issue())).ToList();
         await Task.WhenAll(actuators.Select((actuator, index) => Task.Run(async () =>
         {
             var client = new VAL.VALClient(channels[index]);
@@ -74,7 +73,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var lights = (await ImmediateActuators(Clients)).Where(actuator => actuator.Metadata.DataType == DataType.Boolean)
             .Select(actuator => actuator.Path).Take(10).ToList();
         using var fast = _host.Val.Subscribe(new SubscribeRequest { SignalPaths = { lights }, BufferSize = 1000 });
-        using var slowChannel = GrpcChannel.ForAddress(_host.Address);
+        using var slowChannel = _host.CreateChannel(VehicleTestKeys.Issue());
         using var slow = new VAL.VALClient(slowChannel).Subscribe(new SubscribeRequest { SignalPaths = { lights, Marker }, BufferSize = 1 });
         await fast.ResponseStream.ReadNextAsync();
         await slow.ResponseStream.ReadNextAsync(); // then it reads nothing until all is written

@@ -12,7 +12,7 @@ public sealed class EndpointTests
     {
         var socket = Path.Combine(Path.GetTempPath(), $"cockpit-{Guid.NewGuid():N}.sock");
         await using var host = await VehicleServiceHost.StartAsync(options => options.UnixSocketPath = socket);
-        using var channel = GrpcChannels.ForUnixSocket(socket);
+        using var channel = GrpcChannels.ForUnixSocket(socket, VehicleTestKeys.Issue());
         var client = new VAL.VALClient(channel);
 
         await client.ActuateAsync(Wire.Actuate("Vehicle.Cabin.HVAC.IsAirConditioningActive", Wire.Bool(true)));

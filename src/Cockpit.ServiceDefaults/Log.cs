@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cockpit.ServiceDefaults;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "systemd watchdog armed: WatchdogSec {WatchdogSeconds} s, pinging every {PeriodSeconds} s while healthy")]
+    public static partial void WatchdogArmed(ILogger logger, double watchdogSeconds, double periodSeconds);
+
+    [LoggerMessage(2, LogLevel.Warning, "systemd watchdog not pinged: the host is unhealthy ({Reason})")]
+    public static partial void WatchdogWithheld(ILogger logger, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "systemd watchdog not pinged: the health checks failed or took longer than {PeriodSeconds} s")]
+    public static partial void WatchdogCheckFailed(ILogger logger, double periodSeconds, Exception error);
+}

@@ -1,0 +1,50 @@
+using Cockpit.Vehicle.Security;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Cockpit.Vehicle.Grpc;
+
+/// <summary>
+/// The edge of the vehicle's APIs (VAL, Simulation, CanBus; not health or reflection): resolves the caller's
+/// <c>authorization</c> metadata once into a <see cref="VehicleAccess"/>, which the services check per path
+/// (<see cref="VehicleAccessExtensions.Access"/>). A missing or invalid token ends the call with UNAUTHENTICATED
+/// before the service runs. GetServerInfo answers anyone, as clients ask it before anything else.
+/// </summary>
+internal sealed class VehicleAuthorizationInterceptor(VehicleAuthenticator authenticator, ILogger<VehicleAuthorizationInterceptor> logger) : Interceptor
+{
+    private static readonly string s_serverInfoMethod = $"/{Kuksa.Val.V2.VAL.Descriptor.FullName}/GetServerInfo";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await AuthenticateAsync(context);
+        await continuation(request, responseStream, context);
+    }
+
+    private async Task AuthenticateAsync(ServerCallContext context)
+    {
+        if (context.Method == s_serverInfoMethod)
+        {
+            return;
+        }
+
+        try
+        {
+            context.UserState[typeof(VehicleAccess)] = await authenticator.AuthenticateAsync(context.RequestHeaders.GetValue("authorization"));
+        }
+        catch (AuthenticationFailedException error)
+        {
+            Log.Unauthenticated(logger, context.Method, context.Peer, error.Message);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, error.Message));
+        }
+    }
+}
