@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Warning, "Vehicle authorization is off (Vehicle:Authorization:Insecure): every caller may read, actuate and simulate everything")]
     public static partial void AuthorizationOff(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Information, "Replayed {Path}: {Frames} frames")]
+    public static partial void ReplayFinished(ILogger logger, string path, int frames);
+
+    [LoggerMessage(14, LogLevel.Error, "Replay of {Path} stopped: {Reason}")]
+    public static partial void ReplayFailed(ILogger logger, string path, string reason);
 }

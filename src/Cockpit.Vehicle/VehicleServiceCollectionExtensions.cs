@@ -85,6 +85,7 @@ public static class VehicleServiceCollectionExtensions
                 options.Value.Can.Enabled ? provider.GetRequiredService<VehicleCan>() : null);
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CandumpReplayService>());
         services.TryAddSingleton<VehicleErrorInterceptor>();
         services.TryAddSingleton<VehicleAuthenticator>();
         services.TryAddSingleton<VehicleAuthorizationInterceptor>();

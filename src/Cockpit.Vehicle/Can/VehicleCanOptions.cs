@@ -14,6 +14,7 @@ namespace Cockpit.Vehicle.Can;
 ///   "SimulateEcus": true,
 ///   "ConfirmTimeout": "00:00:00.500",
 ///   "LogPath": null,
+///   "ReplayPath": null,
 ///   "DbcPath": null,
 ///   "MappingPath": null,
 ///   "SilentEcus": [],
@@ -42,6 +43,9 @@ public sealed class VehicleCanOptions
 
     /// <summary>Write every frame on the bus to this candump log file (can-utils format), when set. Defaults to none.</summary>
     public string? LogPath { get; set; }
+
+    /// <summary>Replay this candump log into the bus once the service has started, keeping its timing, when set. Defaults to none.</summary>
+    public string? ReplayPath { get; set; }
 
     /// <summary>Another car's DBC instead of the embedded <c>cockpit-car.dbc</c>, when set.</summary>
     public string? DbcPath { get; set; }

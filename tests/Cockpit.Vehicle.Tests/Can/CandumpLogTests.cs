@@ -48,4 +48,42 @@ public sealed class CandumpLogTests : IDisposable
         var value = await replay.Val.GetValueAsync(new GetValueRequest { SignalId = Wire.Path(Hazard) });
         Assert.True(value.DataPoint.Value.Bool);
     }
+
+    [Fact]
+    public async Task ReplayPath_LogOfAnActuation_ReplayedIntoTheCarAtStart()
+    {
+        await using (var recording = await VehicleServiceHost.StartAsync(options => options.Can.LogPath = _log))
+        {
+            await recording.Val.ActuateAsync(Wire.Actuate(Hazard, Wire.Bool(true)));
+        }
+
+        await using var replay = await VehicleServiceHost.StartAsync(options => options.Can.ReplayPath = _log);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        bool? hazard = null;
+        while (hazard != true && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+            hazard = (await replay.Val.GetValueAsync(new GetValueRequest { SignalId = Wire.Path(Hazard) })).DataPoint?.Value?.Bool;
+        }
+
+        Assert.True(hazard);
+    }
+
+    [Fact]
+    public async Task ReplayPath_MalformedLog_ServiceKeepsRunningAndLogsTheLine()
+    {
+        await File.WriteAllTextAsync(_log, "(1.000000) vcan0 130#00\nnot a frame\n");
+
+        await using var host = await VehicleServiceHost.StartAsync(options => options.Can.ReplayPath = _log);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!host.Logs.Entries.Any(entry => entry.Message.Contains("Replay of", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(host.Logs.Entries, entry => entry.Message.Contains($"{_log}(2): expected a timestamp", StringComparison.Ordinal));
+        Assert.NotNull((await host.Val.GetServerInfoAsync(new GetServerInfoRequest())).Name);
+    }
 }
