@@ -9,6 +9,9 @@ namespace Cockpit.Can.Logging;
 /// </summary>
 public sealed class CandumpReader
 {
+    // The last whole second a DateTimeOffset can hold (9999-12-31T23:59:59Z); beyond it the tick count would not fit.
+    private static readonly long MaxUnixSeconds = (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond;
+
     private readonly TextReader _reader;
     private readonly string _source;
     private int _line;
@@ -141,7 +144,8 @@ public sealed class CandumpReader
 
         var body = text.AsSpan(1, text.Length - 2);
         var dot = body.IndexOf('.');
-        if (dot < 0 || !long.TryParse(body[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (dot < 0 || !long.TryParse(body[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > MaxUnixSeconds)
         {
             return null;
         }

@@ -130,6 +130,10 @@ internal static class ScreenFileReader
                 throw new ScreenFileException(ScreenFileError.UnknownReference, $"{where}: unknown condition '{condition}'");
         }
 
+        // The deserializer leaves a missing "zh" or "en" (or "text": null) as null despite the record's types.
+        if (element.Text?.Zh is null || element.Text.En is null)
+            throw new ScreenFileException(ScreenFileError.BadElement, $"{where}: text needs both \"zh\" and \"en\"");
+
         foreach (var name in Templates.NamesIn(element.Text.Zh).Concat(Templates.NamesIn(element.Text.En)))
         {
             if (!Templates.Names.Contains(name) || (name == Templates.Vss && element.Vss is null))

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 
 namespace Cockpit.Vehicle.Can;
@@ -11,6 +12,8 @@ internal static class VssDbcMappingReader
 {
     /// <summary>The name of the simulated car's own mapping, embedded in the assembly.</summary>
     public const string EmbeddedName = "cockpit-car.vss_dbc.json";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     /// <summary>Reads the embedded mapping of the simulated car.</summary>
     public static VssDbcMapping ReadEmbedded()
@@ -31,10 +34,25 @@ internal static class VssDbcMappingReader
     /// <exception cref="VssDbcMappingException">The JSON does not follow the format.</exception>
     public static VssDbcMapping Read(Stream json, string source)
     {
+        // JsonDocument checks UTF-8 only when a string is read, which would surface as InvalidOperationException deep in
+        // the walk; so the whole file is checked once here.
+        string text;
+        try
+        {
+            using var buffer = new MemoryStream();
+            json.CopyTo(buffer);
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            text = StrictUtf8.GetString(bytes.StartsWith(StrictUtf8.Preamble) ? bytes[StrictUtf8.Preamble.Length..] : bytes);
+        }
+        catch (DecoderFallbackException error)
+        {
+            throw new VssDbcMappingException($"{source}: not UTF-8 ({error.Message})");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException error)
         {
@@ -155,7 +173,7 @@ internal static class VssDbcMappingReader
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.Number when value.TryGetDouble(out var number) => number,
         JsonValueKind.String => value.GetString()!,
         _ => throw new VssDbcMappingException($"{where}: transform mapping: from and to are numbers, strings or booleans"),
     };

@@ -67,6 +67,9 @@ public sealed class CandumpTests
     [Theory]
     [InlineData("vcan0 123#00", "expected '(seconds.micros) interface frame', found 'vcan0 123#00'")]
     [InlineData("(17000.x) vcan0 123#00", "expected a timestamp such as (1700000000.123456), found '(17000.x)'")]
+    // Found by fuzzing (fuzz/corpus/candump/crash-timestamp-overflow.log): seconds past year 9999 threw ArgumentOutOfRangeException.
+    [InlineData("(170001700000002.000000) vcan0 123#00", "expected a timestamp such as (1700000000.123456), found '(170001700000002.000000)'")]
+    [InlineData("(253402300800.000000) vcan0 123#00", "expected a timestamp such as (1700000000.123456), found '(253402300800.000000)'")]
     [InlineData("(1.5) vcan0 12#00", "expected a 3-digit (standard) or 8-digit (extended) hex id before '#', found '12#00'")]
     [InlineData("(1.5) vcan0 123#0", "expected pairs of hex digits after '#', found '123#0'")]
     [InlineData("(1.5) vcan0 123#001122334455667788", "expected a valid frame (A classic CAN payload has at most 8 bytes.), found '123#001122334455667788'")]

@@ -63,6 +63,29 @@ public sealed class VssDbcMappingReaderTests
         Assert.Equal(message, error.Message);
     }
 
+    [Fact]
+    public void Read_InvalidUtf8InName_ThrowsMappingException()
+    {
+        // Found by fuzzing (fuzz/corpus/vssdbc/crash-invalid-utf8.json): a byte 0xFF in a key passed JsonDocument.Parse and
+        // threw InvalidOperationException ("Cannot transcode invalid UTF-8") while the mapping was walked.
+        var bytes = Encoding.UTF8.GetBytes("""{ "Vehicle.Speed": { "dbc2vss": { "signal": "S" } } }""");
+        bytes[3] = 0xFF;
+
+        var error = Assert.Throws<VssDbcMappingException>(() => VssDbcMappingReader.Read(new MemoryStream(bytes), "test.json"));
+
+        Assert.StartsWith("test.json: not UTF-8 (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Utf8Bom_IsAccepted()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{ "Vehicle.Speed": { "dbc2vss": { "signal": "S" } } }""")).ToArray();
+
+        var mapping = VssDbcMappingReader.Read(new MemoryStream(bytes), "test.json");
+
+        Assert.Equal("test.json", mapping.Source);
+    }
+
     [Theory]
     [InlineData("x", 3.5, 3.5)]
     [InlineData("floor(x*1.8+32)", 21.5, 70)]
