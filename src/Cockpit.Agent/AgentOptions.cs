@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.Agent.Uplink;
 using Cockpit.ServiceDefaults.Grpc;
+using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent;
 
@@ -14,7 +16,8 @@ namespace Cockpit.Agent;
 ///   "VehicleToken": null,
 ///   "VehicleTokenPath": null,
 ///   "ModelDirectory": null,
-///   "DataDirectory": null
+///   "DataDirectory": null,
+///   "Uplink": { "Enabled": false }
 /// }
 /// </code>
 /// </summary>
@@ -76,7 +79,8 @@ public sealed class AgentOptions : IValidatableObject
 
     /// <summary>
     /// Interaction records kept. Past it, the oldest records already exported or reported are deleted;
-    /// records not yet exported or reported are never deleted. Defaults to 100,000.
+    /// records not yet exported or reported are never deleted, nor, with the uplink on, records still waiting for it
+    /// (see <see cref="UplinkOptions.MaxQueueRecords"/>). Defaults to 100,000.
     /// </summary>
     [Range(100, 100_000_000)]
     public int MaxInteractionRecords { get; set; } = 100_000;
@@ -105,6 +109,13 @@ public sealed class AgentOptions : IValidatableObject
     /// </summary>
     [Range(0.0, 1.0)]
     public double ClarifyBelowConfidence { get; set; } = 0.25;
+
+    /// <summary>
+    /// The optional uplink that exports interaction records to a fleet backend over OTLP (<c>Agent:Uplink</c>).
+    /// Off by default; see <see cref="UplinkOptions"/>.
+    /// </summary>
+    [ValidateObjectMembers]
+    public UplinkOptions Uplink { get; set; } = new();
 
     /// <summary>The token for the vehicle service, inline or from its file; null when none is configured.</summary>
     internal string? ResolveVehicleToken() => BearerTokenCredentials.Resolve(VehicleToken, VehicleTokenPath);

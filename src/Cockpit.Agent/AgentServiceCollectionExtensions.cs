@@ -6,6 +6,7 @@ using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Replies;
 using Cockpit.Agent.Screen;
+using Cockpit.Agent.Uplink;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Speech;
 using Cockpit.Understanding;
@@ -24,7 +25,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent;
 
-/// <summary>Registers and maps the agent: understanding, execution against the vehicle service, replies, the interaction log.</summary>
+/// <summary>Registers and maps the agent: understanding, execution against the vehicle service, replies, the interaction log, the uplink.</summary>
 public static class AgentServiceCollectionExtensions
 {
     /// <summary>Adds the agent with options bound from a configuration section (see <see cref="AgentOptions"/>).</summary>
@@ -70,6 +71,8 @@ public static class AgentServiceCollectionExtensions
         });
         services.TryAddSingleton<VehicleClient>();
         services.TryAddSingleton<ConversationStore>();
+        services.AddMetrics();
+        services.TryAddSingleton<AgentMetrics>();
         services.TryAddSingleton<InteractionLog>();
         services.TryAddSingleton<InteractionFeed>();
         services.TryAddSingleton<FeedbackTracker>();
@@ -79,6 +82,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<RecognitionVocabulary>();
         services.TryAddSingleton<VoicePipeline>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingModelPreload>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UplinkService>());
 
         services.AddGrpc();
         services.AddGrpcHealthChecks().AddCheck<SpeechHealthCheck>("speech");

@@ -8,8 +8,14 @@ namespace Cockpit.Agent.Interactions;
 /// The durable log of every interaction: SQLite in WAL mode, so a crash mid-write loses at most the
 /// record being written and never corrupts the others. Each record is also written as a structured
 /// log event. See docs/formats/interaction-log.md.
+/// <para>
+/// With the uplink on (<c>Agent:Uplink:Enabled</c>) the log is also the uplink's queue: the records after the cursor
+/// in <c>uplink_cursor</c> wait for export, the size cap never deletes them, and the queue's own bound
+/// (<see cref="Uplink.UplinkOptions.MaxQueueRecords"/>, <see cref="Uplink.UplinkOptions.MaxQueueBytes"/>) gives up
+/// the oldest of them when it is exceeded.
+/// </para>
 /// </summary>
-internal sealed class InteractionLog : IDisposable
+internal sealed partial class InteractionLog : IDisposable
 {
     private const string Columns =
         "time, conversation_id, seat, language, source, audio_ms, transcript, asr_confidence, model_output, model_confidence, " +
@@ -21,12 +27,15 @@ internal sealed class InteractionLog : IDisposable
     private bool _overCapReported;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionLog> _logger;
+    private readonly AgentMetrics? _metrics;
 
-    public InteractionLog(IOptions<AgentOptions> options, TimeProvider time, ILogger<InteractionLog> logger)
+    public InteractionLog(IOptions<AgentOptions> options, TimeProvider time, ILogger<InteractionLog> logger, AgentMetrics? metrics = null)
     {
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _maxRecords = options.Value.MaxInteractionRecords;
+        _uplink = options.Value.Uplink;
         var directory = options.Value.ResolvedDataDirectory;
         Directory.CreateDirectory(directory);
         Path = System.IO.Path.Combine(directory, "interactions.db");
@@ -43,7 +52,19 @@ internal sealed class InteractionLog : IDisposable
                 reply TEXT NOT NULL, understanding_ms REAL NOT NULL, execution_ms REAL NOT NULL, total_ms REAL NOT NULL,
                 label TEXT, label_source TEXT, domain TEXT NOT NULL DEFAULT '', exported INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS interactions_time ON interactions(time);
+            CREATE TABLE IF NOT EXISTS uplink_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL);
+            INSERT OR IGNORE INTO uplink_cursor (id, last_id) VALUES (1, 0);
             """);
+        if (_uplink.Enabled)
+        {
+            lock (_gate)
+            {
+                RecountPending();
+                EnforceQueueBound();
+            }
+
+            _metrics?.ObservePending(() => Volatile.Read(ref _pendingRecords));
+        }
     }
 
     /// <summary>The database file.</summary>
@@ -78,12 +99,20 @@ internal sealed class InteractionLog : IDisposable
             command.Parameters.AddWithValue("$labelSource", (object?)record.LabelSource ?? DBNull.Value);
             command.Parameters.AddWithValue("$domain", record.Domain);
             id = (long)command.ExecuteScalar()!;
+            if (_uplink.Enabled)
+            {
+                _pendingRecords++;
+                _pendingBytes += QueueSize(record);
+                EnforceQueueBound();
+            }
+
             if (id % 100 == 0)
             {
                 EnforceCap();
             }
         }
 
+        _metrics?.TurnCompleted(record.Outcome, record.Language, record.TotalMs);
         Log.Interaction(_logger, id, record.ConversationId, record.Seat, record.Language, record.Transcript, record.ModelOutput, record.Outcome, record.Actions, record.TotalMs);
         return id;
     }
@@ -116,29 +145,7 @@ internal sealed class InteractionLog : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                records.Add(new InteractionRecord
-                {
-                    Id = reader.GetInt64(0),
-                    Time = DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
-                    ConversationId = reader.GetString(2),
-                    Seat = reader.GetString(3),
-                    Language = reader.GetString(4),
-                    Source = reader.GetString(5),
-                    AudioMs = reader.IsDBNull(6) ? null : reader.GetDouble(6),
-                    Transcript = reader.GetString(7),
-                    AsrConfidence = reader.IsDBNull(8) ? null : reader.GetDouble(8),
-                    ModelOutput = reader.GetString(9),
-                    ModelConfidence = reader.GetDouble(10),
-                    Actions = reader.GetString(11),
-                    Outcome = reader.GetString(12),
-                    Reply = reader.GetString(13),
-                    UnderstandingMs = reader.GetDouble(14),
-                    ExecutionMs = reader.GetDouble(15),
-                    TotalMs = reader.GetDouble(16),
-                    Label = reader.IsDBNull(17) ? null : reader.GetString(17),
-                    LabelSource = reader.IsDBNull(18) ? null : reader.GetString(18),
-                    Domain = reader.GetString(19),
-                });
+                records.Add(ReadRecord(reader));
             }
         }
 
@@ -172,7 +179,10 @@ internal sealed class InteractionLog : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>Deletes the oldest exported records beyond the cap; never a record that was not exported or reported.</summary>
+    /// <summary>
+    /// Deletes the oldest exported records beyond the cap; never a record that was not exported or reported, nor, with
+    /// the uplink on, one still waiting for it.
+    /// </summary>
     private void EnforceCap()
     {
         var excess = Scalar("SELECT COUNT(*) FROM interactions") - _maxRecords;
@@ -182,7 +192,9 @@ internal sealed class InteractionLog : IDisposable
         }
 
         using var command = _connection.CreateCommand();
-        command.CommandText = "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 ORDER BY id LIMIT $excess)";
+        command.CommandText = _uplink.Enabled
+            ? "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 AND id <= (SELECT last_id FROM uplink_cursor) ORDER BY id LIMIT $excess)"
+            : "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 ORDER BY id LIMIT $excess)";
         command.Parameters.AddWithValue("$excess", excess);
         var deleted = command.ExecuteNonQuery();
         if (deleted < excess && !_overCapReported)
@@ -191,6 +203,30 @@ internal sealed class InteractionLog : IDisposable
             Log.InteractionLogOverCap(_logger, _maxRecords, excess - deleted);
         }
     }
+
+    private static InteractionRecord ReadRecord(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Time = DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+        ConversationId = reader.GetString(2),
+        Seat = reader.GetString(3),
+        Language = reader.GetString(4),
+        Source = reader.GetString(5),
+        AudioMs = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+        Transcript = reader.GetString(7),
+        AsrConfidence = reader.IsDBNull(8) ? null : reader.GetDouble(8),
+        ModelOutput = reader.GetString(9),
+        ModelConfidence = reader.GetDouble(10),
+        Actions = reader.GetString(11),
+        Outcome = reader.GetString(12),
+        Reply = reader.GetString(13),
+        UnderstandingMs = reader.GetDouble(14),
+        ExecutionMs = reader.GetDouble(15),
+        TotalMs = reader.GetDouble(16),
+        Label = reader.IsDBNull(17) ? null : reader.GetString(17),
+        LabelSource = reader.IsDBNull(18) ? null : reader.GetString(18),
+        Domain = reader.GetString(19),
+    };
 
     private long Scalar(string sql)
     {
