@@ -8,6 +8,7 @@ namespace Cockpit.Speech;
 /// <code>
 /// "Speech": {
 ///   "ModelPath": "models/whisper/ggml-base.bin",
+///   "ModelSha256": null,
 ///   "VadModelPath": null,
 ///   "Language": "auto",
 ///   "Threads": 1,
@@ -43,6 +44,13 @@ public sealed class SpeechOptions
     /// keeps working). Validated before whisper.cpp sees it.
     /// </summary>
     public string? ModelPath { get; set; }
+
+    /// <summary>
+    /// The SHA-256 (hex) the Whisper model file must have, checked at start before anything else reads it. Defaults to
+    /// none (only the structural validation). Set it on a head unit, where the installer knows the file it placed.
+    /// </summary>
+    [RegularExpression("^[0-9a-fA-F]{64}$", ErrorMessage = "Speech:ModelSha256 must be 64 hexadecimal digits.")]
+    public string? ModelSha256 { get; set; }
 
     /// <summary>A Silero VAD v5 ONNX file to use instead of the embedded copy. Defaults to none.</summary>
     public string? VadModelPath { get; set; }

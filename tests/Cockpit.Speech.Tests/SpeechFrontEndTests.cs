@@ -76,6 +76,28 @@ public sealed class SpeechFrontEndTests
     }
 
     [Fact]
+    public async Task Start_ModelSha256Matches_RecognitionAvailable()
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(TinyWhisperModel.FilePath)));
+
+        await using var speech = Create(o => o.ModelSha256 = hash.ToUpperInvariant());
+
+        Assert.True(speech.IsAvailable);
+    }
+
+    [Fact]
+    public async Task Start_ModelSha256Differs_UnavailableNamingBothHashes()
+    {
+        var expected = new string('0', 64);
+
+        await using var speech = Create(o => o.ModelSha256 = expected);
+
+        Assert.False(speech.IsAvailable);
+        Assert.StartsWith($"speech unavailable: {TinyWhisperModel.FilePath}: SHA-256 is ", speech.UnavailableReason, StringComparison.Ordinal);
+        Assert.EndsWith($", Speech:ModelSha256 says {expected}", speech.UnavailableReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TranscribeAsync_UnknownLanguage_ThrowsArgumentException()
     {
         await using var speech = Create();

@@ -37,6 +37,11 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
     /// <exception cref="SpeechModelException">The model is missing, malformed or cannot be loaded.</exception>
     public static WhisperRecognizer Load(string path, SpeechOptions options, ILogger logger)
     {
+        if (options.ModelSha256 is { } expected && File.Exists(path)) // a missing file is the validator's to report
+        {
+            VerifyHash(path, expected);
+        }
+
         var info = GgmlWhisperModelValidator.Validate(path, options.SuppressBlank);
         try
         {
@@ -45,6 +50,25 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
         catch (Exception error) when (error is WhisperModelLoadException or InvalidOperationException or DllNotFoundException or BadImageFormatException or TypeInitializationException)
         {
             throw new SpeechModelException(path, $"whisper.cpp cannot load it: {error.Message}", error);
+        }
+    }
+
+    private static void VerifyHash(string path, string expected)
+    {
+        string actual;
+        try
+        {
+            using var file = File.OpenRead(path);
+            actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SpeechModelException(path, $"cannot read it: {error.Message}", error);
+        }
+
+        if (!actual.Equals(expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SpeechModelException(path, $"SHA-256 is {actual}, Speech:ModelSha256 says {expected.ToLowerInvariant()}");
         }
     }
 
