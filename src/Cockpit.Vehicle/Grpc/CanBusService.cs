@@ -44,6 +44,8 @@ internal sealed class CanBusService(SimulatedVehicle vehicle, TimeProvider time,
                 frames.Writer.TryWrite(new CanFrameEvent { Frame = CanFrameConverter.ToProto(frame), TimestampUs = timestamp, Interface = name });
             }
         });
+        // Headers go out once the subscription is in place, so a client that awaits them misses no frame after that.
+        await context.WriteResponseHeadersAsync([]);
         // The stream ends with OK when the host stops, rather than holding the shutdown open.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try

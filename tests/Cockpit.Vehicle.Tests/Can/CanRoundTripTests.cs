@@ -35,7 +35,7 @@ public sealed class CanRoundTripTests : IAsyncLifetime
         {
             Filters = { new V1.CanIdFilter { Id = request.Id, Mask = 0x7FF }, new V1.CanIdFilter { Id = status.Id, Mask = 0x7FF } },
         });
-        await Task.Delay(100); // the stream's subscription is in place once the call has reached the server
+        await stream.ResponseHeadersAsync; // sent once the service's subscription is in place
 
         await _host.Val.ActuateAsync(Wire.Actuate(DriverTemperature, Wire.Float(23.5f)));
         var sent = await stream.ResponseStream.ReadNextAsync();
@@ -123,7 +123,7 @@ public sealed class CanRoundTripTests : IAsyncLifetime
     public async Task StreamFrames_HostStops_StreamEndsWithOk()
     {
         using var stream = _bus.StreamFrames(new StreamFramesRequest());
-        await Task.Delay(100);
+        await stream.ResponseHeadersAsync;
 
         await _host.StopAsync();
         var more = await stream.ResponseStream.MoveNext(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
