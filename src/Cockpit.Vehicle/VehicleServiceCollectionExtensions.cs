@@ -1,4 +1,5 @@
 using System.Net;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Vehicle.Can;
 using Cockpit.Vehicle.Grpc;
 using Cockpit.Vehicle.Safety;
@@ -111,8 +112,7 @@ public static class VehicleServiceCollectionExtensions
         kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen => listen.Protocols = HttpProtocols.Http2);
         if (!string.IsNullOrEmpty(options.UnixSocketPath))
         {
-            File.Delete(options.UnixSocketPath); // a stale socket file from an earlier run would block the bind
-            kestrel.ListenUnixSocket(options.UnixSocketPath, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.ListenCockpitUnixSocket(options.UnixSocketPath);
         }
     }
 
