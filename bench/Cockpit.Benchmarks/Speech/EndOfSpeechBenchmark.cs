@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Cockpit.Speech;
-using Cockpit.Speech.Audio;
+using Cockpit.Speech.Tests.TestSupport;
 using Cockpit.Speech.Vad;
 
 namespace Cockpit.Benchmarks.Speech;
@@ -13,6 +13,8 @@ namespace Cockpit.Benchmarks.Speech;
 [MemoryDiagnoser]
 public class EndOfSpeechBenchmark
 {
+    private static readonly int[] s_rates = [130, 175, 220];
+
     private SileroVadModel _model = null!;
     private UtteranceDetector _detector = null!;
     private float[] _clip = null!;
@@ -27,12 +29,13 @@ public class EndOfSpeechBenchmark
             var delays = new List<double>();
             var startErrors = new List<double>();
             var endErrors = new List<double>();
-            foreach (var (language, text) in SpeechBenchAudio.Sentences)
+            foreach (var (language, text) in SpeechClips.Sentences)
             {
-                foreach (var rate in SpeechBenchAudio.Rates)
+                foreach (var rate in s_rates)
                 {
-                    var (samples, start, end, _) = SpeechBenchAudio.Clip(language, text, rate, delays.Count, snr, pink);
-                    var utterance = _detector.DetectAsync(new ArraySource(samples), CancellationToken.None).GetAwaiter().GetResult();
+                    var clip = SpeechClips.Make(language, text, rate, pitch: 50, snr, pink, seed: delays.Count);
+                    var (start, end) = (clip.SpeechStart.TotalSeconds, clip.SpeechEnd.TotalSeconds);
+                    var utterance = _detector.DetectAsync(Source(clip.Samples), CancellationToken.None).GetAwaiter().GetResult();
                     delays.Add((utterance.EndDetectedAt.TotalSeconds - end) * 1000);
                     startErrors.Add(Math.Abs(utterance.SpeechStart.TotalSeconds - start) * 1000);
                     endErrors.Add(Math.Abs(utterance.SpeechEnd.TotalSeconds - end) * 1000);
@@ -42,7 +45,7 @@ public class EndOfSpeechBenchmark
             delays.Sort();
             Console.WriteLine($"// {label}, {delays.Count} clips: end decided after the last sound min {delays[0]:0} / median {delays[delays.Count / 2]:0} / max {delays[^1]:0} ms; |start error| mean {startErrors.Average():0} max {startErrors.Max():0} ms; |end error| mean {endErrors.Average():0} max {endErrors.Max():0} ms");
         }
-        _clip = SpeechBenchAudio.Clip("en", "set the driver temperature to twenty two degrees", 175, 99).Samples;
+        _clip = SpeechClips.Make("en", "set the driver temperature to twenty two degrees", 175, pitch: 50, snrDb: 20, seed: 99).Samples;
     }
 
     [GlobalCleanup]
@@ -51,7 +54,7 @@ public class EndOfSpeechBenchmark
     [Benchmark(Baseline = true, Description = "read audio only")]
     public async Task<int> ReadOnly()
     {
-        var source = new ArraySource(_clip);
+        var source = Source(_clip);
         var buffer = new float[512];
         var total = 0;
         int read;
@@ -64,21 +67,8 @@ public class EndOfSpeechBenchmark
     }
 
     [Benchmark(Description = "VAD + endpointing")]
-    public Task<Utterance> Detect() => _detector.DetectAsync(new ArraySource(_clip), CancellationToken.None);
+    public Task<Utterance> Detect() => _detector.DetectAsync(Source(_clip), CancellationToken.None);
 
-
-    private sealed class ArraySource(float[] samples) : IAudioSource
-    {
-        private int _offset;
-
-        public ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
-        {
-            var count = Math.Min(buffer.Length, samples.Length - _offset);
-            samples.AsSpan(_offset, count).CopyTo(buffer.Span);
-            _offset += count;
-            return ValueTask.FromResult(count);
-        }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
+    // The whole clip per read, as a file source hands it over.
+    private static MemoryAudioSource Source(float[] samples) => new(samples, int.MaxValue);
 }

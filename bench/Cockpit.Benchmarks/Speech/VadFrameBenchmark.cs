@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Cockpit.Speech.Tests.TestSupport;
 using Cockpit.Speech.Vad;
 
 namespace Cockpit.Benchmarks.Speech;
@@ -20,7 +21,7 @@ public class VadFrameBenchmark
     {
         _model = SileroVadModel.Load(null);
         _stream = _model.CreateStream();
-        _audio = SpeechBenchAudio.Clip("en", "set the driver temperature to twenty two degrees", 175, 1).Samples;
+        _audio = SpeechClips.Make("en", "set the driver temperature to twenty two degrees", 175, pitch: 50, snrDb: 20, seed: 1).Samples;
     }
 
     [GlobalCleanup]
