@@ -57,7 +57,7 @@ internal sealed class DataGenerator
         {
             var lang = rng.Next(2) == 0 ? "zh" : "en";
             var r = rng.NextDouble();
-            Sample? s = r < 0.13 ? OutOfDomain(lang, heldOut, rng) : r < 0.28 ? Multi(lang, heldOut, rng) : Single(lang, heldOut, rng);
+            Sample? s = r < 0.13 ? OutOfDomain(lang, heldOut, rng) : r < 0.33 ? Multi(lang, heldOut, rng) : Single(lang, heldOut, rng);
             if (s is not null)
             {
                 result.Add(s);
@@ -86,7 +86,7 @@ internal sealed class DataGenerator
 
     private Sample? Multi(string lang, bool heldOut, Random rng)
     {
-        var n = rng.NextDouble() < 0.85 ? 2 : 3;
+        var n = rng.NextDouble() < 0.7 ? 2 : 3;
         var all = new List<Piece>();
         var ids = new List<string>();
         for (var i = 1; i <= n; i++)
@@ -249,9 +249,9 @@ internal sealed class DataGenerator
             return (null, template.Id);
         }
 
-        if (function?.Id == "screen.call" && lang == "zh")
+        if (function?.Id == "screen.call")
         {
-            var (ctrain, ctest) = frames[("zh", "call")];
+            var (ctrain, ctest) = frames[(lang, "call")];
             template = Pick(heldOut ? ctest : ctrain, rng);
         }
 
@@ -485,7 +485,11 @@ internal sealed class DataGenerator
                             return null;
                         }
 
-                        pieces.Add(new Piece(Pick(Split(TextValues(textSlot, lang), heldOut), rng), "TXT:" + textSlot, call));
+                        var textValues = TextValues(textSlot, lang);
+                        var textValue = !heldOut && rng.NextDouble() < 0.5
+                            ? ComposedTextValues.Compose(textSlot, lang, Split(textValues, heldOut: true), rng)
+                            : Pick(Split(textValues, heldOut), rng);
+                        pieces.Add(new Piece(textValue, "TXT:" + textSlot, call));
                         break;
                 }
 

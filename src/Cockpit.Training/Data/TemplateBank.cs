@@ -52,10 +52,12 @@ internal static class TemplateBank
         // Levels.
         Add("zh", "level", null,
             "把{zone}{fn}{op}{lvl}档", "{zone}{fn}{lvl}档", "{zone}{fn}开{lvl}档", "{zone}{fn}{op}{lvl}级", "{op}{zone}{fn}{lvl}档",
-            "帮我把{zone}{fn}{op}{lvl}档", "{zone}的{fn}用{lvl}档", "{zone}{fn}换到{lvl}档");
+            "帮我把{zone}{fn}{op}{lvl}档", "{zone}的{fn}用{lvl}档", "{zone}{fn}换到{lvl}档", "{zone}{fn}调{lvl}档", "{fn}给我开{lvl}档", "{zone}{fn}要{lvl}档", "{zone}{fn}切到{lvl}档吧");
         Add("en", "level", null,
             "{op} the {zone} {fn} to level {lvl}", "{zone} {fn} level {lvl}", "turn {zone} {fn} to level {lvl}", "{fn} on level {lvl} {zpost}",
-            "{op} {zone} {fn} to {lvl}", "put the {zone} {fn} on level {lvl}", "level {lvl} {fn} {zpost}", "i want {zone} {fn} at level {lvl}");
+            "{op} {zone} {fn} to {lvl}", "put the {zone} {fn} on level {lvl}", "level {lvl} {fn} {zpost}", "i want {zone} {fn} at level {lvl}",
+            "turn the {fn} to {lvl} {zpost}", "[use|OP:set] level {lvl} for the {zone} {fn}", "{zone} {fn} on {lvl}", "switch the {zone} {fn} to level {lvl}",
+            "can you turn the {zone} {fn} to level {lvl}");
 
         // Relative changes.
         Add("zh", "rel", null,
@@ -99,17 +101,30 @@ internal static class TemplateBank
         // Enumerations.
         Add("zh", "enum", null,
             "{zone}{fn}{op}{enum}", "把{zone}{fn}{op}{enum}", "{fn}{enum}", "[切换到|OP:set]{enum}", "{zone}{fn}用{enum}", "帮我把{zone}{fn}{op}{enum}",
-            "{enum}{fn}", "我想要{enum}的{fn}", "{fn}[调成|OP:set]{enum}吧");
+            "{enum}{fn}", "我想要{enum}的{fn}", "{fn}[调成|OP:set]{enum}吧", "{fn}用{enum}吧", "[换成|OP:set]{enum}", "{zone}{fn}要{enum}的", "{fn}[改成|OP:set]{enum}");
         Add("en", "enum", null,
             "{op} the {zone} {fn} to {enum}", "{fn} {enum}", "[switch to|OP:set] {enum}", "{enum} {fn} please", "[use|OP:set] {enum}",
-            "[make|OP:set] the {zone} {fn} {enum}", "{fn} on {enum}", "i'd like {enum} {fn}", "[change|OP:set] the {fn} to {enum} {zpost}");
+            "[make|OP:set] the {zone} {fn} {enum}", "{fn} on {enum}", "i'd like {enum} {fn}", "[change|OP:set] the {fn} to {enum} {zpost}",
+            "let's [use|OP:set] {enum} {fn}", "[use|OP:set] {enum} for the {fn}", "[go with|OP:set] {enum}", "turn the {fn} to {enum}",
+            "i want {enum} {fn}", "[put|OP:set] the {fn} on {enum}");
 
         // Screen apps and free text.
-        Add("zh", "app", null, "{op}{enum}", "{op}一下{enum}", "帮我{op}{enum}", "[进入|OP:open]{enum}", "[切换到|OP:open]{enum}", "我要看{enum}", "{op}{enum}[界面|FN:screen.open_app]");
-        Add("en", "app", null, "{op} {enum}", "{op} the {enum}", "[go to|OP:open] the {enum}", "[show|OP:open] me the {enum}", "{op} the {enum} [app|FN:screen.open_app]", "[switch to|OP:open] {enum}");
-        Add("zh", "text", null, "{fn}{txt}", "我想{fn}{txt}", "帮我{fn}{txt}", "请{fn}{txt}", "{fn}{txt}吧", "麻烦{fn}{txt}");
-        Add("zh", "call", null, "给{txt}[打电话|FN:screen.call]", "给{txt}[打个电话|FN:screen.call]", "{fn}{txt}", "帮我给{txt}[打电话|FN:screen.call]", "我要{fn}{txt}", "请{fn}{txt}");
-        Add("en", "text", null, "{fn} {txt}", "please {fn} {txt}", "can you {fn} {txt}", "i want to {fn} {txt}", "{fn} {txt} please", "could you {fn} {txt}");
+        Add("zh", "app", null, "{op}{enum}", "{op}一下{enum}", "帮我{op}{enum}", "[进入|OP:open]{enum}", "[切换到|OP:open]{enum}", "我要看{enum}", "{op}{enum}[界面|FN:screen.open_app]",
+            "[回到|OP:open]{enum}", "给我{op}{enum}", "能不能{op}{enum}", "[显示|OP:open]{enum}", "[跳到|OP:open]{enum}[页面|FN:screen.open_app]", "麻烦{op}一下{enum}");
+        Add("en", "app", null, "{op} {enum}", "{op} the {enum}", "[go to|OP:open] the {enum}", "[show|OP:open] me the {enum}", "{op} the {enum} [app|FN:screen.open_app]", "[switch to|OP:open] {enum}",
+            "[bring up|OP:open] the {enum}", "can you {op} the {enum}", "[pull up|OP:open] {enum}", "[go to|OP:open] the {enum} [screen|FN:screen.open_app]",
+            "i want to see the {enum}", "[show|OP:open] the {enum} [page|FN:screen.open_app]", "please {op} {enum}", "[take me back to|OP:open] the {enum}");
+        Add("zh", "text", null, "{fn}{txt}", "我想{fn}{txt}", "帮我{fn}{txt}", "请{fn}{txt}", "{fn}{txt}吧", "麻烦{fn}{txt}",
+            "给我{fn}{txt}", "能不能{fn}{txt}", "{fn}一下{txt}", "帮我{fn}一下{txt}", "现在{fn}{txt}", "{fn}{txt}好吗", "那就{fn}{txt}", "我要{fn}{txt}");
+        Add("zh", "call", null, "给{txt}[打电话|FN:screen.call]", "给{txt}[打个电话|FN:screen.call]", "{fn}{txt}", "帮我给{txt}[打电话|FN:screen.call]", "我要{fn}{txt}", "请{fn}{txt}",
+            "给{txt}[拨个电话|FN:screen.call]", "[联系|FN:screen.call]{txt}", "[联系一下|FN:screen.call]{txt}", "帮我{fn}{txt}", "给{txt}[打过去|FN:screen.call]",
+            "[拨打|FN:screen.call]{txt}的电话", "我想给{txt}[打电话|FN:screen.call]", "[打给|FN:screen.call]{txt}", "{txt}的电话[拨一下|FN:screen.call]", "[呼叫|FN:screen.call]一下{txt}");
+        Add("en", "text", null, "{fn} {txt}", "please {fn} {txt}", "can you {fn} {txt}", "i want to {fn} {txt}", "{fn} {txt} please", "could you {fn} {txt}",
+            "{fn} {txt} for me", "go ahead and {fn} {txt}", "i'd like to {fn} {txt}", "let's {fn} {txt}", "would you {fn} {txt}", "{fn} {txt} now",
+            "just {fn} {txt}", "i need you to {fn} {txt}");
+        Add("en", "call", null, "{fn} {txt}", "please {fn} {txt}", "give {txt} a [call|FN:screen.call]", "[call up|FN:screen.call] {txt}", "[make a call to|FN:screen.call] {txt}",
+            "can you {fn} {txt}", "i want to {fn} {txt}", "[ring up|FN:screen.call] {txt}", "[dial up|FN:screen.call] {txt}",
+            "{fn} {txt} for me", "i need to {fn} {txt}", "hey {fn} {txt}");
         Add("zh", "bare", null, "{op}", "{op}吧", "帮我{op}", "{op}一下", "{fn}", "{fn}吧");
         Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}");
 

@@ -90,6 +90,11 @@ internal static class ValueLists
         "车窗外面的风景真美", "这车开起来挺舒服", "昨天的比赛你看了吗", "帮我想个名字", "今天的股票怎么样", "路上小心", "晚安",
         "早上好", "你喜欢什么颜色", "明天要开会", "不对不对", "没什么", "就这样吧", "我随便说说", "你会唱歌吗", "外面多少度",
         "油价又涨了", "周末去哪玩好", "这个座椅是真皮的吗", "我女儿今天考试", "你听得懂吗", "北京有多少人", "地球有多大",
+        "你听我说", "听说明天降温", "我刚才说错了", "算了算了", "不用管它", "随便吧", "就这样", "你猜", "我开玩笑的", "今天几号", "你几岁了",
+        "前面是不是堵车了", "这条路我没走过", "你记得我吗", "我们到哪了", "你觉得呢", "他怎么还不回消息", "晚上吃什么", "我饿死了", "这歌谁唱的",
+        "你会讲英语吗", "别说话", "安静一会儿", "你好厉害", "今天工作好忙", "孩子睡着了", "快到了吗", "我想静一静", "这个功能怎么用",
+        "说明书在哪里", "这车多少钱", "电池还能用几年", "你能听到我吗", "刚才那个人开得太快了", "你会做饭吗", "明天放假吗", "周末要加班",
+        "我昨天没睡好", "你是机器人吗", "帮我想想办法", "我忘了带钥匙", "外面好像下雨了", "这里风景不错", "好久不见",
     ];
 
     public static readonly string[] EnOutOfDomain =
@@ -103,6 +108,14 @@ internal static class ValueLists
         "how hot is it outside", "gas prices are up again", "where should we go this weekend", "is this seat leather",
         "my daughter has an exam today", "do you understand me", "how big is the earth", "what's the capital of france",
         "nevermind", "that's all", "sorry, wrong button", "i was talking to my friend",
+        "leave it", "that's it", "i love it", "you heard me", "just kidding", "what's the date today", "how old are you",
+        "is there traffic ahead", "i've never driven this road", "do you remember me", "where are we", "what do you think",
+        "why hasn't he texted back", "what's for dinner", "i'm starving", "who sings this song", "do you speak chinese",
+        "stop talking", "be quiet for a while", "you're amazing", "work was so busy today", "the kids are asleep", "are we there yet",
+        "i need a moment", "how does this feature work", "where is the manual", "how much is this car", "how long will the battery last",
+        "can you hear me", "that guy was driving too fast", "can you cook", "is tomorrow a holiday", "i have to work this weekend",
+        "i didn't sleep well", "are you a robot", "help me think", "i forgot my keys", "looks like it's raining", "nice view here",
+        "long time no see", "it doesn't matter", "whatever", "not now", "maybe later",
     ];
 
     /// <summary>Words that carry no request, inserted at random so unseen phrasings do not trigger tags.</summary>
@@ -112,7 +125,7 @@ internal static class ValueLists
         "still", "though", "anyway", "honestly", "literally", "probably", "seriously", "ahead", "go", "let", "me", "see", "okay", "yeah",
         "hmm", "oh", "well", "there", "here", "thing", "stuff", "quick", "very", "super", "pretty", "nice", "good", "cool", "man", "dude",
         "buddy", "sir", "hi", "yo", "alright", "fine", "sure", "like", "mean", "guess", "think", "know", "wait", "umm", "ah", "gosh",
-        "perhaps", "kindly", "immediately", "soon", "buddy,", "friend", "darling", "honey", "ok", "yes", "listen", "look", "so", "err",
+        "perhaps", "kindly", "immediately", "soon", "buddy,", "friend", "darling", "honey", "listen", "look", "so", "err",
     ];
 
     public static readonly string[] ZhDistractors =

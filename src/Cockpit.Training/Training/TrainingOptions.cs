@@ -3,7 +3,7 @@ namespace Cockpit.Training.Training;
 /// <summary>Knobs of one training run; the defaults are the shipped model's.</summary>
 internal sealed record TrainingOptions
 {
-    public int Steps { get; init; } = 2600;
+    public int Steps { get; init; } = 4000;
 
     public int Batch { get; init; } = 64;
 
@@ -13,7 +13,7 @@ internal sealed record TrainingOptions
 
     public int Warmup { get; init; } = 100;
 
-    public int TrainSamples { get; init; } = 80_000;
+    public int TrainSamples { get; init; } = 120_000;
 
     public int TestSamples { get; init; } = 4_000;
 
@@ -37,5 +37,5 @@ internal sealed record TrainingOptions
 
     public string OutputDirectory { get; init; } = "models/understanding";
 
-    public float MaxMinutes { get; init; } = 24;
+    public float MaxMinutes { get; init; } = 28;
 }

@@ -105,7 +105,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
         var training = new JsonObject
         {
-            ["command"] = "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding --steps 2600 --minutes 24 --threads 1",
+            ["command"] = "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding --threads 1",
             ["dataSha256"] = dataHash,
             ["trainSamples"] = train.Count,
             ["heldOutSamples"] = test.Count,

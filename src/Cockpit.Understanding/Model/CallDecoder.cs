@@ -226,6 +226,21 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (opId is "up" or "down" && delta is null && value is { Kind: ActionValueKind.Number or ActionValueKind.Level, Span: { } valueSpan })
+        {
+            // "volume up 10", "座椅加热调高两档": a number after a relative verb is the amount to change by, unless it
+            // is introduced as the target ("turn it up to 24", "调高到二十四度").
+            if (IsIntroducedAsTarget(text, valueSpan.Start))
+            {
+                opId = "set";
+            }
+            else
+            {
+                delta = value.Number;
+                value = null;
+            }
+        }
+
         if (function is null)
         {
             // A follow-up: "再高一点", "close it too", "二十四度呢". The resolver supplies the function from context.
@@ -270,6 +285,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         if (value is { Kind: ActionValueKind.Enum } && opId is null or "on" or "open" && function.Accepts("set"))
         {
             // "打开导航" / "open the navigation app" / "switch to night mode": choosing a value is a set.
+            opId = "set";
+        }
+
+        if (value is { Kind: ActionValueKind.Number or ActionValueKind.Level } && opId is "max" or "min" or "on" or "open" && function.Accepts("set"))
+        {
+            // "turn the fan to level 3", "seat heating on level 2": an explicit value is more specific than an
+            // extreme or a switch read from the verb.
             opId = "set";
         }
 
@@ -325,5 +347,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             Text = texts,
             Confidence = confidence,
         };
+    }
+
+    private static bool IsIntroducedAsTarget(string text, int valueStart)
+    {
+        var before = text.AsSpan(0, valueStart).TrimEnd();
+        return before.EndsWith('到') || before.EndsWith('至')
+            || (before.EndsWith("to", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3])));
     }
 }

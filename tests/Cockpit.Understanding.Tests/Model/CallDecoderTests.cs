@@ -21,6 +21,11 @@ public class CallDecoderTests
     [InlineData("温度调高两度", "温度|FN:climate.temperature|1;调高|OP:up|1;两|DELTA|1", "climate.temperature.up(delta=2)")]
     [InlineData("call grandma", "call|FN:screen.call|1;andma|TXT:contact|1", "screen.call.run(contact=\"grandma\")")]
     [InlineData("turn on the fan and the AC", "turn on|OP:on|1;fan|FN:climate.fan_speed|1;AC|FN:climate.ac|2", "climate.fan_speed.on() ; climate.ac.on()")]
+    [InlineData("turn the fan to max level 3", "turn|OP:max|1;fan|FN:climate.fan_speed|1;3|LEVEL|1", "climate.fan_speed.set(value=L3)")]
+    [InlineData("座椅加热开到二档", "座椅加热|FN:seat.heating|1;开到|OP:on|1;二|LEVEL|1", "seat.heating.set(value=L2)")]
+    [InlineData("volume up 10", "volume|FN:media.volume|1;up|OP:up|1;10|NUM|1", "media.volume.up(delta=10)")]
+    [InlineData("turn the volume up to 10", "volume|FN:media.volume|1;up|OP:up|1;10|NUM|1", "media.volume.set(value=10)")]
+    [InlineData("温度调高到二十四度", "温度|FN:climate.temperature|1;调高|OP:up|1;二十四|NUM|1", "climate.temperature.set(value=24)")]
     [InlineData("what a lovely day", "", "")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {

@@ -1,0 +1,52 @@
+using Cockpit.Training.Data;
+using Cockpit.Understanding.Catalog;
+
+namespace Cockpit.Understanding.Tests.Training;
+
+/// <summary>The training data generator: seeded, and its held-out split keeps phrasings and free-text values unseen.</summary>
+public sealed class DataGeneratorTests
+{
+    private static readonly DataGenerator Generator = new(ActionCatalog.Default);
+    private static readonly List<Sample> Train = Generator.Generate(20_000, heldOut: false, seed: 7);
+    private static readonly List<Sample> HeldOut = Generator.Generate(2_000, heldOut: true, seed: 8);
+
+    [Fact]
+    public void Generate_SameSeed_SameData()
+    {
+        var again = Generator.Generate(20_000, heldOut: false, seed: 7);
+
+        Assert.Equal(DataGenerator.DataHash(Train), DataGenerator.DataHash(again));
+    }
+
+    [Fact]
+    public void Generate_TrainingData_NeverUsesHeldOutTemplates()
+    {
+        var used = Train.SelectMany(TemplateIds).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(used.Intersect(Generator.HeldOutTemplates));
+    }
+
+    [Fact]
+    public void Generate_HeldOutData_UsesOnlyHeldOutTemplates()
+    {
+        var used = HeldOut.SelectMany(TemplateIds).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Subset(Generator.HeldOutTemplates.ToHashSet(StringComparer.Ordinal), used);
+    }
+
+    [Fact]
+    public void Generate_HeldOutFreeText_NeverSeenInTraining()
+    {
+        var trained = Train.SelectMany(FreeText).ToHashSet(StringComparer.Ordinal);
+        var heldOut = HeldOut.SelectMany(FreeText).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(heldOut);
+        Assert.Empty(heldOut.Intersect(trained));
+    }
+
+    private static IEnumerable<string> TemplateIds(Sample sample) =>
+        sample.Template.Contains(".ood", StringComparison.Ordinal) ? [] : sample.Template.Split('+');
+
+    private static IEnumerable<string> FreeText(Sample sample) =>
+        sample.Spans.Where(s => s.Class.StartsWith("TXT:", StringComparison.Ordinal)).Select(s => $"{s.Class} {sample.Text[s.Start..s.End]}");
+}
