@@ -11,6 +11,12 @@ using Cockpit.Understanding.Catalog;
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
 //   measure  [--model DIR] [--cache DIR] [--update true] [--min-confidence 0.25]   re-measures held-out accuracy and latency through the C# runtime
 //   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
+//   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N]   synthetic speech corpus (issue 8)
+//   speech-train  [--corpus DIR] [--out DIR] [--minutes M] [--steps N] [--batch N] [--threads N] [--dim N] [--heads N]
+//                 [--audio-layers N] [--text-layers N] [--lr X] [--warmup N] [--ctc 0.3] [--checkpoint-every N] [--resume state.dat]
+//   speech-ship   [--corpus DIR] [--run DIR] [--out models/speech] [--snr clean,10] [--limit N] [--threads N]   copy, measure, manifest
+//   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
+//   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
 Console.OutputEncoding = Encoding.UTF8;
 var verb = args.Length > 0 ? args[0] : "help";
 var flags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -64,6 +70,62 @@ switch (verb)
         Console.WriteLine($"wrote {dir}/train.jsonl and {dir}/heldout.jsonl");
         return 0;
     }
+
+    case "speech-corpus":
+        return new Cockpit.Training.Speech.SpeechCorpus(
+            new Cockpit.Training.Speech.SpeechCorpusOptions
+            {
+                OutputDirectory = Str("out", "artifacts/speech/corpus"),
+                TrainUtterances = Int("train", 5000),
+                Copies = Int("copies", 2),
+                TestUtterances = Int("test", 400),
+                Seed = Int("seed", 8),
+                Parallelism = Int("threads", 2),
+            },
+            Console.Out).Build();
+
+    case "speech-train":
+        return new Cockpit.Training.Speech.SpeechTrainer(
+            new Cockpit.Training.Speech.SpeechTrainingOptions
+            {
+                CorpusDirectory = Str("corpus", "artifacts/speech/corpus"),
+                OutputDirectory = Str("out", "artifacts/speech/run"),
+                Steps = Int("steps", 100_000),
+                Batch = Int("batch", 16),
+                Threads = Int("threads", 1),
+                MaxMinutes = double.Parse(Str("minutes", "60"), CultureInfo.InvariantCulture),
+                LearningRate = double.Parse(Str("lr", "1.5e-3"), CultureInfo.InvariantCulture),
+                Seed = Int("seed", 8),
+                CheckpointEvery = Int("checkpoint-every", 250),
+                Resume = flags.GetValueOrDefault("resume"),
+                CtcWeight = double.Parse(Str("ctc", "0.3"), CultureInfo.InvariantCulture),
+                Warmup = Int("warmup", 200),
+                Model = new Cockpit.Training.Speech.SpeechModelConfig
+                {
+                    Dim = Int("dim", 192),
+                    Heads = Int("heads", 3),
+                    AudioLayers = Int("audio-layers", 3),
+                    TextLayers = Int("text-layers", 2),
+                },
+            },
+            Console.Out).Run();
+    case "speech-eval":
+    {
+        var snrs = Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var results = await new Cockpit.Training.Speech.SpeechEvaluator(Str("corpus", "artifacts/speech/corpus"), Console.Out)
+            .RunAsync(Str("model", "models/speech/ggml-cockpit-speech.bin"), snrs, Int("limit", 400), Int("threads", 1), flags.GetValueOrDefault("report"));
+        return results.Count > 0 ? 0 : 1;
+    }
+
+    case "speech-ship":
+        return await new Cockpit.Training.Speech.SpeechModelShipper(Str("corpus", "artifacts/speech/corpus"), Str("run", "artifacts/speech/run"), Str("out", "models/speech"), Console.Out)
+            .RunAsync([.. Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture))], Int("limit", 400), Int("threads", 1));
+    case "speech-parity":
+        return await new Cockpit.Training.Speech.SpeechParityCheck(
+            Str("corpus", "artifacts/speech/corpus"),
+            Str("run", "artifacts/speech/run"),
+            new Cockpit.Training.Speech.SpeechModelConfig { Dim = Int("dim", 192), Heads = Int("heads", 3), AudioLayers = Int("audio-layers", 3), TextLayers = Int("text-layers", 2) },
+            Console.Out).RunAsync(Int("limit", 20));
 
     default:
         Console.WriteLine("usage: Cockpit.Training train|smoke|generate [--out DIR] [--steps N] ... (see src/Cockpit.Training/README.md)");

@@ -37,9 +37,48 @@ internal static class GgmlWhisperModelWriter
     /// <summary>Writes a model with the given tensor list (which may differ from the layout: tests of the validator).</summary>
     public static void Write(string path, WhisperHyperParameters h, IReadOnlyList<byte[]> vocabulary, IEnumerable<GgmlTensorSpec> tensors, int seed, int melFftBins = GgmlWhisperModelValidator.FftBins)
     {
+        var random = new Random(seed);
+        Write(path, h, vocabulary, tensors, [.. MelFilters(h.NMels, melFftBins)], melFftBins, tensor => RandomData(tensor, random));
+    }
+
+    /// <summary>
+    /// Writes a trained model: the standard layout for <paramref name="h"/>, each tensor's values from
+    /// <paramref name="weights"/> in ggml element order (which is PyTorch's row-major order of the unreversed shape),
+    /// and the mel filters the model was trained with.
+    /// </summary>
+    /// <exception cref="ArgumentException">A tensor is missing or has the wrong number of values.</exception>
+    public static void Write(string path, WhisperHyperParameters h, IReadOnlyList<byte[]> vocabulary, IReadOnlyDictionary<string, float[]> weights, float[] melFilters)
+    {
+        var weightType = GgmlTypes.WeightType(h.BaseFType) ?? throw new ArgumentException($"unsupported ftype {h.FType}", nameof(h));
+        var layout = WhisperTensorLayout.Expected(h, weightType);
+        foreach (var tensor in layout)
+        {
+            if (!weights.TryGetValue(tensor.Name, out var values))
+            {
+                throw new ArgumentException($"no values for tensor '{tensor.Name}'", nameof(weights));
+            }
+
+            if (values.Length != tensor.Elements)
+            {
+                throw new ArgumentException($"tensor '{tensor.Name}' {tensor.Shape} needs {tensor.Elements} values, got {values.Length}", nameof(weights));
+            }
+        }
+
+        if (melFilters.Length != h.NMels * GgmlWhisperModelValidator.FftBins)
+        {
+            throw new ArgumentException($"mel filters need {h.NMels} x {GgmlWhisperModelValidator.FftBins} values, got {melFilters.Length}", nameof(melFilters));
+        }
+
+        Write(path, h, vocabulary, layout, melFilters, GgmlWhisperModelValidator.FftBins, tensor => weights[tensor.Name]);
+    }
+
+    /// <summary>The mel filters the writer's random models carry, row per mel band: a trained model may reuse them.</summary>
+    public static float[] DefaultMelFilters(int nMels) => [.. MelFilters(nMels, GgmlWhisperModelValidator.FftBins)];
+
+    private static void Write(string path, WhisperHyperParameters h, IReadOnlyList<byte[]> vocabulary, IEnumerable<GgmlTensorSpec> tensors, float[] melFilters, int melFftBins, Func<GgmlTensorSpec, IEnumerable<float>> data)
+    {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new BinaryWriter(stream, Encoding.UTF8);
-        var random = new Random(seed);
 
         // Header.
         writer.Write(GgmlWhisperModelValidator.Magic);
@@ -51,7 +90,7 @@ internal static class GgmlWhisperModelWriter
         // Mel filters.
         writer.Write(h.NMels);
         writer.Write(melFftBins);
-        foreach (var weight in MelFilters(h.NMels, melFftBins))
+        foreach (var weight in melFilters)
         {
             writer.Write(weight);
         }
@@ -77,18 +116,25 @@ internal static class GgmlWhisperModelWriter
             }
 
             writer.Write(name);
-            WriteData(writer, tensor, random);
+            WriteData(writer, tensor, data(tensor));
         }
     }
 
-    private static void WriteData(BinaryWriter writer, GgmlTensorSpec tensor, Random random)
+    private static IEnumerable<float> RandomData(GgmlTensorSpec tensor, Random random)
     {
         // Layer-norm gains start at one and biases at zero, as in an untrained PyTorch model, so activations stay finite.
         var isNormGain = tensor.Name.EndsWith("ln.weight", StringComparison.Ordinal) || tensor.Name.EndsWith("_ln.weight", StringComparison.Ordinal) || tensor.Name.EndsWith("ln_post.weight", StringComparison.Ordinal);
         var isBias = tensor.Name.EndsWith(".bias", StringComparison.Ordinal);
         for (long i = 0; i < tensor.Elements; i++)
         {
-            var value = isNormGain ? 1f : isBias ? 0f : (float)((random.NextDouble() * 2) - 1) * 0.05f;
+            yield return isNormGain ? 1f : isBias ? 0f : (float)((random.NextDouble() * 2) - 1) * 0.05f;
+        }
+    }
+
+    private static void WriteData(BinaryWriter writer, GgmlTensorSpec tensor, IEnumerable<float> values)
+    {
+        foreach (var value in values)
+        {
             switch (tensor.Type)
             {
                 case GgmlType.F32:

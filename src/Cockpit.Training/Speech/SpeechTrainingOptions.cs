@@ -1,0 +1,35 @@
+namespace Cockpit.Training.Speech;
+
+/// <summary>Training run of the domain speech model.</summary>
+internal sealed record SpeechTrainingOptions
+{
+    public string CorpusDirectory { get; init; } = "artifacts/speech/corpus";
+
+    public string OutputDirectory { get; init; } = "artifacts/speech/run";
+
+    public int Steps { get; init; } = 100_000;
+
+    public int Batch { get; init; } = 16;
+
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Wall-clock budget; the learning rate's cosine decay follows whichever of steps or time runs out first.</summary>
+    public double MaxMinutes { get; init; } = 60;
+
+    public double LearningRate { get; init; } = 1.5e-3;
+
+    public int Warmup { get; init; } = 200;
+
+    public int Seed { get; init; } = 8;
+
+    /// <summary>Steps between checkpoints (a ggml export and the TorchSharp state), so a stopped run can still ship.</summary>
+    public int CheckpointEvery { get; init; } = 250;
+
+    /// <summary>Weight of the training-only CTC loss on the encoder (0: none).</summary>
+    public double CtcWeight { get; init; } = 0.3;
+
+    /// <summary>A TorchSharp state to continue from, or null.</summary>
+    public string? Resume { get; init; }
+
+    public SpeechModelConfig Model { get; init; } = new();
+}
