@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cockpit.Speech.Recognition.Ggml;
+using Cockpit.Training.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -61,10 +62,7 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
         while (step < options.Steps && watch.Elapsed < deadline)
         {
             step++;
-            var progress = Math.Min(1, Math.Max((double)(step - options.Warmup) / Math.Max(1, options.Steps - options.Warmup), watch.Elapsed / deadline));
-            var lr = step <= options.Warmup
-                ? options.LearningRate * step / options.Warmup
-                : options.LearningRate * (0.02 + (0.98 * 0.5 * (1 + Math.Cos(Math.PI * progress))));
+            var lr = WarmupCosineSchedule.LearningRate(options.LearningRate, step, options.Warmup, options.Steps, watch.Elapsed / deadline);
             foreach (var g in optimizer.ParamGroups)
             {
                 g.LearningRate = lr;

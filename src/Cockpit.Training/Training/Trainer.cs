@@ -35,12 +35,7 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
         var pending = new Queue<List<EncodedSample>>();
         for (var step = 1; step <= options.Steps; step++)
         {
-            // Cosine decay over whichever runs out first, the step budget or the time budget, so a run cut short by
-            // time still ends at a low learning rate.
-            var progress = Math.Min(1, Math.Max((double)(step - options.Warmup) / Math.Max(1, options.Steps - options.Warmup), watch.Elapsed / deadline));
-            var lr = step <= options.Warmup
-                ? options.LearningRate * step / options.Warmup
-                : options.LearningRate * (0.02 + (0.98 * 0.5 * (1 + Math.Cos(Math.PI * progress))));
+            var lr = WarmupCosineSchedule.LearningRate(options.LearningRate, step, options.Warmup, options.Steps, watch.Elapsed / deadline);
             foreach (var g in optimizer.ParamGroups)
             {
                 g.LearningRate = lr;
