@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cockpit.Training.Data;
+using Cockpit.Training.Speech;
 using Cockpit.Training.Training;
 using Cockpit.Understanding.Catalog;
 
@@ -27,6 +28,17 @@ for (var i = 1; i + 1 < args.Length; i += 2)
 
 int Int(string name, int fallback) => flags.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 string Str(string name, string fallback) => flags.GetValueOrDefault(name, fallback);
+double Double(string name, double fallback) => flags.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+List<double?> Snrs() => [.. Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture))];
+SpeechModelConfig SpeechModel()
+{
+    var model = new SpeechModelConfig();
+    return model with { Dim = Int("dim", model.Dim), Heads = Int("heads", model.Heads), AudioLayers = Int("audio-layers", model.AudioLayers), TextLayers = Int("text-layers", model.TextLayers) };
+}
+
+var speechCorpusDirectory = new SpeechCorpusOptions().OutputDirectory;
+var speechRunDirectory = new SpeechTrainingOptions().OutputDirectory;
+const string SpeechModelDirectory = "models/speech";
 
 var defaults = new TrainingOptions();
 switch (verb)
@@ -72,60 +84,57 @@ switch (verb)
     }
 
     case "speech-corpus":
-        return new Cockpit.Training.Speech.SpeechCorpus(
-            new Cockpit.Training.Speech.SpeechCorpusOptions
+    {
+        var corpusDefaults = new SpeechCorpusOptions();
+        return new SpeechCorpus(
+            new SpeechCorpusOptions
             {
-                OutputDirectory = Str("out", "artifacts/speech/corpus"),
-                TrainUtterances = Int("train", 5000),
-                Copies = Int("copies", 2),
-                TestUtterances = Int("test", 400),
-                Seed = Int("seed", 8),
-                Parallelism = Int("threads", 2),
+                OutputDirectory = Str("out", corpusDefaults.OutputDirectory),
+                TrainUtterances = Int("train", corpusDefaults.TrainUtterances),
+                Copies = Int("copies", corpusDefaults.Copies),
+                TestUtterances = Int("test", corpusDefaults.TestUtterances),
+                Seed = Int("seed", corpusDefaults.Seed),
+                Parallelism = Int("threads", corpusDefaults.Parallelism),
             },
             Console.Out).Build();
+    }
 
     case "speech-train":
-        return new Cockpit.Training.Speech.SpeechTrainer(
-            new Cockpit.Training.Speech.SpeechTrainingOptions
+    {
+        var trainingDefaults = new SpeechTrainingOptions();
+        return new SpeechTrainer(
+            new SpeechTrainingOptions
             {
-                CorpusDirectory = Str("corpus", "artifacts/speech/corpus"),
-                OutputDirectory = Str("out", "artifacts/speech/run"),
-                Steps = Int("steps", 100_000),
-                Batch = Int("batch", 16),
-                Threads = Int("threads", 1),
-                MaxMinutes = double.Parse(Str("minutes", "60"), CultureInfo.InvariantCulture),
-                LearningRate = double.Parse(Str("lr", "1.5e-3"), CultureInfo.InvariantCulture),
-                Seed = Int("seed", 8),
-                CheckpointEvery = Int("checkpoint-every", 250),
+                CorpusDirectory = Str("corpus", trainingDefaults.CorpusDirectory),
+                OutputDirectory = Str("out", trainingDefaults.OutputDirectory),
+                Steps = Int("steps", trainingDefaults.Steps),
+                Batch = Int("batch", trainingDefaults.Batch),
+                Threads = Int("threads", trainingDefaults.Threads),
+                MaxMinutes = Double("minutes", trainingDefaults.MaxMinutes),
+                LearningRate = Double("lr", trainingDefaults.LearningRate),
+                Seed = Int("seed", trainingDefaults.Seed),
+                CheckpointEvery = Int("checkpoint-every", trainingDefaults.CheckpointEvery),
                 Resume = flags.GetValueOrDefault("resume"),
-                CtcWeight = double.Parse(Str("ctc", "0.3"), CultureInfo.InvariantCulture),
-                Warmup = Int("warmup", 200),
-                Model = new Cockpit.Training.Speech.SpeechModelConfig
-                {
-                    Dim = Int("dim", 192),
-                    Heads = Int("heads", 3),
-                    AudioLayers = Int("audio-layers", 3),
-                    TextLayers = Int("text-layers", 2),
-                },
+                CtcWeight = Double("ctc", trainingDefaults.CtcWeight),
+                Warmup = Int("warmup", trainingDefaults.Warmup),
+                Model = SpeechModel(),
             },
             Console.Out).Run();
+    }
+
     case "speech-eval":
     {
-        var snrs = Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        var results = await new Cockpit.Training.Speech.SpeechEvaluator(Str("corpus", "artifacts/speech/corpus"), Console.Out)
-            .RunAsync(Str("model", "models/speech/ggml-cockpit-speech.bin"), snrs, Int("limit", 400), Int("threads", 1), flags.GetValueOrDefault("report"));
+        var results = await new SpeechEvaluator(Str("corpus", speechCorpusDirectory), Console.Out)
+            .RunAsync(Str("model", Path.Combine(SpeechModelDirectory, SpeechModelShipper.ModelFileName)), Snrs(), Int("limit", 400), Int("threads", 1), flags.GetValueOrDefault("report"));
         return results.Count > 0 ? 0 : 1;
     }
 
     case "speech-ship":
-        return await new Cockpit.Training.Speech.SpeechModelShipper(Str("corpus", "artifacts/speech/corpus"), Str("run", "artifacts/speech/run"), Str("out", "models/speech"), Console.Out)
-            .RunAsync([.. Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture))], Int("limit", 400), Int("threads", 1));
+        return await new SpeechModelShipper(Str("corpus", speechCorpusDirectory), Str("run", speechRunDirectory), Str("out", SpeechModelDirectory), Console.Out)
+            .RunAsync(Snrs(), Int("limit", 400), Int("threads", 1));
+
     case "speech-parity":
-        return await new Cockpit.Training.Speech.SpeechParityCheck(
-            Str("corpus", "artifacts/speech/corpus"),
-            Str("run", "artifacts/speech/run"),
-            new Cockpit.Training.Speech.SpeechModelConfig { Dim = Int("dim", 192), Heads = Int("heads", 3), AudioLayers = Int("audio-layers", 3), TextLayers = Int("text-layers", 2) },
-            Console.Out).RunAsync(Int("limit", 20));
+        return await new SpeechParityCheck(Str("corpus", speechCorpusDirectory), Str("run", speechRunDirectory), SpeechModel(), Console.Out).RunAsync(Int("limit", 20));
 
     default:
         Console.WriteLine("usage: Cockpit.Training train|smoke|generate [--out DIR] [--steps N] ... (see src/Cockpit.Training/README.md)");

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cockpit.Speech.Recognition.Ggml;
+using Cockpit.Understanding.Model;
 
 namespace Cockpit.Training.Speech;
 
@@ -28,12 +28,12 @@ internal sealed class SpeechModelShipper(string corpusDirectory, string runDirec
         var manifest = new JsonObject
         {
             ["model"] = ModelFileName,
-            ["sha256"] = Sha256(model),
+            ["sha256"] = ModelManifest.HashFile(model),
             ["bytes"] = info.FileBytes,
             ["format"] = "whisper.cpp legacy ggml (docs/formats/ggml-whisper.md), f16 weights, f16 conv kernels",
             ["runtime"] = "Whisper.net 1.9.1 (whisper.cpp 1.8.5) through Cockpit.Speech WhisperRecognizer, unchanged",
             ["vocabulary"] = SpeechCorpus.VocabularyFile,
-            ["vocabulary_sha256"] = Sha256(Path.Combine(modelDirectory, SpeechCorpus.VocabularyFile)),
+            ["vocabulary_sha256"] = ModelManifest.HashFile(Path.Combine(modelDirectory, SpeechCorpus.VocabularyFile)),
             ["vocabulary_in_file"] = info.VocabularyInFile,
             ["hyper_parameters"] = new JsonObject
             {
@@ -66,12 +66,6 @@ internal sealed class SpeechModelShipper(string corpusDirectory, string runDirec
         await File.WriteAllTextAsync(Path.Combine(modelDirectory, "manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n").ConfigureAwait(false);
         log.WriteLine($"shipped {model} ({info.FileBytes / 1e6:F1} MB) with manifest.json");
         return 0;
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static JsonObject KeyValues(string path)
