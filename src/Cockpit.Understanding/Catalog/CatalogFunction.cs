@@ -73,6 +73,22 @@ public sealed class CatalogFunction
         };
     }
 
+    /// <summary>
+    /// The first spelling, in catalog order, of the operation that sets the same literal as <paramref name="op"/>
+    /// (<c>close</c> → <c>off</c> for a lamp, <c>max</c> → <c>open</c> for a window): one action, one spelling.
+    /// Generic operations (no literal) are returned as they are.
+    /// </summary>
+    /// <param name="op">An accepted operation id.</param>
+    public string CanonicalOperation(string op)
+    {
+        if (Literal(op) is not { } literal)
+        {
+            return op;
+        }
+
+        return Ops.Keys.First(o => Equals(Literal(o), literal));
+    }
+
     /// <summary>Finds the enum value with the given VSS spelling, or null.</summary>
     /// <param name="value">The value, compared case-insensitively.</param>
     public CatalogEnumValue? FindValue(string value) =>

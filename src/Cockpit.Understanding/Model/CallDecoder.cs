@@ -9,6 +9,8 @@ namespace Cockpit.Understanding.Model;
 /// </summary>
 internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 {
+    private readonly OperationPhrases phrases = new(catalog);
+
     public ActionCatalog Catalog => catalog;
 
     public TagSet Tags => tags;
@@ -80,9 +82,14 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         string? previousOp = null;
-        foreach (var group in groups.Values)
+        var ordered = groups.Values.ToList();
+        for (var g = 0; g < ordered.Count; g++)
         {
-            var call = Build(text, group, previousOp, out var why);
+            // The text a call may draw a missed verb from: from the end of the previous call to the next call's start.
+            var group = ordered[g];
+            var regionStart = g == 0 ? 0 : ordered[g - 1].Max(s => s.End);
+            var regionEnd = g == ordered.Count - 1 ? text.Length : ordered[g + 1].Min(s => s.Start);
+            var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
             if (call is null)
             {
                 rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
@@ -90,6 +97,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
 
             previousOp = call.Operation;
+            if (calls.Count > 0 && calls[^1].SameAs(call) && call.Operation is not ("up" or "down"))
+            {
+                // A restart that repeats a whole request ("回到地，地图") asks for it once; "louder, louder" still counts twice.
+                rejected.Add("repeated: " + call);
+                continue;
+            }
+
             calls.Add(call);
         }
 
@@ -148,7 +162,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         return family.FirstOrDefault(function.Accepts);
     }
 
-    private ActionCall? Build(string text, List<TaggedSpan> group, string? previousOp, out string why)
+    private ActionCall? Build(string text, List<TaggedSpan> group, string? previousOp, (int Start, int End) region, out string why)
     {
         why = "";
         CatalogFunction? function = null;
@@ -156,6 +170,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var zones = new List<string>();
         ActionValue? value = null;
         double? delta = null;
+        TextSpan? deltaSpan = null;
+        var said = new List<CatalogOperation>();
         var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         var confidence = group.Min(s => s.Confidence);
 
@@ -170,6 +186,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     break;
                 case "OP":
                     var o = catalog.FindOperation(kind[1]);
+                    if (o is not null)
+                    {
+                        said.Add(o);
+                    }
+
                     if (o is not null && (op is null || o.Rank > op.Rank))
                     {
                         op = o;
@@ -185,6 +206,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     break;
                 case "NUM" or "LEVEL":
                     // The last number wins: in a restart ("调到六十，六十五") the correction comes last.
+                    span = WholeNumber(text, span);
                     if (value is not { Kind: ActionValueKind.Enum } && Numerals.TryParse(span.Text, out var n))
                     {
                         value = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
@@ -192,9 +214,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
                     break;
                 case "DELTA":
-                    if (delta is null && Numerals.TryParse(span.Text, out var d))
+                    span = WholeNumber(text, span);
+                    if (Numerals.TryParse(span.Text, out var d))
                     {
-                        delta = d;
+                        (delta, deltaSpan) = (d, span);
                     }
 
                     break;
@@ -226,6 +249,27 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (function is not null && opId is not null && Canonical(function, opId) is null
+            && said.Where(o => Canonical(function, o.Id) is not null).MaxBy(o => o.Rank) is { } accepted)
+        {
+            // Two verbs in one call ("roof shade down plus turn ambient lighting on" split late): the one this function takes.
+            opId = accepted.Id;
+        }
+
+        if (opId is null or "set" && delta is not null && value is null && deltaSpan is { } amount)
+        {
+            // An amount with no up/down to apply it to is the target: "turn the heated seat to 2".
+            value = ActionValue.FromNumber(delta.Value, amount);
+            delta = null;
+            opId = "set";
+        }
+
+        if (opId is "up" or "down" && delta is not null && value?.Span == deltaSpan)
+        {
+            // One number tagged both as the target and the amount ("brightness up 20"): after up/down it is the amount.
+            value = null;
+        }
+
         if (opId is "up" or "down" && delta is null && value is { Kind: ActionValueKind.Number or ActionValueKind.Level, Span: { } valueSpan })
         {
             // "volume up 10", "座椅加热调高两档": a number after a relative verb is the amount to change by, unless it
@@ -244,8 +288,14 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         if (function is null)
         {
             // A follow-up: "再高一点", "close it too", "二十四度呢". The resolver supplies the function from context.
-            if (opId is null && value is null)
+            if (opId is null or "set" && value is null)
             {
+                // A zone word alone asks for nothing, unless the whole utterance is a command's name ("back": go back).
+                if (group.All(s => s.Class.StartsWith("ZONE:", StringComparison.Ordinal)) && CommandNamed(text) is { } command)
+                {
+                    return new ActionCall { Function = command.Id, Zones = [], Text = texts, Confidence = confidence };
+                }
+
                 why = "no function and no operation";
                 return null;
             }
@@ -282,6 +332,16 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             value = ActionValue.FromLevel(lv.Number, lv.Span);
         }
 
+        if (function.Value.Type == CatalogValueType.Number && function.Value.Levels.Count > 1 && value is { Kind: ActionValueKind.Number or ActionValueKind.Level } nv)
+        {
+            // A percent function with levels (fan, massage): a small whole number said without "%" is a level ("fan to 3"),
+            // a level beyond the top one is a percentage ("massage to 40").
+            var top = function.Value.Levels.Count - 1;
+            var isLevel = nv.Number >= 1 && nv.Number <= top && nv.Number == Math.Floor(nv.Number)
+                && !(nv.Span is { } ns && NumeralSpans.IsPercent(text, ns.Start, ns.Start + ns.Length));
+            value = isLevel ? ActionValue.FromLevel(nv.Number, nv.Span) : ActionValue.FromNumber(nv.Number, nv.Span);
+        }
+
         if (value is { Kind: ActionValueKind.Enum } && opId is null or "on" or "open" && function.Accepts("set"))
         {
             // "打开导航" / "open the navigation app" / "switch to night mode": choosing a value is a set.
@@ -307,7 +367,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 opId = "set";
             }
 
-            opId ??= Canonical(function, previousOp);
+            opId ??= SaidOperation(text, region, group, function) ?? Canonical(function, previousOp);
             if (opId is null)
             {
                 why = $"{function.Id}: no operation it accepts";
@@ -315,6 +375,20 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (opId is not null && value is null && function.Value.Type is CatalogValueType.Number or CatalogValueType.Level or CatalogValueType.Enum
+            && NeedsValue(function, opId))
+        {
+            // A setting without its value ("座椅加热开到最高" read as set, "跳到…页面" split off its app): the words may
+            // still say an extreme or a switch; otherwise there is nothing to set.
+            opId = SaidOperation(text, region, group, function);
+            if (opId is null)
+            {
+                why = $"{function.Id}: no value to set";
+                return null;
+            }
+        }
+
+        opId = opId is null ? null : function.CanonicalOperation(opId);
         if (function.Value.Type == CatalogValueType.Text && function.Value.Slot is { } slot && !texts.ContainsKey(slot))
         {
             why = $"{function.Id}: missing {slot}";
@@ -348,6 +422,36 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             Confidence = confidence,
         };
     }
+
+    /// <summary>A function without value or operations whose name is the whole utterance, or null.</summary>
+    private CatalogFunction? CommandNamed(string text)
+    {
+        var said = text.Trim().Trim(['.', '!', '?', '。', '！', '？', '，', ',']);
+        return catalog.Functions.FirstOrDefault(f => f.Value.Type == CatalogValueType.None && f.Ops.Count == 0
+            && f.Zh.Concat(f.En).Contains(said, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The span widened over numeral words the tagger left out of it (<see cref="NumeralSpans.Widen"/>).</summary>
+    private static TextSpan WholeNumber(string text, TextSpan span)
+    {
+        var (start, end) = NumeralSpans.Widen(text, span.Start, span.Start + span.Length);
+        return start == span.Start && end == span.Start + span.Length ? span : new TextSpan(start, end - start, text[start..end]);
+    }
+
+    /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>
+    private static bool NeedsValue(CatalogFunction function, string op) =>
+        op == "set" || (function.Value.Type == CatalogValueType.Enum && function.Literal(op) is null && op is "on" or "open");
+
+    /// <summary>A verb the tagger missed ("massager on please"), said in the call's part of the utterance.</summary>
+    private string? SaidOperation(string text, (int Start, int End) region, List<TaggedSpan> group, CatalogFunction function) =>
+        phrases.Find(
+            text,
+            region.Start,
+            region.End,
+            [.. group.Where(s => !s.Class.StartsWith("ZONE:", StringComparison.Ordinal))],
+            group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).Select(s => s.Start).DefaultIfEmpty(region.Start).First(),
+            function,
+            op => !NeedsValue(function, op));
 
     private static bool IsIntroducedAsTarget(string text, int valueStart)
     {

@@ -70,7 +70,7 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
     [InlineData("set the passenger temperature to 24 degrees", "climate.temperature.set(zones=passenger, value=24)")]
     [InlineData("turn on the air conditioning", "climate.ac.on()")]
     [InlineData("打开前挡除雾", "climate.front_defrost.on()")]
-    [InlineData("打开后备箱", "trunk.on()")]
+    [InlineData("打开后备箱", "trunk.open()")]
     [InlineData("turn on the fog lights", "lights.fog_front.on()")]
     [InlineData("音量调到三十", "media.volume.set(value=30)")]
     [InlineData("打开蓝牙", "screen.bluetooth.on()")]

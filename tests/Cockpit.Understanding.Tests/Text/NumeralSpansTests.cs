@@ -1,0 +1,35 @@
+using Cockpit.Understanding.Text;
+
+namespace Cockpit.Understanding.Tests.Text;
+
+public class NumeralSpansTests
+{
+    [Theory]
+    [InlineData("volume sixty-nine %", "nine", "sixty-nine")]
+    [InlineData("音乐音量调至八十七", "七", "八十七")]
+    [InlineData("温度调到二十二度", "二十", "二十二")]
+    [InlineData("put the fan on twenty two", "twenty", "twenty two")]
+    [InlineData("音量调到五一下", "五", "五")]
+    [InlineData("give me a 5", "5", "5")]
+    [InlineData("seat heating to level 2", "2", "2")]
+    public void Widen_PartOfANumber_WholeNumber(string text, string marked, string expected)
+    {
+        var start = text.IndexOf(marked, StringComparison.Ordinal);
+
+        var (s, e) = NumeralSpans.Widen(text, start, start + marked.Length);
+
+        Assert.Equal(expected, text[s..e]);
+    }
+
+    [Theory]
+    [InlineData("fan to 30 %", "30", true)]
+    [InlineData("fan to 30 percent", "30", true)]
+    [InlineData("风量百分之三十", "三十", true)]
+    [InlineData("fan to 3", "3", false)]
+    public void IsPercent_Number_SaidAsPercentage(string text, string number, bool expected)
+    {
+        var start = text.IndexOf(number, StringComparison.Ordinal);
+
+        Assert.Equal(expected, NumeralSpans.IsPercent(text, start, start + number.Length));
+    }
+}
