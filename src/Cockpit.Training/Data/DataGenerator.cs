@@ -477,7 +477,9 @@ internal sealed class DataGenerator
                         }
 
                         var v = Pick(function.Value.Values, rng);
-                        pieces.Add(new Piece(Pick(zh ? v.Zh : v.En, rng), $"ENUM:{function.Id}={v.Value}", call));
+                        var valuePhrase = Pick(zh ? v.Zh : v.En, rng);
+                        var (owner, ownerValue) = template.Frame == "enum" && !pattern.Contains("{fn}", StringComparison.Ordinal) ? FirstOwner(valuePhrase, zh) ?? (function, v) : (function, v);
+                        pieces.Add(new Piece(valuePhrase, $"ENUM:{owner.Id}={ownerValue.Value}", call));
                         break;
                     case "{txt}":
                         if (function?.Value.Slot is not { } textSlot)
@@ -526,6 +528,17 @@ internal sealed class DataGenerator
 
         return pieces;
     }
+
+    /// <summary>
+    /// The function a value phrase said without its function means ("use slow": the front wipers, not the rear ones):
+    /// the first in catalog order that has it, so such utterances have one label rather than a coin toss.
+    /// </summary>
+    private (CatalogFunction Function, CatalogEnumValue Value)? FirstOwner(string phrase, bool zh) =>
+        (from f in catalog.Functions
+         where f.Value.Type == CatalogValueType.Enum && !f.IsScreenTask
+         from v in f.Value.Values
+         where (zh ? v.Zh : v.En).Contains(phrase)
+         select ((CatalogFunction, CatalogEnumValue)?)(f, v)).FirstOrDefault();
 
     private string CanonicalOp(CatalogFunction? function, string op, string phrase)
     {

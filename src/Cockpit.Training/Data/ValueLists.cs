@@ -95,6 +95,9 @@ internal static class ValueLists
         "你会讲英语吗", "别说话", "安静一会儿", "你好厉害", "今天工作好忙", "孩子睡着了", "快到了吗", "我想静一静", "这个功能怎么用",
         "说明书在哪里", "这车多少钱", "电池还能用几年", "你能听到我吗", "刚才那个人开得太快了", "你会做饭吗", "明天放假吗", "周末要加班",
         "我昨天没睡好", "你是机器人吗", "帮我想想办法", "我忘了带钥匙", "外面好像下雨了", "这里风景不错", "好久不见",
+        "等会儿再说", "以后再说", "先不用", "没关系", "好的知道了", "我再想想", "稍等一下", "挺好的", "不错不错", "辛苦了", "干得好",
+        "哦这样啊", "原来如此", "真的吗", "你说什么", "再说一遍", "不好意思", "没听清", "知道了", "可以可以", "还行吧", "有意思", "我看看",
+        "让我想想", "等等我", "慢慢来", "别急", "我在开车", "我在打电话", "你别管了", "我自己来", "跟你没关系", "心情不好",
     ];
 
     public static readonly string[] EnOutOfDomain =
@@ -116,6 +119,10 @@ internal static class ValueLists
         "can you hear me", "that guy was driving too fast", "can you cook", "is tomorrow a holiday", "i have to work this weekend",
         "i didn't sleep well", "are you a robot", "help me think", "i forgot my keys", "looks like it's raining", "nice view here",
         "long time no see", "it doesn't matter", "whatever", "not now", "maybe later",
+        "let's see", "sounds good", "all good", "never mind that", "hold on", "one moment", "i'm fine",
+        "it's fine", "no worries", "that's okay", "good job", "well done", "hang on", "not yet", "i'm thinking", "what was that",
+        "say that again", "pardon", "excuse me", "my bad", "oops", "got it", "i see", "interesting", "really", "i'll do it myself",
+        "leave me alone", "i'm on the phone", "i'm driving", "i'm in a bad mood", "we'll see", "let me check", "sure thing",
     ];
 
     /// <summary>Words that carry no request, inserted at random so unseen phrasings do not trigger tags.</summary>

@@ -5,7 +5,8 @@ namespace Cockpit.Training.Onnx;
 /// <summary>
 /// Writes the two ONNX graphs of a trained encoder (opset 17, IR 8):
 /// <c>encoder.onnx</c>, the dense part (embedding, attention, shared FFN, router, heads) with the gathered lookup-table
-/// rows as the graph input <c>lut</c> [B, T, L, N, d] (fp16); and <c>experts.onnx</c>, which maps token ids to those
+/// rows as one fp16 input per layer, <c>lut0</c> … <c>lut{L-1}</c> [B, T, N, d], each cast to float where its layer
+/// mixes it (the runtime copies row slices, the graph never slices or casts the whole gather); and <c>experts.onnx</c>, which maps token ids to those
 /// rows (<c>token_ids</c> [K] → <c>rows</c> [K, L, N, d] fp16), used once to re-parameterise the experts into the table.
 /// </summary>
 internal static class OnnxExporter
@@ -13,27 +14,35 @@ internal static class OnnxExporter
     public const int Opset = 17;
     public const int IrVersion = 8;
 
+    /// <summary>The encoder's lookup-table input of layer <paramref name="layer"/>.</summary>
+    public static string LookupInput(int layer) => $"lut{layer}";
+
+    /// <summary>
+    /// The hidden state is kept as [B, T, 1, d] throughout, so the router's gate comes out as [B, T, 1, N] and mixes
+    /// the layer's rows [B, T, N, d] with one batched MatMul, without reshapes: at batch 1 the extra cost of MoLE over
+    /// the dense encoder is then four small nodes per layer (router, softmax, cast, mix).
+    /// </summary>
     public static void ExportEncoder(MoleConfig c, Dictionary<string, (float[] Data, long[] Shape)> w, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var g = new OnnxGraphBuilder("cockpit_mole_encoder");
         string W(string name) => g.Initializer(name, w[name].Data, w[name].Shape);
         g.Input("input_ids", OnnxGraphBuilder.Int64, "batch", "seq");
         g.Input("attention_mask", OnnxGraphBuilder.Float, "batch", "seq");
-        if (c.UsesExperts)
+        for (var l = 0; c.UsesExperts && l < c.Layers; l++)
         {
-            g.Input("lut", OnnxGraphBuilder.Float16, "batch", "seq", c.Layers, c.Experts, c.Dim);
+            g.Input(LookupInput(l), OnnxGraphBuilder.Float16, "batch", "seq", c.Experts, c.Dim);
         }
 
         var d = c.Dim;
         var dh = d / c.Heads;
-        var e = g.Node("Gather", [W("embedding"), "input_ids"], null, OnnxGraphBuilder.Attr("axis", 0));
+        var e = g.Node("Gather", [W("embedding"), g.Node("Unsqueeze", ["input_ids", g.Int64s([2])])], null, OnnxGraphBuilder.Attr("axis", 0));
         var shape = g.Node("Shape", ["input_ids"]);
         var seq = g.Node("Slice", [shape, g.Int64s([1]), g.Int64s([2])]);
-        var pos = g.Node("Slice", [W("position"), g.Int64s([0]), seq, g.Int64s([0])]);
+        var position = g.Initializer("position", w["position"].Data, [c.MaxLength, 1, d]);
+        var pos = g.Node("Slice", [position, g.Int64s([0]), seq, g.Int64s([0])]);
         var h = g.Node("Add", [e, pos]);
         var inverted = g.Node("Sub", [g.Scalar(1f), "attention_mask"]);
         var additive = g.Node("Reshape", [g.Node("Mul", [inverted, g.Scalar(-1e9f)]), g.Int64s([0, 1, 1, -1])]);
-        var lut = c.UsesExperts ? g.Node("Cast", ["lut"], null, OnnxGraphBuilder.Attr("to", OnnxGraphBuilder.Float)) : null;
         var scale = g.Scalar((float)(1.0 / Math.Sqrt(dh)));
         for (var l = 0; l < c.Layers; l++)
         {
@@ -48,25 +57,25 @@ internal static class OnnxExporter
             var scores = g.Node("Add", [g.Node("Mul", [g.Node("MatMul", [q, kt]), scale]), additive]);
             var probs = g.Node("Softmax", [scores], null, OnnxGraphBuilder.Attr("axis", -1));
             var attended = g.Node("Transpose", [g.Node("MatMul", [probs, v])], null, OnnxGraphBuilder.Attr("perm", [0L, 2, 1, 3]));
-            var merged = g.Node("Reshape", [attended, g.Int64s([0, 0, d])]);
+            var merged = g.Node("Reshape", [attended, g.Int64s([0, 0, 1, d])]);
             h = g.Node("Add", [h, g.Linear(merged, W(p + "out.w"), W(p + "out.b"))]);
 
             var u = g.RmsNorm(h, W(p + "norm2"));
             var hidden = g.Node("Relu", [g.Linear(u, W(p + "shared1.w"), W(p + "shared1.b"))]);
             var ffn = g.Linear(hidden, W(p + "shared2.w"), W(p + "shared2.b"));
-            if (lut is not null)
+            if (c.UsesExperts)
             {
                 var gate = g.Node("Softmax", [g.Node("MatMul", [u, W(p + "router.w")])], null, OnnxGraphBuilder.Attr("axis", -1));
-                var gate4 = g.Node("Reshape", [gate, g.Int64s([0, 0, 1, -1])]);
-                var rows = g.Node("Gather", [lut, g.Int64s([l], scalar: true)], null, OnnxGraphBuilder.Attr("axis", 2));
-                var mixed = g.Node("Reshape", [g.Node("MatMul", [gate4, rows]), g.Int64s([0, 0, d])]);
-                ffn = g.Node("Add", [ffn, mixed]);
+                var rows = g.Node("Cast", [LookupInput(l)], null, OnnxGraphBuilder.Attr("to", OnnxGraphBuilder.Float));
+                h = g.Node("Sum", [h, ffn, g.Node("MatMul", [gate, rows])]);
             }
-
-            h = g.Node("Add", [h, ffn]);
+            else
+            {
+                h = g.Node("Add", [h, ffn]);
+            }
         }
 
-        var z = g.RmsNorm(h, W("final_norm"));
+        var z = g.Node("Reshape", [g.RmsNorm(h, W("final_norm")), g.Int64s([0, 0, d])]);
         g.Node("Add", [g.Node("MatMul", [z, W("tag_head.w")]), W("tag_head.b")], "tag_logits");
         g.Node("Add", [g.Node("MatMul", [z, W("call_head.w")]), W("call_head.b")], "call_logits");
         g.Output("tag_logits", OnnxGraphBuilder.Float, "batch", "seq", c.Tags);

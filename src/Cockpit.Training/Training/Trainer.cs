@@ -33,6 +33,8 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
         var watch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(options.MaxMinutes);
         var pending = new Queue<List<EncodedSample>>();
+        var parameters = model.parameters().ToList();
+        var average = options.EmaDecay > 0 ? parameters.Select(p => p.detach().clone()).ToList() : null;
         for (var step = 1; step <= options.Steps; step++)
         {
             var lr = WarmupCosineSchedule.LearningRate(options.LearningRate, step, options.Warmup, options.Steps, watch.Elapsed / deadline);
@@ -65,6 +67,16 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
                 lossValue = loss.item<float>();
             }
 
+            if (average is not null)
+            {
+                using var noGrad = torch.no_grad();
+                var decay = Math.Min(options.EmaDecay, (1f + step) / (10f + step));
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    average[i].mul_(decay).add_(parameters[i], alpha: 1 - decay);
+                }
+            }
+
             StepsDone = step;
             if (step % 50 == 0 || step <= 5)
             {
@@ -88,6 +100,16 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
         }
 
         SecondsPerStep = watch.Elapsed.TotalSeconds / Math.Max(1, StepsDone);
+        if (average is not null)
+        {
+            // The averaged weights are what gets evaluated and exported: less step-to-step noise than the last weights.
+            using var noGrad = torch.no_grad();
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                parameters[i].copy_(average[i]);
+                average[i].Dispose();
+            }
+        }
     }
 
     /// <summary>Predicts tags and calls (argmax) with confidences for a list of samples.</summary>

@@ -21,6 +21,9 @@ internal sealed record TrainingOptions
 
     public int EvalEvery { get; init; } = 400;
 
+    /// <summary>Decay of the exponential moving average of the weights that is exported (0: export the last weights).</summary>
+    public float EmaDecay { get; init; } = 0.998f;
+
     public int Dim { get; init; } = 256;
 
     public int Layers { get; init; } = 4;

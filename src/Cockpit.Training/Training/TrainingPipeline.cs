@@ -113,6 +113,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["seed"] = options.Seed,
             ["steps"] = trainer.StepsDone,
             ["batch"] = options.Batch,
+            ["emaDecay"] = options.EmaDecay,
             ["threads"] = options.Threads,
             ["secondsPerStep"] = Math.Round(trainer.SecondsPerStep, 3),
             ["parameters"] = parameters,

@@ -1,9 +1,12 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Cockpit.Understanding.Model;
 
-/// <summary>The dense encoder in ONNX Runtime, fed with lookup-table rows gathered for the batch's tokens. Thread-safe.</summary>
+/// <summary>
+/// The dense encoder in ONNX Runtime, fed with the lookup-table rows of the batch's tokens: one fp16 input per layer
+/// (<c>lut0</c> …), copied from the memory-mapped table into pooled buffers. Thread-safe.
+/// </summary>
 internal sealed class EncoderSession : IDisposable
 {
     private static readonly string[] OutputNames = ["tag_logits", "call_logits"];
@@ -25,7 +28,7 @@ internal sealed class EncoderSession : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         session = new InferenceSession(onnxPath, options);
-        inputNames = shape.UsesExperts ? ["input_ids", "attention_mask", "lut"] : ["input_ids", "attention_mask"];
+        inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(l => $"lut{l}")];
     }
 
     /// <summary>Runs a padded batch: ids [B, T] (0 = pad), mask [B, T]; returns tag and call logits, row-major [B, T, C].</summary>
@@ -34,16 +37,20 @@ internal sealed class EncoderSession : IDisposable
         long[] dims = [batch, length];
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, dims);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, dims);
-        OrtValue? lutValue = null;
+        var inputs = new List<OrtValue> { idsValue, maskValue };
+        var buffers = new List<Float16[]>();
         try
         {
-            var inputs = new List<OrtValue> { idsValue, maskValue };
             if (table is not null)
             {
-                var rows = new Float16[ids.Length * shape.Layers * shape.Experts * shape.Dim];
-                table.Gather(ids, MemoryMarshal.AsBytes(rows.AsSpan()));
-                lutValue = OrtValue.CreateTensorValueFromMemory(rows, [batch, length, shape.Layers, shape.Experts, shape.Dim]);
-                inputs.Add(lutValue);
+                var values = ids.Length * shape.Experts * shape.Dim;
+                for (var l = 0; l < shape.Layers; l++)
+                {
+                    var buffer = ArrayPool<Float16>.Shared.Rent(values);
+                    buffers.Add(buffer);
+                    table.Gather(ids, l, buffer.AsSpan(0, values));
+                    inputs.Add(OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, values), [batch, length, shape.Experts, shape.Dim]));
+                }
             }
 
             using var runOptions = new RunOptions();
@@ -52,7 +59,12 @@ internal sealed class EncoderSession : IDisposable
         }
         finally
         {
-            lutValue?.Dispose();
+            foreach (var input in inputs.Skip(2))
+            {
+                input.Dispose();
+            }
+
+            buffers.ForEach(b => ArrayPool<Float16>.Shared.Return(b));
         }
     }
 

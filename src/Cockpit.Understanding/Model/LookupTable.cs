@@ -106,14 +106,18 @@ internal sealed unsafe class LookupTable : IDisposable
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Copies the rows of <paramref name="ids"/> into <paramref name="destination"/> (ids.Length × RowBytes bytes).</summary>
-    public void Gather(ReadOnlySpan<long> ids, Span<byte> destination)
+    /// <summary>
+    /// Copies layer <paramref name="layer"/>'s part of the rows of <paramref name="ids"/> into <paramref name="destination"/>
+    /// ([ids.Length, N, d] fp16); an id outside the vocabulary reads row 0 (padding).
+    /// </summary>
+    public void Gather(ReadOnlySpan<long> ids, int layer, Span<Float16> destination)
     {
-        var rows = Shape.Vocab;
+        var values = Shape.Experts * Shape.Dim;
+        var layerOffset = (long)layer * values * sizeof(ushort);
         for (var i = 0; i < ids.Length; i++)
         {
-            var id = (ulong)ids[i] < (ulong)rows ? ids[i] : 0;
-            new ReadOnlySpan<byte>(basePointer + HeaderBytes + (id * RowBytes), RowBytes).CopyTo(destination.Slice(i * RowBytes, RowBytes));
+            var id = (ulong)ids[i] < (ulong)Shape.Vocab ? ids[i] : 0;
+            new ReadOnlySpan<Float16>(basePointer + HeaderBytes + (id * RowBytes) + layerOffset, values).CopyTo(destination.Slice(i * values, values));
         }
     }
 

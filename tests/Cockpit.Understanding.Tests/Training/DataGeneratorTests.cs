@@ -44,6 +44,22 @@ public sealed class DataGeneratorTests
         Assert.Empty(heldOut.Intersect(trained));
     }
 
+    [Fact]
+    public void Generate_ValueSaidWithoutItsFunction_HasOneLabel()
+    {
+        // "use slow" is the front wipers' setting every time, never a coin toss between front and rear.
+        var labels = Train.Concat(HeldOut)
+            .SelectMany(sample => sample.Spans
+                .Where(s => s.Class.StartsWith("ENUM:", StringComparison.Ordinal))
+                .Where(s => !sample.Spans.Any(o => o.Call == s.Call && o.Class.StartsWith("FN:", StringComparison.Ordinal)))
+                .Select(s => (Phrase: sample.Text[s.Start..s.End].ToLowerInvariant(), s.Class)))
+            .GroupBy(p => p.Phrase, p => p.Class)
+            .Where(g => g.Distinct().Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Distinct())}");
+
+        Assert.Empty(labels);
+    }
+
     private static IEnumerable<string> TemplateIds(Sample sample) =>
         sample.Template.Contains(".ood", StringComparison.Ordinal) ? [] : sample.Template.Split('+');
 
