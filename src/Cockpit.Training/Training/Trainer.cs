@@ -9,7 +9,10 @@ using static TorchSharp.torch;
 
 namespace Cockpit.Training.Training;
 
-/// <summary>Trains the encoder on encoded samples with AdamW, warm-up and cosine decay; evaluates exact match by decoding calls.</summary>
+/// <summary>
+/// Trains the encoder on encoded samples with AdamW, warm-up and cosine decay, and leaves the model holding an exponential
+/// moving average of its weights; evaluates exact match by decoding calls.
+/// </summary>
 internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWriter log)
 {
     public double SecondsPerStep { get; private set; }
