@@ -1,4 +1,5 @@
 using Cockpit.Training.Model;
+using Cockpit.Understanding.Model;
 
 namespace Cockpit.Training.Onnx;
 
@@ -6,16 +7,14 @@ namespace Cockpit.Training.Onnx;
 /// Writes the two ONNX graphs of a trained encoder (opset 17, IR 8):
 /// <c>encoder.onnx</c>, the dense part (embedding, attention, shared FFN, router, heads) with the gathered lookup-table
 /// rows as one fp16 input per layer, <c>lut0</c> … <c>lut{L-1}</c> [B, T, N, d], each cast to float where its layer
-/// mixes it (the runtime copies row slices, the graph never slices or casts the whole gather); and <c>experts.onnx</c>, which maps token ids to those
-/// rows (<c>token_ids</c> [K] → <c>rows</c> [K, L, N, d] fp16), used once to re-parameterise the experts into the table.
+/// mixes it (the runtime copies row slices; the graph never slices or casts the whole gather); and <c>experts.onnx</c>,
+/// which maps token ids to those rows (<c>token_ids</c> [K] → <c>rows</c> [K, L, N, d] fp16), used once to
+/// re-parameterise the experts into the table.
 /// </summary>
 internal static class OnnxExporter
 {
     public const int Opset = 17;
     public const int IrVersion = 8;
-
-    /// <summary>The encoder's lookup-table input of layer <paramref name="layer"/>.</summary>
-    public static string LookupInput(int layer) => $"lut{layer}";
 
     /// <summary>
     /// The hidden state is kept as [B, T, 1, d] throughout, so the router's gate comes out as [B, T, 1, N] and mixes
@@ -30,7 +29,7 @@ internal static class OnnxExporter
         g.Input("attention_mask", OnnxGraphBuilder.Float, "batch", "seq");
         for (var l = 0; c.UsesExperts && l < c.Layers; l++)
         {
-            g.Input(LookupInput(l), OnnxGraphBuilder.Float16, "batch", "seq", c.Experts, c.Dim);
+            g.Input(EncoderSession.LookupInput(l), OnnxGraphBuilder.Float16, "batch", "seq", c.Experts, c.Dim);
         }
 
         var d = c.Dim;
@@ -66,7 +65,7 @@ internal static class OnnxExporter
             if (c.UsesExperts)
             {
                 var gate = g.Node("Softmax", [g.Node("MatMul", [u, W(p + "router.w")])], null, OnnxGraphBuilder.Attr("axis", -1));
-                var rows = g.Node("Cast", [LookupInput(l)], null, OnnxGraphBuilder.Attr("to", OnnxGraphBuilder.Float));
+                var rows = g.Node("Cast", [EncoderSession.LookupInput(l)], null, OnnxGraphBuilder.Attr("to", OnnxGraphBuilder.Float));
                 h = g.Node("Sum", [h, ffn, g.Node("MatMul", [gate, rows])]);
             }
             else

@@ -28,8 +28,11 @@ internal sealed class EncoderSession : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         session = new InferenceSession(onnxPath, options);
-        inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(l => $"lut{l}")];
+        inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(LookupInput)];
     }
+
+    /// <summary>The graph input that takes layer <paramref name="layer"/>'s lookup-table rows.</summary>
+    public static string LookupInput(int layer) => $"lut{layer}";
 
     /// <summary>Runs a padded batch: ids [B, T] (0 = pad), mask [B, T]; returns tag and call logits, row-major [B, T, C].</summary>
     public (float[] Tags, float[] Calls) Run(long[] ids, float[] mask, int batch, int length)
