@@ -7,6 +7,17 @@ public class ActionCatalogTests
 {
     private static readonly Dictionary<string, JsonElement> Vss = LoadVss();
 
+    [Theory]
+    [InlineData("lights.low_beam", "close", "off")]
+    [InlineData("lights.low_beam", "on", "on")]
+    [InlineData("window.position", "max", "open")]
+    [InlineData("media.playback", "off", "pause")]
+    [InlineData("seat.heating", "max", "max")]
+    public void CanonicalOperation_SameLiteral_FirstSpelling(string function, string op, string expected)
+    {
+        Assert.Equal(expected, ActionCatalog.Default.FindFunction(function)!.CanonicalOperation(op));
+    }
+
     [Fact]
     public void Default_Loads_WithFunctionsZonesAndOperations()
     {
