@@ -1,4 +1,5 @@
 using System.Text;
+using Cockpit.Understanding.Text;
 
 namespace Cockpit.Agent.Screen;
 
@@ -72,7 +73,7 @@ internal static class TextMatcher
     }
 
     private static bool Close(string a, string b) =>
-        a == b || (Math.Min(a.Length, b.Length) >= 4 && Distance(a, b) <= 1);
+        a == b || (Math.Min(a.Length, b.Length) >= 4 && EditDistance.Between(a.AsSpan(), b.AsSpan()) <= 1);
 
     private static string Skeleton(string text) => string.Concat(text.Where(c => c is not ('a' or 'e' or 'i' or 'o' or 'u' or 'v' or 'y')));
 
@@ -88,28 +89,6 @@ internal static class TextMatcher
     private static double Similarity(string a, string b)
     {
         var longest = Math.Max(a.Length, b.Length);
-        return longest == 0 ? 0 : 1.0 - ((double)Distance(a, b) / longest);
-    }
-
-    // Levenshtein distance, two rows.
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return longest == 0 ? 0 : 1.0 - ((double)EditDistance.Between(a.AsSpan(), b.AsSpan()) / longest);
     }
 }

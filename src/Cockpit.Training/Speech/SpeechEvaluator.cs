@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Cockpit.Speech;
 using Cockpit.Speech.Recognition;
+using Cockpit.Understanding.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cockpit.Training.Speech;
@@ -43,7 +44,7 @@ internal sealed class SpeechEvaluator(string corpusDirectory, TextWriter log)
                 var hypothesis = SpokenText.Transcript(result.Text);
                 var reference = ErrorRate.Units(entry.Transcript, entry.Lang);
                 var heard = ErrorRate.Units(hypothesis, entry.Lang);
-                var errors = ErrorRate.Distance(reference, heard);
+                var errors = EditDistance.Between<string>(reference, heard);
                 if (entry.Lang == "zh")
                 {
                     (zhErrors, zhUnits, zhClips) = (zhErrors + errors, zhUnits + reference.Length, zhClips + 1);
