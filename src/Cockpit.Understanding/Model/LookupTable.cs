@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -40,7 +39,6 @@ internal sealed unsafe class LookupTable : IDisposable
     {
         Path = path;
         Shape = shape;
-        RowBytes = shape.RowBytes;
         file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* p = null;
@@ -51,8 +49,6 @@ internal sealed unsafe class LookupTable : IDisposable
     public string Path { get; }
 
     public ModelShape Shape { get; }
-
-    public int RowBytes { get; }
 
     /// <summary>The cache file name for a given experts graph hash.</summary>
     public static string FileNameFor(string expertsSha256) => $"lut-{expertsSha256[..16]}.bin";
@@ -117,7 +113,7 @@ internal sealed unsafe class LookupTable : IDisposable
         for (var i = 0; i < ids.Length; i++)
         {
             var id = (ulong)ids[i] < (ulong)Shape.Vocab ? ids[i] : 0;
-            new ReadOnlySpan<Float16>(basePointer + HeaderBytes + (id * RowBytes) + layerOffset, values).CopyTo(destination.Slice(i * values, values));
+            new ReadOnlySpan<Float16>(basePointer + HeaderBytes + (id * Shape.RowBytes) + layerOffset, values).CopyTo(destination.Slice(i * values, values));
         }
     }
 
@@ -160,6 +156,5 @@ internal sealed unsafe class LookupTable : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(header[32..], HeaderBytes);
         sourceHash.CopyTo(header[40..]);
         payloadHash.CopyTo(header[72..]);
-        _ = Encoding.ASCII;
     }
 }
