@@ -90,6 +90,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             var regionStart = g == 0 ? 0 : ordered[g - 1].Max(s => s.End);
             var regionEnd = g == ordered.Count - 1 ? text.Length : ordered[g + 1].Min(s => s.Start);
             var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
+            if (call is null && ordered.Count > 1 && group is [{ Class: var only } zoneOnly] && only.StartsWith("ZONE:", StringComparison.Ordinal)
+                && CommandNamed(zoneOnly.Text(text)) is { } command)
+            {
+                // Among other requests, a zone word on its own that names a command is that command ("sunshade up, then back").
+                call = new ActionCall { Function = command.Id, Zones = [], Confidence = zoneOnly.Confidence };
+            }
+
             if (call is null)
             {
                 rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
@@ -171,6 +178,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         ActionValue? value = null;
         double? delta = null;
         TextSpan? deltaSpan = null;
+        ActionValue? number = null;
+        CatalogFunction? enumFunction = null;
         var said = new List<CatalogOperation>();
         var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         var confidence = group.Min(s => s.Confidence);
@@ -207,9 +216,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 case "NUM" or "LEVEL":
                     // The last number wins: in a restart ("调到六十，六十五") the correction comes last.
                     span = WholeNumber(text, span);
-                    if (value is not { Kind: ActionValueKind.Enum } && Numerals.TryParse(span.Text, out var n))
+                    if (Numerals.TryParse(span.Text, out var n))
                     {
-                        value = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
+                        number = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
+                        value = value is { Kind: ActionValueKind.Enum } ? value : number;
                     }
 
                     break;
@@ -223,11 +233,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     break;
                 case "ENUM":
                     var eq = kind[1].IndexOf('=', StringComparison.Ordinal);
-                    var enumFunction = catalog.FindFunction(kind[1][..eq]);
-                    if (value is null && enumFunction is not null)
+                    var owner = catalog.FindFunction(kind[1][..eq]);
+                    if (value is null && owner is not null)
                     {
                         value = ActionValue.FromEnum(kind[1][(eq + 1)..], span);
-                        function ??= enumFunction;
+                        enumFunction ??= owner;
                     }
 
                     break;
@@ -239,6 +249,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        function ??= enumFunction;
         var opId = op?.Id;
         if (op?.Implies is { } implied)
         {
@@ -312,19 +323,27 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         // An ENUM value of another function than the named one ("氛围灯" names the light, "蓝色" its colour): the value
-        // is more specific, so its function wins.
+        // is more specific, so its function wins — unless the named function takes the number said with it ("音量设置1"
+        // sets the volume: "设置" is the verb there, not the settings app).
         if (value is { Kind: ActionValueKind.Enum } ev && function.FindValue(ev.Symbol!) is null)
         {
-            var owner = group.Where(s => s.Class.StartsWith("ENUM:", StringComparison.Ordinal))
-                .Select(s => catalog.FindFunction(s.Class[5..s.Class.IndexOf('=', StringComparison.Ordinal)]))
-                .FirstOrDefault(f => f?.FindValue(ev.Symbol!) is not null);
-            if (owner is null)
+            if (number is not null && function.Value.Type is CatalogValueType.Number or CatalogValueType.Level)
             {
-                why = $"{ev.Symbol} is not a value of {function.Id}";
-                return null;
+                value = number;
             }
+            else
+            {
+                var owner = group.Where(s => s.Class.StartsWith("ENUM:", StringComparison.Ordinal))
+                    .Select(s => catalog.FindFunction(s.Class[5..s.Class.IndexOf('=', StringComparison.Ordinal)]))
+                    .FirstOrDefault(f => f?.FindValue(ev.Symbol!) is not null);
+                if (owner is null)
+                {
+                    why = $"{ev.Symbol} is not a value of {function.Id}";
+                    return null;
+                }
 
-            function = owner;
+                function = owner;
+            }
         }
 
         if (function.Value.Type == CatalogValueType.Level && value is { Kind: ActionValueKind.Number } lv)
@@ -389,10 +408,15 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         opId = opId is null ? null : function.CanonicalOperation(opId);
-        if (function.Value.Type == CatalogValueType.Text && function.Value.Slot is { } slot && !texts.ContainsKey(slot))
+        if (function.Value.Type == CatalogValueType.Text && function.Value.Slot is { } slot)
         {
-            why = $"{function.Id}: missing {slot}";
-            return null;
+            if (!texts.TryGetValue(slot, out var free))
+            {
+                why = $"{function.Id}: missing {slot}";
+                return null;
+            }
+
+            texts[slot] = WithAdjoiningNumbers(text, free, group);
         }
 
         if (function.Zoning is null)
@@ -436,6 +460,33 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     {
         var (start, end) = NumeralSpans.Widen(text, span.Start, span.Start + span.Length);
         return start == span.Start && end == span.Start + span.Length ? span : new TextSpan(start, end - start, text[start..end]);
+    }
+
+    /// <summary>
+    /// A free-text argument widened over numbers tagged next to it ("pier 39", "7 eleven"): a function that takes text
+    /// has no number to set, so a number touching its text is part of the name.
+    /// </summary>
+    private static TextSpan WithAdjoiningNumbers(string text, TextSpan free, List<TaggedSpan> group)
+    {
+        var (start, end) = (free.Start, free.Start + free.Length);
+        var numbers = group.Where(s => s.Class is "NUM" or "LEVEL" or "DELTA").OrderBy(s => s.Start).ToList();
+        foreach (var number in numbers.Where(n => n.Start >= end))
+        {
+            if (text.AsSpan(end, number.Start - end).IsWhiteSpace())
+            {
+                end = number.End;
+            }
+        }
+
+        foreach (var number in numbers.Where(n => n.End <= start).Reverse())
+        {
+            if (text.AsSpan(number.End, start - number.End).IsWhiteSpace())
+            {
+                start = number.Start;
+            }
+        }
+
+        return start == free.Start && end == free.Start + free.Length ? free : new TextSpan(start, end - start, text[start..end]);
     }
 
     /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>

@@ -46,6 +46,15 @@ public class CallDecoderTests
     [InlineData("louder, crank it up", "louder|OP:louder|1;crank it up|OP:louder|2", "media.volume.up() ; media.volume.up()")]
     [InlineData("did you watch the game", "watch|OP:set|1;game|TXT:query|1", "")]
     [InlineData("the back one", "back|ZONE:rear|1", "")]
+    [InlineData("would you back and also sunshade up", "back|ZONE:rear|1;sunshade|FN:sunroof.shade|2;up|OP:up|2", "screen.back.run() ; sunroof.shade.up()")]
+    [InlineData("seat heating on, rear too", "seat heating|FN:seat.heating|1;on|OP:on|1;rear|ZONE:rear|2", "seat.heating.on()")]
+    [InlineData("please go to pier 39", "go to|FN:screen.navigate|1;pier|TXT:place|1;39|NUM|1", "screen.navigate.run(place=\"pier 39\")")]
+    [InlineData("navigate to 7 eleven", "navigate to|FN:screen.navigate|1;7|NUM|1;eleven|TXT:place|1", "screen.navigate.run(place=\"7 eleven\")")]
+    [InlineData("音乐音量设置1", "音乐音量|FN:media.volume|1;设置|ENUM:screen.open_app=settings|1;1|NUM|1", "media.volume.set(value=1)")]
+    [InlineData("设置音量为5", "设置|ENUM:screen.open_app=settings|1;音量|FN:media.volume|1;5|NUM|1", "media.volume.set(value=5)")]
+    [InlineData("蓝色氛围灯", "蓝色|ENUM:light.ambient_color=BLUE|1;氛围灯|FN:light.ambient|1", "light.ambient_color.set(value=BLUE)")]
+    [InlineData("play song 2", "play|FN:screen.play|1;song|TXT:query|1;2|NUM|1", "screen.play.run(query=\"song 2\")")]
+    [InlineData("play jazz at 5", "play|FN:screen.play|1;jazz|TXT:query|1;5|NUM|1", "screen.play.run(query=\"jazz\")")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
