@@ -88,7 +88,8 @@ internal sealed class OnnxGraphBuilder(string name)
     /// <summary>RMSNorm as primitive ops: x / sqrt(mean(x²) + eps) · w.</summary>
     public string RmsNorm(string x, string weight)
     {
-        var sq = Node("Mul", [x, x]);
+        // Pow rather than Mul(x, x): ONNX Runtime fuses this pattern into one SimplifiedLayerNormalization kernel.
+        var sq = Node("Pow", [x, Scalar(2f)]);
         var mean = Node("ReduceMean", [sq], null, Attr("axes", [-1L]), Attr("keepdims", 1));
         var r = Node("Sqrt", [Node("Add", [mean, Scalar(1e-6f)])]);
         return Node("Mul", [Node("Div", [x, r]), weight]);
