@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cockpit.Training.Data;
 
 /// <summary>
@@ -33,6 +35,7 @@ internal static class ComposedTextValues
     [
         "爱", "心", "风", "雨", "夜", "星", "光", "梦", "海", "天", "花", "月", "春", "秋", "远", "方", "时", "间", "你", "我", "的", "歌",
         "城", "路", "家", "云", "山", "河", "雪", "晴", "笑", "泪", "飞", "等", "想", "念", "红", "蓝", "白", "夏", "冬", "明", "日", "少",
+        "了", "一", "不", "是", "在", "来", "去", "向", "起", "走", "过", "着", "都", "也", "和", "上", "下", "里", "生", "回", "见", "好",
     ];
 
     private static readonly string[] ZhGenres = ["流行", "古典", "爵士", "民谣", "摇滚", "电子", "说唱", "钢琴", "粤语", "经典老歌", "儿童", "助眠"];
@@ -41,6 +44,7 @@ internal static class ComposedTextValues
     [
         "东", "西", "南", "北", "中", "华", "人", "民", "新", "光", "明", "和", "平", "长", "江", "黄", "河", "山", "湖", "金", "桥", "阳",
         "天", "府", "龙", "凤", "海", "港", "滨", "城", "安", "宁", "春", "台", "石", "园", "林", "建", "国", "兴", "盛", "福", "万", "宝",
+        "首", "都", "京", "一", "大", "上", "三", "五", "八", "紫", "青", "松", "朝", "汉",
     ];
 
     private static readonly string[] ZhPlaceKinds =
@@ -55,6 +59,10 @@ internal static class ComposedTextValues
     ];
 
     private static readonly string[] ZhTargetWords = ["取消", "关闭", "返回", "搜索", "播放", "暂停", "下一页", "上一页", "设置", "保存", "删除", "完成", "继续", "跳过", "重试"];
+
+    private static readonly string[] ZhTargetVerbs = ["开始", "结束", "退出", "打开", "关闭", "确认", "取消", "查看", "添加", "清空"];
+
+    private static readonly string[] ZhTargetObjects = ["导航", "播放", "通话", "录音", "下载", "设置", "路线", "音乐", "蓝牙", "收藏", "电话", "地图", "订单"];
 
     private static readonly string[] EnFirstNames =
     [
@@ -81,9 +89,14 @@ internal static class ComposedTextValues
         "love", "night", "dancing", "blue", "heart", "summer", "rain", "fire", "dream", "home", "road", "sky", "star", "light", "little",
         "wild", "forever", "tonight", "baby", "river", "moon", "golden", "city", "lonely", "sweet", "wind", "run", "girl", "boy", "time",
         "midnight", "paradise", "ocean", "story", "sunshine", "money", "crazy", "shadow", "highway", "echo",
+        "guy", "man", "lady", "friend", "people", "world", "life", "day", "way", "side", "song", "dance", "kiss", "feel", "good", "bad",
+        "new", "old", "young", "happy", "sad", "cold", "hot", "back", "down", "up", "out", "away", "again", "together", "alone",
+        "yourself", "everything", "nothing", "someone", "tomorrow", "yesterday", "place", "window", "door", "water", "gold", "diamond",
     ];
 
     private static readonly string[] EnGenres = ["jazz", "rock", "pop", "classical music", "country", "hip hop", "lo fi", "blues", "piano music", "audiobooks", "the news", "kids songs"];
+
+    private static readonly string[] EnNumberedPlaces = ["pier", "gate", "terminal", "building", "exit", "lot", "dock", "platform", "hall", "route", "highway"];
 
     private static readonly string[] EnPlaceKinds = ["street", "avenue", "road", "park", "mall", "station", "square", "bridge", "hospital", "airport", "center", "plaza", "beach", "market"];
 
@@ -97,7 +110,11 @@ internal static class ComposedTextValues
 
     private static readonly string[] EnTargetKinds = ["one", "result", "option", "item", "entry", "route", "song"];
 
-    private static readonly string[] EnButtons = ["cancel", "save", "delete", "done", "retry", "skip", "play", "pause", "send", "search", "settings", "back"];
+    private static readonly string[] EnButtons =
+    [
+        "cancel", "save", "delete", "done", "retry", "skip", "play", "pause", "send", "search", "settings", "back", "agree", "allow", "deny",
+        "continue", "submit", "apply", "close", "open", "edit", "share", "got it", "later", "dismiss", "reply", "go", "sure",
+    ];
 
     /// <summary>A composed value for a text slot (<c>contact</c>, <c>query</c>, <c>place</c>, <c>target</c>), never one of <paramref name="excluded"/>.</summary>
     public static string Compose(string slot, string lang, IReadOnlyCollection<string> excluded, Random rng)
@@ -147,12 +164,13 @@ internal static class ComposedTextValues
         _ => Pick(EnFirstNames, rng) + " from " + Pick(["work", "school", "the gym", "church", "the office"], rng),
     };
 
-    private static string ZhQuery(Random rng) => rng.Next(6) switch
+    private static string ZhQuery(Random rng) => rng.Next(7) switch
     {
         0 or 1 => Chars(ZhTitleChars, 2, 4, rng),
         2 => ZhName(rng) + (rng.Next(2) == 0 ? "的歌" : ""),
         3 => Pick(ZhGenres, rng) + Pick(["", "音乐", "歌曲"], rng),
-        4 => Pick(["一", "七", "十", "小", "大", "老", "第"], rng) + Chars(ZhTitleChars, 1, 3, rng),
+        4 => Pick(["一", "一", "七", "十", "小", "大", "老", "第", "首", "半"], rng) + Chars(ZhTitleChars, 1, 3, rng),
+        6 => Chars(ZhTitleChars, 1, 3, rng) + Pick(["了", "吧", "啊", "呀", "的你"], rng),
         _ => Chars(ZhTitleChars, 1, 2, rng) + Pick(["之歌", "的夜晚", "故事", "日记", "时光"], rng),
     };
 
@@ -160,12 +178,13 @@ internal static class ComposedTextValues
     [
         "{w} of {w}", "{w} in the {w}", "hey {n}", "{w} you", "the {w} of {w}", "{w} me {w}", "i {w} you", "{w} to {w}", "{w} and {w}",
         "don't {w} me", "all the {w}", "{w} with you", "my {w} {w}", "{w} it off", "{w} on me", "under the {w}",
+        "{w} of you", "{w} {w}", "hey {w}", "{w} {d}", "{w} for {w}", "{w} is {w}", "one {w}", "we {w}", "{w} like you",
     ];
 
     private static string EnTitle(Random rng)
     {
         var frame = Pick(EnTitleFrames, rng);
-        var parts = frame.Split(' ').Select(p => p switch { "{w}" => Pick(EnTitleWords, rng), "{n}" => Pick(EnFirstNames, rng), _ => p });
+        var parts = frame.Split(' ').Select(p => p switch { "{w}" => Pick(EnTitleWords, rng), "{n}" => Pick(EnFirstNames, rng), "{d}" => rng.Next(1, 100).ToString(CultureInfo.InvariantCulture), _ => p });
         return string.Join(' ', parts);
     }
 
@@ -185,17 +204,19 @@ internal static class ComposedTextValues
         _ => Chars(ZhPlaceChars, 2, 2, rng) + Pick(["路", "街"], rng) + Pick(["", "一号", "五十八号", "东口"], rng),
     };
 
-    private static string EnPlace(Random rng) => rng.Next(4) switch
+    private static string EnPlace(Random rng) => rng.Next(5) switch
     {
         0 or 1 => Pick(rng.Next(2) == 0 ? EnLastNames : EnTitleWords, rng) + " " + Pick(EnPlaceKinds, rng),
         2 => Pick(["the nearest ", "a ", "the closest "], rng) + Pick(EnNearby, rng) + Pick(["", " nearby"], rng),
-        _ => rng.Next(1, 999).ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Pick(EnLastNames, rng) + " " + Pick(["street", "avenue", "road"], rng),
+        4 => Pick(EnNumberedPlaces, rng) + " " + rng.Next(1, 100).ToString(CultureInfo.InvariantCulture),
+        _ => rng.Next(1, 999).ToString(CultureInfo.InvariantCulture) + " " + Pick(EnLastNames, rng) + " " + Pick(["street", "avenue", "road"], rng),
     };
 
-    private static string ZhTarget(Random rng) => rng.Next(3) switch
+    private static string ZhTarget(Random rng) => rng.Next(4) switch
     {
         0 => "第" + Pick(["一", "二", "三", "四", "五"], rng) + Pick(["个", "项", "条", "个结果"], rng),
         1 => Pick(ZhTargetWords, rng) + Pick(["", "按钮", "键"], rng),
+        3 => Pick(ZhTargetVerbs, rng) + Pick(ZhTargetObjects, rng),
         _ => Pick(["最后一个", "上面那个", "下面那个", "左边那个", "右边那个"], rng),
     };
 

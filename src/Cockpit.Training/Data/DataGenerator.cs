@@ -153,7 +153,7 @@ internal sealed class DataGenerator
 
         if (rng.NextDouble() < 0.2)
         {
-            pieces.Add(Piece.Outside(Pick(zh ? ValueLists.ZhSuffixes : ValueLists.EnSuffixes, rng)));
+            pieces.Add(Suffix(Pick(zh ? ValueLists.ZhSuffixes : ValueLists.EnSuffixes, rng), pieces));
         }
 
         if (rng.NextDouble() < 0.1 && pieces.Count > 1)
@@ -214,6 +214,22 @@ internal sealed class DataGenerator
 
         _ = heldOut;
         return sample;
+    }
+
+    /// <summary>
+    /// A closing phrase. "for me" is the speaker's zone in the catalog ("open the window for me"), so it is labelled so
+    /// for the last call; where that call already names a zone another phrase is used.
+    /// </summary>
+    private static Piece Suffix(string text, List<Piece> pieces)
+    {
+        if (text != "for me")
+        {
+            return Piece.Outside(text);
+        }
+
+        var last = pieces.Max(p => p.Class is null ? 0 : p.Call);
+        var zoned = pieces.Any(p => p.Call == last && p.Class?.StartsWith("ZONE:", StringComparison.Ordinal) == true);
+        return last > 0 && !zoned ? new Piece(text, "ZONE:mine", last) : Piece.Outside("please");
     }
 
     private (List<Piece>? Pieces, string Template) Call(string lang, bool heldOut, Random rng, int call, bool multi)

@@ -29,7 +29,7 @@ internal static class TemplateBank
             "{op} the {zone} {fn}", "{op} {zone} {fn}", "please {op} the {fn} {zpost}", "{zone} {fn} {ops}", "can you {op} the {zone} {fn}",
             "i want the {zone} {fn} {ops}", "could you {op} the {fn} please", "go ahead and {op} the {zone} {fn}", "{fn} {ops} please",
             "i'd like to {op} the {zone} {fn}", "{op} the {fn} {zpost}", "let's {op} the {zone} {fn}", "would you {op} {zone} {fn}",
-            "get the {zone} {fn} {ops}", "{op} the {zone} {fn} for me",
+            "get the {zone} {fn} {ops}", "{op} the {fn} [for me|ZONE:mine]",
             "{op} {fn}", "please {op} {fn}", "i need the {zone} {fn} {ops}", "{op} the {fn} now", "make sure the {zone} {fn} is {ops}",
             "hey {op} the {zone} {fn}", "can we {op} the {fn} {zpost}", "you can {op} the {zone} {fn}");
         Add("en", "switch", ["on", "off"], "turn the {zone} {fn} {ops}", "switch the {fn} {ops} {zpost}", "turn {zone} {fn} {ops}");
@@ -110,21 +110,23 @@ internal static class TemplateBank
 
         // Screen apps and free text.
         Add("zh", "app", null, "{op}{enum}", "{op}一下{enum}", "帮我{op}{enum}", "[进入|OP:open]{enum}", "[切换到|OP:open]{enum}", "我要看{enum}", "{op}{enum}[界面|FN:screen.open_app]",
-            "[回到|OP:open]{enum}", "给我{op}{enum}", "能不能{op}{enum}", "[显示|OP:open]{enum}", "[跳到|OP:open]{enum}[页面|FN:screen.open_app]", "麻烦{op}一下{enum}");
+            "[回到|OP:open]{enum}", "给我{op}{enum}", "能不能{op}{enum}", "[显示|OP:open]{enum}", "[跳到|OP:open]{enum}[页面|FN:screen.open_app]", "麻烦{op}一下{enum}",
+            "[返回|OP:open]{enum}", "[返回到|OP:open]{enum}", "[退回到|OP:open]{enum}[页面|FN:screen.open_app]");
         Add("en", "app", null, "{op} {enum}", "{op} the {enum}", "[go to|OP:open] the {enum}", "[show|OP:open] me the {enum}", "{op} the {enum} [app|FN:screen.open_app]", "[switch to|OP:open] {enum}",
             "[bring up|OP:open] the {enum}", "can you {op} the {enum}", "[pull up|OP:open] {enum}", "[go to|OP:open] the {enum} [screen|FN:screen.open_app]",
-            "i want to see the {enum}", "[show|OP:open] the {enum} [page|FN:screen.open_app]", "please {op} {enum}", "[take me back to|OP:open] the {enum}");
+            "i want to see the {enum}", "[show|OP:open] the {enum} [page|FN:screen.open_app]", "please {op} {enum}", "[take me back to|OP:open] the {enum}",
+            "[go back to|OP:open] the {enum}", "[back to|OP:open] the {enum} [screen|FN:screen.open_app]");
         Add("zh", "text", null, "{fn}{txt}", "我想{fn}{txt}", "帮我{fn}{txt}", "请{fn}{txt}", "{fn}{txt}吧", "麻烦{fn}{txt}",
             "给我{fn}{txt}", "能不能{fn}{txt}", "{fn}一下{txt}", "帮我{fn}一下{txt}", "现在{fn}{txt}", "{fn}{txt}好吗", "那就{fn}{txt}", "我要{fn}{txt}");
         Add("zh", "call", null, "给{txt}[打电话|FN:screen.call]", "给{txt}[打个电话|FN:screen.call]", "{fn}{txt}", "帮我给{txt}[打电话|FN:screen.call]", "我要{fn}{txt}", "请{fn}{txt}",
             "给{txt}[拨个电话|FN:screen.call]", "[联系|FN:screen.call]{txt}", "[联系一下|FN:screen.call]{txt}", "帮我{fn}{txt}", "给{txt}[打过去|FN:screen.call]",
             "[拨打|FN:screen.call]{txt}的电话", "我想给{txt}[打电话|FN:screen.call]", "[打给|FN:screen.call]{txt}", "{txt}的电话[拨一下|FN:screen.call]", "[呼叫|FN:screen.call]一下{txt}");
         Add("en", "text", null, "{fn} {txt}", "please {fn} {txt}", "can you {fn} {txt}", "i want to {fn} {txt}", "{fn} {txt} please", "could you {fn} {txt}",
-            "{fn} {txt} for me", "go ahead and {fn} {txt}", "i'd like to {fn} {txt}", "let's {fn} {txt}", "would you {fn} {txt}", "{fn} {txt} now",
+            "{fn} {txt} [for me|ZONE:mine]", "go ahead and {fn} {txt}", "i'd like to {fn} {txt}", "let's {fn} {txt}", "would you {fn} {txt}", "{fn} {txt} now",
             "just {fn} {txt}", "i need you to {fn} {txt}");
         Add("en", "call", null, "{fn} {txt}", "please {fn} {txt}", "give {txt} a [call|FN:screen.call]", "[call up|FN:screen.call] {txt}", "[make a call to|FN:screen.call] {txt}",
             "can you {fn} {txt}", "i want to {fn} {txt}", "[ring up|FN:screen.call] {txt}", "[dial up|FN:screen.call] {txt}",
-            "{fn} {txt} for me", "i need to {fn} {txt}", "hey {fn} {txt}");
+            "{fn} {txt} [for me|ZONE:mine]", "i need to {fn} {txt}", "hey {fn} {txt}");
         Add("zh", "bare", null, "{op}", "{op}吧", "帮我{op}", "{op}一下", "{fn}", "{fn}吧");
         Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}");
 

@@ -70,7 +70,7 @@ internal static class ValueLists
         "it's hot in here,", "it's cold,", "alright,", "oh and", "well,",
     ];
 
-    public static readonly string[] EnSuffixes = ["please", "thanks", "now", "for me", "thank you", "right now", "if you can", "okay"];
+    public static readonly string[] EnSuffixes = ["please", "thanks", "now", "for me", "thank you", "right now", "if you can", "okay", "quickly"];
 
     public static readonly string[] ZhFillers = ["嗯", "呃", "那个", "就是", "啊"];
 
@@ -98,6 +98,9 @@ internal static class ValueLists
         "等会儿再说", "以后再说", "先不用", "没关系", "好的知道了", "我再想想", "稍等一下", "挺好的", "不错不错", "辛苦了", "干得好",
         "哦这样啊", "原来如此", "真的吗", "你说什么", "再说一遍", "不好意思", "没听清", "知道了", "可以可以", "还行吧", "有意思", "我看看",
         "让我想想", "等等我", "慢慢来", "别急", "我在开车", "我在打电话", "你别管了", "我自己来", "跟你没关系", "心情不好",
+        "我在开会", "我在吃饭", "我正在忙", "我在跟朋友聊天", "我在等人", "我在想事情", "小心点", "开车小心", "注意安全", "慢点开",
+        "我想休息一下", "我想一个人待会儿", "我想睡一会儿", "先别说话", "等我一下", "我马上回来", "回头再说", "我回来了", "我到家了", "电话响了",
+        "谁打来的电话", "小心前面的车", "我在听", "我想喝水", "我想上厕所", "音乐不错", "屏幕上有灰",
     ];
 
     public static readonly string[] EnOutOfDomain =
@@ -123,6 +126,10 @@ internal static class ValueLists
         "it's fine", "no worries", "that's okay", "good job", "well done", "hang on", "not yet", "i'm thinking", "what was that",
         "say that again", "pardon", "excuse me", "my bad", "oops", "got it", "i see", "interesting", "really", "i'll do it myself",
         "leave me alone", "i'm on the phone", "i'm driving", "i'm in a bad mood", "we'll see", "let me check", "sure thing",
+        "hold up", "just a sec", "give me a minute", "one sec", "wait for it", "i'm busy right now", "i'm talking to someone", "be right back",
+        "i'll be back", "take care", "careful now", "watch out", "i want some quiet", "i need a break", "let me rest", "the phone is ringing",
+        "who was that on the phone", "i'm listening", "i'm thirsty", "nice music", "the screen is dusty",
+        "back in a minute",
     ];
 
     /// <summary>Words that carry no request, inserted at random so unseen phrasings do not trigger tags.</summary>

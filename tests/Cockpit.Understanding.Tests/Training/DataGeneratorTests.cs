@@ -60,6 +60,20 @@ public sealed class DataGeneratorTests
         Assert.Empty(labels);
     }
 
+    [Fact]
+    public void Generate_ForMe_IsTheSpeakersZone()
+    {
+        // The catalog reads "for me" as the speaker's zone; a closing "for me" labelled as filler would contradict it.
+        // (A restart may repeat it unlabelled first — "stop it for me for me" — so the last one said is checked.)
+        var unlabelled = Train.Concat(HeldOut)
+            .Where(sample => sample.Lang == "en" && !sample.Template.Contains(".ood", StringComparison.Ordinal))
+            .Where(sample => sample.Text.LastIndexOf("for me", StringComparison.Ordinal) is var i and >= 0
+                && !sample.Spans.Any(s => s.Class == "ZONE:mine" && s.Start == i))
+            .Select(sample => sample.Text);
+
+        Assert.Empty(unlabelled);
+    }
+
     private static IEnumerable<string> TemplateIds(Sample sample) =>
         sample.Template.Contains(".ood", StringComparison.Ordinal) ? [] : sample.Template.Split('+');
 
