@@ -1,3 +1,4 @@
+using Cockpit.Understanding.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,7 +21,7 @@ internal sealed class MoleEncoder : nn.Module
     private readonly Linear tagHead;
     private readonly Linear callHead;
 
-    public MoleEncoder(MoleConfig config)
+    public MoleEncoder(ModelShape config)
         : base("mole")
     {
         Config = config;
@@ -38,7 +39,7 @@ internal sealed class MoleEncoder : nn.Module
         RegisterComponents();
     }
 
-    public MoleConfig Config { get; }
+    public ModelShape Config { get; }
 
     public IReadOnlyList<MoleLayer> Layers => [.. layers];
 

@@ -1,3 +1,4 @@
+using Cockpit.Understanding.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,7 +8,10 @@ namespace Cockpit.Training.Model;
 /// <summary>One pre-norm Transformer layer with a MoLE FFN (shared FFN + N lookup experts on the token embedding).</summary>
 internal sealed class MoleLayer : nn.Module
 {
-    private readonly MoleConfig config;
+    /// <summary>Experts each token uses in the MoE baseline (the paper's top-2).</summary>
+    public const int TopK = 2;
+
+    private readonly ModelShape config;
     private readonly Parameter norm1;
     private readonly Parameter norm2;
     private readonly Linear qkv;
@@ -21,7 +25,7 @@ internal sealed class MoleLayer : nn.Module
     private readonly Parameter? w2;
     private readonly Parameter? b2;
 
-    public MoleLayer(MoleConfig config, int index)
+    public MoleLayer(ModelShape config, int index)
         : base($"layer{index}")
     {
         this.config = config;
@@ -90,7 +94,7 @@ internal sealed class MoleLayer : nn.Module
     {
         var d = config.Dim;
         var flat = u.reshape(-1, d);
-        var (top, chosen) = router!.forward(flat).topk(config.TopK, dim: -1);
+        var (top, chosen) = router!.forward(flat).topk(TopK, dim: -1);
         var gates = top.softmax(-1);
         var result = torch.zeros_like(flat);
         for (var j = 0; j < config.Experts; j++)

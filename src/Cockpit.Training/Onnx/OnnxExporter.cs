@@ -1,4 +1,3 @@
-using Cockpit.Training.Model;
 using Cockpit.Understanding.Model;
 
 namespace Cockpit.Training.Onnx;
@@ -21,7 +20,7 @@ internal static class OnnxExporter
     /// the layer's rows [B, T, N, d] with one batched MatMul, without reshapes: at batch 1 the extra cost of MoLE over
     /// the dense encoder is then four small nodes per layer (router, softmax, cast, mix).
     /// </summary>
-    public static void ExportEncoder(MoleConfig c, Dictionary<string, (float[] Data, long[] Shape)> w, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void ExportEncoder(ModelShape c, Dictionary<string, (float[] Data, long[] Shape)> w, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var g = new OnnxGraphBuilder("cockpit_mole_encoder");
         string W(string name) => g.Initializer(name, w[name].Data, w[name].Shape);
@@ -82,7 +81,7 @@ internal static class OnnxExporter
         g.Save(path, Opset, IrVersion, metadata);
     }
 
-    public static void ExportExperts(MoleConfig c, Dictionary<string, (float[] Data, long[] Shape)> w, string path, IReadOnlyDictionary<string, string> metadata)
+    public static void ExportExperts(ModelShape c, Dictionary<string, (float[] Data, long[] Shape)> w, string path, IReadOnlyDictionary<string, string> metadata)
     {
         var g = new OnnxGraphBuilder("cockpit_mole_experts");
         string H(string name) => g.HalfWeight(name, w[name].Data, w[name].Shape);

@@ -36,6 +36,9 @@ internal sealed record TrainingOptions
 
     public int SharedHidden { get; init; } = 512;
 
+    /// <summary>Longest input in tokens (the position table's size); longer utterances are truncated.</summary>
+    public int MaxLength { get; init; } = 64;
+
     public string Variant { get; init; } = "mole";
 
     public string OutputDirectory { get; init; } = "models/understanding";

@@ -49,7 +49,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
         var vocab = VocabularyBuilder.Build(train);
         var tokenizer = new Tokenizer(vocab);
-        var config = new MoleConfig
+        var config = new ModelShape
         {
             Vocab = vocab.Count,
             Dim = options.Dim,
@@ -58,6 +58,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             Experts = options.Experts,
             ExpertHidden = options.ExpertHidden,
             SharedHidden = options.SharedHidden,
+            MaxLength = options.MaxLength,
             Tags = tagSet.Count,
             CallClasses = TagSet.CallClasses,
             Variant = options.Variant,
@@ -139,13 +140,14 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
     /// to load per token — the top-k experts' fp16 weights of every layer, since routing on the hidden state means the
     /// experts cannot become a table.
     /// </summary>
-    private static void WriteMoeBaseline(string dir, MoleConfig config, TrainingOptions options, string dataHash, Trainer trainer, long parameters, Evaluation torchEval, TextWriter log)
+    private static void WriteMoeBaseline(string dir, ModelShape config, TrainingOptions options, string dataHash, Trainer trainer, long parameters, Evaluation torchEval, TextWriter log)
     {
         long perExpert = (2L * config.Dim * config.ExpertHidden) + config.ExpertHidden + config.Dim;
         var report = new JsonObject
         {
             ["variant"] = config.Variant,
             ["config"] = JsonSerializer.SerializeToNode(config),
+            ["topK"] = MoleLayer.TopK,
             ["dataSha256"] = dataHash,
             ["seed"] = options.Seed,
             ["steps"] = trainer.StepsDone,
@@ -153,7 +155,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["secondsPerStep"] = Math.Round(trainer.SecondsPerStep, 3),
             ["parameters"] = parameters,
             ["expertParametersOnStorage"] = perExpert * config.Experts * config.Layers,
-            ["bytesLoadedPerToken"] = perExpert * config.TopK * config.Layers * 2,
+            ["bytesLoadedPerToken"] = perExpert * MoleLayer.TopK * config.Layers * 2,
             ["heldOutTorch"] = torchEval.ToJson(),
         };
         var path = Path.Combine(dir, "moe-baseline.json");
@@ -206,7 +208,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         }
     }
 
-    private static void WriteManifest(string dir, ActionCatalog catalog, TagSet tags, MoleConfig config, JsonObject training, JsonObject? metrics)
+    private static void WriteManifest(string dir, ActionCatalog catalog, TagSet tags, ModelShape config, JsonObject training, JsonObject? metrics)
     {
         var files = new Dictionary<string, ManifestFile>(StringComparer.Ordinal);
         foreach (var name in new[] { "encoder.onnx", "experts.onnx", "vocab.txt", HeldOutFile })
@@ -226,7 +228,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             CatalogSha256 = catalog.Sha256,
             LabelsSha256 = tags.Sha256,
             Labels = tags.Labels,
-            Config = JsonSerializer.Deserialize<ModelShape>(JsonSerializer.Serialize(config))!,
+            Config = config,
             Files = files,
             Training = JsonNode.Parse(training.ToJsonString())!.AsObject(),
             Metrics = metrics is null ? null : JsonNode.Parse(metrics.ToJsonString())!.AsObject(),

@@ -45,13 +45,17 @@ public sealed class ModelShape
     [JsonPropertyName("callClasses")]
     public int CallClasses { get; init; }
 
-    /// <summary><c>mole</c> or <c>dense</c>.</summary>
+    /// <summary><c>mole</c> or <c>dense</c>; the training project also trains <c>moe</c>, a baseline that is never exported.</summary>
     [JsonPropertyName("variant")]
     public string Variant { get; init; } = "mole";
 
     /// <summary>True when the encoder takes a lookup-table input.</summary>
     [JsonIgnore]
     public bool UsesExperts => Variant == "mole";
+
+    /// <summary>True for the MoE baseline: experts routed on the hidden state, which cannot become a table.</summary>
+    [JsonIgnore]
+    public bool UsesHiddenStateExperts => Variant == "moe";
 
     /// <summary>Bytes of one lookup-table row (L × N × d fp16 values).</summary>
     [JsonIgnore]
