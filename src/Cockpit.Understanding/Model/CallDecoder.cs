@@ -90,11 +90,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             var regionStart = g == 0 ? 0 : ordered[g - 1].Max(s => s.End);
             var regionEnd = g == ordered.Count - 1 ? text.Length : ordered[g + 1].Min(s => s.Start);
             var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
-            if (call is null && ordered.Count > 1 && group is [{ Class: var only } zoneOnly] && only.StartsWith("ZONE:", StringComparison.Ordinal)
-                && CommandNamed(zoneOnly.Text(text)) is { } command)
+            if (call is null && CommandSaidAsZone(text, group, alone: ordered.Count == 1) is { } command)
             {
-                // Among other requests, a zone word on its own that names a command is that command ("sunshade up, then back").
-                call = new ActionCall { Function = command.Id, Zones = [], Confidence = zoneOnly.Confidence };
+                call = new ActionCall { Function = command.Id, Zones = [], Confidence = group.Min(s => s.Confidence) };
             }
 
             if (call is null)
@@ -301,12 +299,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             // A follow-up: "再高一点", "close it too", "二十四度呢". The resolver supplies the function from context.
             if (opId is null or "set" && value is null)
             {
-                // A zone word alone asks for nothing, unless the whole utterance is a command's name ("back": go back).
-                if (group.All(s => s.Class.StartsWith("ZONE:", StringComparison.Ordinal)) && CommandNamed(text) is { } command)
-                {
-                    return new ActionCall { Function = command.Id, Zones = [], Text = texts, Confidence = confidence };
-                }
-
                 why = "no function and no operation";
                 return null;
             }
@@ -447,10 +439,24 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         };
     }
 
-    /// <summary>A function without value or operations whose name is the whole utterance, or null.</summary>
-    private CatalogFunction? CommandNamed(string text)
+    /// <summary>
+    /// A zone word alone asks for nothing, unless it names a command said as a request of its own: the whole utterance
+    /// ("back": go back) or, among other requests, the zone word itself ("sunshade up, then back").
+    /// </summary>
+    private CatalogFunction? CommandSaidAsZone(string text, List<TaggedSpan> group, bool alone)
     {
-        var said = text.Trim().Trim(['.', '!', '?', '。', '！', '？', '，', ',']);
+        if (!group.All(s => s.Class.StartsWith("ZONE:", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return alone ? CommandNamed(text) : group is [var only] ? CommandNamed(only.Text(text)) : null;
+    }
+
+    /// <summary>A function without value or operations named exactly by <paramref name="words"/> (end punctuation aside), or null.</summary>
+    private CatalogFunction? CommandNamed(string words)
+    {
+        var said = words.Trim().Trim(['.', '!', '?', '。', '！', '？', '，', ',']);
         return catalog.Functions.FirstOrDefault(f => f.Value.Type == CatalogValueType.None && f.Ops.Count == 0
             && f.Zh.Concat(f.En).Contains(said, StringComparer.OrdinalIgnoreCase));
     }
@@ -470,19 +476,19 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     {
         var (start, end) = (free.Start, free.Start + free.Length);
         var numbers = group.Where(s => s.Class is "NUM" or "LEVEL" or "DELTA").OrderBy(s => s.Start).ToList();
-        foreach (var number in numbers.Where(n => n.Start >= end))
+        foreach (var number in numbers)
         {
-            if (text.AsSpan(end, number.Start - end).IsWhiteSpace())
+            if (number.Start >= end && text.AsSpan(end, number.Start - end).IsWhiteSpace())
             {
                 end = number.End;
             }
         }
 
-        foreach (var number in numbers.Where(n => n.End <= start).Reverse())
+        for (var i = numbers.Count - 1; i >= 0; i--)
         {
-            if (text.AsSpan(number.End, start - number.End).IsWhiteSpace())
+            if (numbers[i].End <= start && text.AsSpan(numbers[i].End, start - numbers[i].End).IsWhiteSpace())
             {
-                start = number.Start;
+                start = numbers[i].Start;
             }
         }
 
