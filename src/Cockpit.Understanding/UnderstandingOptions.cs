@@ -23,9 +23,9 @@ public sealed class UnderstandingOptions
     /// <summary>Threads used to build the lookup table on first start. Defaults to the processor count.</summary>
     public int BuildThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Calls whose confidence (lowest token probability) is below this are dropped into
-    /// <see cref="UnderstandingResult.Rejected"/>. Defaults to 0.25 (measured: keeps held-out exact match within 0.5 point and raises out-of-domain rejection above 97 %).</summary>
-    public float MinCallConfidence { get; set; } = 0.25f;
+    /// <summary>Tags the model gives a lower probability than this are read as outside any span (noted in
+    /// <see cref="UnderstandingResult.Rejected"/>), so a weak word costs neither a request nor a false one. Defaults to 0.25.</summary>
+    public float MinTagConfidence { get; set; } = 0.25f;
 
     /// <summary>Check file hashes against the manifest on open. Defaults to true.</summary>
     public bool VerifyHashes { get; set; } = true;

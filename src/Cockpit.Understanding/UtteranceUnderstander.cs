@@ -15,11 +15,11 @@ public sealed class UtteranceUnderstander : IDisposable
     private readonly CallDecoder decoder;
     private readonly EncoderSession session;
     private readonly LookupTable? table;
-    private readonly float minCallConfidence;
+    private readonly float minTagConfidence;
 
-    private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, TagSet tags, EncoderSession session, LookupTable? table, float minCallConfidence)
+    private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, TagSet tags, EncoderSession session, LookupTable? table, float minTagConfidence)
     {
-        this.minCallConfidence = minCallConfidence;
+        this.minTagConfidence = minTagConfidence;
         Manifest = manifest;
         Catalog = catalog;
         this.tokenizer = tokenizer;
@@ -68,7 +68,7 @@ public sealed class UtteranceUnderstander : IDisposable
         }
 
         var session = new EncoderSession(Path.Combine(dir, "encoder.onnx"), manifest.Config, table, options.IntraOpThreads);
-        return new UtteranceUnderstander(manifest, catalog, tokenizer, tags, session, table, options.MinCallConfidence);
+        return new UtteranceUnderstander(manifest, catalog, tokenizer, tags, session, table, options.MinTagConfidence);
     }
 
     /// <summary>Detects the language from the script: any Chinese character means <c>zh</c>.</summary>
@@ -110,37 +110,17 @@ public sealed class UtteranceUnderstander : IDisposable
         var nCalls = Manifest.Config.CallClasses;
         for (var b = 0; b < batch; b++)
         {
-            var n = tokenized[b].Count;
-            var tags = new int[n];
-            var calls = new int[n];
-            var confidence = new float[n];
-            for (var i = 0; i < n; i++)
-            {
-                var row = tagLogits.AsSpan(((b * length) + i) * nTags, nTags);
-                (tags[i], confidence[i]) = ArgMaxSoftmax(row);
-                var callRow = callLogits.AsSpan(((b * length) + i) * nCalls, nCalls);
-                (calls[i], var callConfidence) = ArgMaxSoftmax(callRow);
-                if (tags[i] != 0)
-                {
-                    confidence[i] *= callConfidence;
-                }
-            }
-
             var text = texts[b] ?? "";
-            var (decoded, rejected) = decoder.Decode(text, tokenized[b], tags, calls, confidence);
-            foreach (var weak in decoded.Where(c => c.Confidence < minCallConfidence).ToList())
-            {
-                decoded.Remove(weak);
-                rejected.Add($"low confidence {weak.Confidence:F2}: {weak}");
-            }
-
+            var n = tokenized[b].Count;
+            var (decoded, rejected, confidence) = decoder.Decode(
+                text, tokenized[b], tagLogits.AsSpan(b * length * nTags, n * nTags), callLogits.AsSpan(b * length * nCalls, n * nCalls), minTagConfidence);
             results[b] = new UnderstandingResult
             {
                 Text = text,
                 Language = language ?? DetectLanguage(text),
                 Calls = decoded,
                 Rejected = rejected,
-                Confidence = n == 0 ? 1f : confidence.Min(),
+                Confidence = confidence,
                 Elapsed = watch.Elapsed / batch,
             };
         }
@@ -153,25 +133,5 @@ public sealed class UtteranceUnderstander : IDisposable
     {
         session.Dispose();
         table?.Dispose();
-    }
-
-    private static (int Index, float Probability) ArgMaxSoftmax(ReadOnlySpan<float> logits)
-    {
-        var best = 0;
-        for (var i = 1; i < logits.Length; i++)
-        {
-            if (logits[i] > logits[best])
-            {
-                best = i;
-            }
-        }
-
-        double sum = 0;
-        foreach (var l in logits)
-        {
-            sum += Math.Exp(l - logits[best]);
-        }
-
-        return (best, (float)(1 / sum));
     }
 }

@@ -20,14 +20,14 @@ internal static class ModelCommands
         return 0;
     }
 
-    public static int Measure(string modelDir, string cacheDir, bool update, float minCallConfidence, TextWriter log)
+    public static int Measure(string modelDir, string cacheDir, bool update, float minTagConfidence, TextWriter log)
     {
         var samples = ReadSamples(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
         var catalog = ActionCatalog.Default;
         var decoder = new CallDecoder(catalog, new TagSet(catalog));
         var tokenizer = Tokenizer.FromFile(Path.Combine(modelDir, "vocab.txt"));
         var gold = samples.Select(s => TrainingPipeline.GoldCalls(decoder, tokenizer, s)).ToList();
-        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, samples, gold, null, log, minCallConfidence);
+        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, samples, gold, null, log, minTagConfidence);
         if (update)
         {
             var path = Path.Combine(modelDir, ModelManifest.FileName);

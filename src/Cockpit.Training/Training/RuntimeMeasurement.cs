@@ -8,10 +8,10 @@ namespace Cockpit.Training.Training;
 /// <summary>Measures the exported files the way the head unit runs them: held-out exact match, OOD rejection, latency.</summary>
 internal static class RuntimeMeasurement
 {
-    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minCallConfidence = 0.25f)
+    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence = 0.25f)
     {
         var build = Stopwatch.StartNew();
-        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinCallConfidence = minCallConfidence });
+        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence });
         var openSeconds = build.Elapsed.TotalSeconds;
         log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath})");
 
@@ -34,7 +34,7 @@ internal static class RuntimeMeasurement
         var rssBatch1 = CurrentRssMiB();
 
         // Agreement with TorchSharp compares raw decoding (no confidence threshold), as TorchSharp's evaluation does.
-        using var raw = torchPredictions is null ? null : UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinCallConfidence = 0 });
+        using var raw = torchPredictions is null ? null : UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = 0 });
         var evaluation = new Evaluation();
         var agree = 0;
         for (var i = 0; i < test.Count; i += 64)
@@ -73,7 +73,7 @@ internal static class RuntimeMeasurement
             ["batch32P50Ms"] = Percentile(batched, 0.5),
             ["batch32P99Ms"] = Percentile(batched, 0.99),
             ["intraOpThreads"] = 1,
-            ["minCallConfidence"] = minCallConfidence,
+            ["minTagConfidence"] = minTagConfidence,
             ["rssBatch1MiB"] = rssBatch1,
             ["rssMiB"] = CurrentRssMiB(),
         };

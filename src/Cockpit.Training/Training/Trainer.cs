@@ -115,10 +115,10 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
         }
     }
 
-    /// <summary>Predicts tags and calls (argmax) with confidences for a list of samples.</summary>
-    public List<(int[] Tags, int[] Calls, float[] Confidence)> Predict(IReadOnlyList<EncodedSample> samples, int batchSize = 128)
+    /// <summary>The tag and call heads' logits per sample (tokens × tags, tokens × call classes), for <see cref="CallDecoder"/>.</summary>
+    public List<(float[] TagLogits, float[] CallLogits)> Predict(IReadOnlyList<EncodedSample> samples, int batchSize = 128)
     {
-        var results = new List<(int[], int[], float[])>(samples.Count);
+        var results = new List<(float[], float[])>(samples.Count);
         model.eval();
         using var noGrad = torch.no_grad();
         for (var i = 0; i < samples.Count; i += batchSize)
@@ -127,20 +127,12 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
             var batch = samples.Skip(i).Take(batchSize).ToList();
             using var inputs = Batch(batch, withLabels: false);
             var (tagLogits, callLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
-            var tagProbs = tagLogits.softmax(-1);
-            var (tagP, tagIdx) = tagProbs.max(-1);
-            var callIdx = callLogits.argmax(-1);
-            var t = (int)tagIdx.shape[1];
-            var tagArr = tagIdx.data<long>().ToArray();
-            var callArr = callIdx.data<long>().ToArray();
-            var confArr = tagP.data<float>().ToArray();
             for (var b = 0; b < batch.Count; b++)
             {
                 var n = batch[b].Ids.Length;
                 results.Add((
-                    [.. tagArr.Skip(b * t).Take(n).Select(x => (int)x)],
-                    [.. callArr.Skip(b * t).Take(n).Select(x => (int)x)],
-                    [.. confArr.Skip(b * t).Take(n)]));
+                    tagLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray(),
+                    callLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray()));
             }
         }
 

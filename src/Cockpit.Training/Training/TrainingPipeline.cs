@@ -244,8 +244,8 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         {
             var sample = test[subset[i].Index];
             var tokens = tokenizer.Encode(sample.Text).Take(subset[i].Ids.Length).ToList();
-            var (tags, calls, confidence) = predictions[i];
-            var predicted = decoder.Decode(sample.Text, tokens, tags, calls, confidence).Calls;
+            var (tagLogits, callLogits) = predictions[i];
+            var predicted = decoder.Decode(sample.Text, tokens, tagLogits, callLogits, minConfidence: 0).Calls;
             evaluation.Add(sample.Lang, sample.Text, gold[subset[i].Index], predicted);
             sink?.Add(predicted);
         }

@@ -15,93 +15,127 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     public TagSet Tags => tags;
 
-    /// <summary>Groups tokens into spans: B starts a span, I continues one of the same class (a stray I starts one).</summary>
-    public static List<TaggedSpan> Spans(TagSet tags, IReadOnlyList<Token> tokens, ReadOnlySpan<int> tagIds, ReadOnlySpan<int> callIds, ReadOnlySpan<float> confidence)
+    /// <summary>
+    /// How much less likely a numbering of the spans may be, in nats, before a request that cannot be carried out (a
+    /// function without a verb it takes, a verb cut off its function) is preferred to it: a call the catalog rejects is
+    /// worth about as much as numbering one token against 95 % of the call head's belief.
+    /// </summary>
+    private const double UnbuildableCallCost = 3.0;
+
+    /// <summary>Above this many spans the numbering is the call head's own (the search grows with the square of the spans).</summary>
+    private const int MaxSearchedSpans = 32;
+
+    /// <summary>Log-probability given to call indices other than a label's.</summary>
+    private const float Impossible = -1e4f;
+
+    /// <summary>Groups tokens into runs of one span class: B starts a run, I continues one of the same class (a stray I starts one).</summary>
+    /// <returns>Each run's first token, the token after its last, and its class.</returns>
+    private static List<(int First, int End, string Class)> Runs(TagSet tags, ReadOnlySpan<int> tagIds)
     {
-        var spans = new List<TaggedSpan>();
+        var runs = new List<(int First, int End, string Class)>();
         string? cls = null;
-        int call = 0, start = 0, end = 0;
-        var conf = 1f;
-        for (var i = 0; i < tokens.Count; i++)
+        var first = 0;
+        for (var i = 0; i <= tagIds.Length; i++)
         {
-            var (isBegin, c) = tags.Parse(tagIds[i]);
+            var (isBegin, c) = i < tagIds.Length ? tags.Parse(tagIds[i]) : (true, null);
             if (c is not null && !isBegin && c == cls)
             {
-                end = Math.Max(end, tokens[i].End);
-                conf = Math.Min(conf, confidence.IsEmpty ? 1f : confidence[i]);
                 continue;
             }
 
             if (cls is not null)
             {
-                spans.Add(new TaggedSpan(cls, call, start, end, conf));
+                runs.Add((first, i, cls));
             }
 
-            cls = c;
-            if (c is not null)
-            {
-                call = callIds[i];
-                start = tokens[i].Start;
-                end = tokens[i].End;
-                conf = confidence.IsEmpty ? 1f : confidence[i];
-            }
+            (cls, first) = (c, i);
         }
 
-        if (cls is not null)
-        {
-            spans.Add(new TaggedSpan(cls, call, start, end, conf));
-        }
-
-        return spans;
+        return runs;
     }
 
-    /// <summary>Decodes one utterance.</summary>
+    /// <summary>Decodes one utterance from the model's outputs.</summary>
+    /// <param name="text">The utterance.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="tagLogits">The tag head's logits, <see cref="TagSet.Count"/> per token.</param>
+    /// <param name="callLogits">The call head's logits, <see cref="TagSet.CallClasses"/> per token.</param>
+    /// <param name="minConfidence">Tags whose probability is below this are read as outside any span.</param>
+    /// <returns>The calls, what was tagged but rejected (for logging), and the lowest probability of a chosen tag.</returns>
+    public (List<ActionCall> Calls, List<string> Rejected, float Confidence) Decode(
+        string text, IReadOnlyList<Token> tokens, ReadOnlySpan<float> tagLogits, ReadOnlySpan<float> callLogits, float minConfidence)
+    {
+        var n = tokens.Count;
+        var tagIds = new int[n];
+        var confidence = new float[n];
+        var callLogProbabilities = new float[n * TagSet.CallClasses];
+        var weak = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            (tagIds[i], confidence[i]) = ArgMaxSoftmax(tagLogits.Slice(i * tags.Count, tags.Count));
+            LogSoftmax(callLogits.Slice(i * TagSet.CallClasses, TagSet.CallClasses), callLogProbabilities.AsSpan(i * TagSet.CallClasses, TagSet.CallClasses));
+            if (tagIds[i] != 0 && confidence[i] < minConfidence)
+            {
+                // A weak tag is read as outside rather than sinking its whole call: a word never seen in that place
+                // ("把顶灯都关": "都") must not cost the request around it.
+                weak.Add($"low confidence {confidence[i]:F2}: {tags.Labels[tagIds[i]]}=\"{text[tokens[i].Start..tokens[i].End]}\"");
+                tagIds[i] = 0;
+            }
+        }
+
+        var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
+        rejected.AddRange(weak);
+        return (calls, rejected, n == 0 ? 1f : confidence.Min());
+    }
+
+    /// <summary>Decodes one utterance from labels: each tagged token's call index is given (gold tags, tests).</summary>
     public (List<ActionCall> Calls, List<string> Rejected) Decode(string text, IReadOnlyList<Token> tokens, ReadOnlySpan<int> tagIds, ReadOnlySpan<int> callIds, ReadOnlySpan<float> confidence)
     {
-        var spans = Spans(tags, tokens, tagIds, callIds, confidence).Select(s => Snap(text, s)).ToList();
+        var callLogProbabilities = new float[tokens.Count * TagSet.CallClasses];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            for (var c = 1; c < TagSet.CallClasses && callIds[i] > 0; c++)
+            {
+                callLogProbabilities[(i * TagSet.CallClasses) + c] = c == callIds[i] ? 0 : Impossible;
+            }
+        }
+
+        return Decode(text, tokens, tagIds, callLogProbabilities, confidence);
+    }
+
+    private (List<ActionCall> Calls, List<string> Rejected) Decode(string text, IReadOnlyList<Token> tokens, ReadOnlySpan<int> tagIds, float[] callLogProbabilities, ReadOnlySpan<float> confidence)
+    {
+        var spans = new List<TaggedSpan>();
+        var scores = new List<double[]>();
+        foreach (var (first, end, cls) in Runs(tags, tagIds[..tokens.Count]))
+        {
+            var conf = 1f;
+            var last = tokens[first].End;
+            var score = new double[TagSet.CallClasses];
+            for (var i = first; i < end; i++)
+            {
+                conf = Math.Min(conf, confidence.IsEmpty ? 1f : confidence[i]);
+                last = Math.Max(last, tokens[i].End);
+                for (var c = 1; c < TagSet.CallClasses; c++)
+                {
+                    score[c] += callLogProbabilities[(i * TagSet.CallClasses) + c];
+                }
+            }
+
+            spans.Add(Snap(text, new TaggedSpan(cls, tokens[first].Start, last, conf)));
+            scores.Add(score);
+        }
+
         var calls = new List<ActionCall>();
         var rejected = new List<string>();
-        if (spans.Count == 0)
+        var search = new CallSearch(this, text, spans, scores, spans.Count <= MaxSearchedSpans);
+        foreach (var (group, call, why) in search.Best())
         {
-            return (calls, rejected);
-        }
-
-        // Spans without a call index join the call of the nearest preceding span (or the first call).
-        var groups = new SortedDictionary<int, List<TaggedSpan>>();
-        var lastCall = spans.Select(s => s.CallIndex).FirstOrDefault(c => c > 0, 1);
-        foreach (var s in spans)
-        {
-            var c = s.CallIndex > 0 ? s.CallIndex : lastCall;
-            lastCall = c;
-            if (!groups.TryGetValue(c, out var list))
-            {
-                groups[c] = list = [];
-            }
-
-            list.Add(s);
-        }
-
-        string? previousOp = null;
-        var ordered = groups.Values.ToList();
-        for (var g = 0; g < ordered.Count; g++)
-        {
-            // The text a call may draw a missed verb from: from the end of the previous call to the next call's start.
-            var group = ordered[g];
-            var regionStart = g == 0 ? 0 : ordered[g - 1].Max(s => s.End);
-            var regionEnd = g == ordered.Count - 1 ? text.Length : ordered[g + 1].Min(s => s.Start);
-            var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
-            if (call is null && CommandSaidAsZone(text, group, alone: ordered.Count == 1) is { } command)
-            {
-                call = new ActionCall { Function = command.Id, Zones = [], Confidence = group.Min(s => s.Confidence) };
-            }
-
             if (call is null)
             {
                 rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
                 continue;
             }
 
-            previousOp = call.Operation;
             if (calls.Count > 0 && calls[^1].SameAs(call) && call.Operation is not ("up" or "down"))
             {
                 // A restart that repeats a whole request ("回到地，地图") asks for it once; "louder, louder" still counts twice.
@@ -123,6 +157,101 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return (calls, rejected);
+    }
+
+    /// <summary>
+    /// The call a run of spans makes (<paramref name="group"/> = spans[first..end]), given the verb of the call before it.
+    /// </summary>
+    private (ActionCall? Call, string Why) BuildGroup(string text, List<TaggedSpan> spans, int first, int end, string? previousOp)
+    {
+        var group = spans.GetRange(first, end - first);
+        var regionStart = first == 0 ? 0 : spans.Take(first).Max(s => s.End);
+        var regionEnd = end == spans.Count ? text.Length : spans[end].Start;
+        var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
+        if (call is null && CommandSaidAsZone(text, group, alone: first == 0 && end == spans.Count) is { } command)
+        {
+            call = new ActionCall { Function = command.Id, Zones = [], Confidence = group.Min(s => s.Confidence) };
+        }
+
+        return (call, why);
+    }
+
+    /// <summary>
+    /// Chooses how the spans split into calls: in the order said, numbered 1, 2, … (at most <see cref="TagSet.MaxCalls"/>),
+    /// maximising the call head's log-probability of the numbering less <see cref="UnbuildableCallCost"/> per call the
+    /// catalog cannot carry out. The head alone, token by token, let a span straddle two calls ("one#2 hundred#3") or a
+    /// verb fall into the call before its function ("rear shade#1 down#2").
+    /// </summary>
+    private sealed class CallSearch(CallDecoder decoder, string text, List<TaggedSpan> spans, List<double[]> scores, bool judgeCalls)
+    {
+        private readonly Dictionary<(int First, int End, string? PreviousOp), (ActionCall? Call, string Why)> built = [];
+        private readonly Dictionary<(int First, int Call, string? PreviousOp), (double Score, int End)> best = [];
+
+        public IEnumerable<(List<TaggedSpan> Group, ActionCall? Call, string Why)> Best()
+        {
+            string? previousOp = null;
+            for (var (first, call) = (0, 1); first < spans.Count; call++)
+            {
+                var end = Score(first, call, previousOp).End;
+                var (made, why) = Build(first, end, previousOp);
+                yield return (spans.GetRange(first, end - first), made, why);
+                previousOp = made is null ? previousOp : made.Operation;
+                first = end;
+            }
+        }
+
+        /// <summary>The best score of spans[first..] when spans[first] opens call <paramref name="call"/>, and where that call ends.</summary>
+        private (double Score, int End) Score(int first, int call, string? previousOp)
+        {
+            if (best.TryGetValue((first, call, previousOp), out var known))
+            {
+                return known;
+            }
+
+            var result = (Score: double.NegativeInfinity, End: spans.Count);
+            double head = 0;
+            for (var end = first + 1; end <= spans.Count; end++)
+            {
+                head += scores[end - 1][call];
+                if (end < spans.Count && call == TagSet.MaxCalls)
+                {
+                    continue;
+                }
+
+                var total = head;
+                var op = previousOp;
+                if (judgeCalls)
+                {
+                    var (made, _) = Build(first, end, previousOp);
+                    var usable = made is not null && (made.Function is not null || (first == 0 && end == spans.Count));
+                    total -= usable ? 0 : UnbuildableCallCost;
+                    op = made is null ? previousOp : made.Operation;
+                }
+
+                if (end < spans.Count)
+                {
+                    total += Score(end, call + 1, op).Score;
+                }
+
+                if (total > result.Score)
+                {
+                    result = (total, end);
+                }
+            }
+
+            best[(first, call, previousOp)] = result;
+            return result;
+        }
+
+        private (ActionCall? Call, string Why) Build(int first, int end, string? previousOp)
+        {
+            if (!built.TryGetValue((first, end, previousOp), out var made))
+            {
+                built[(first, end, previousOp)] = made = decoder.BuildGroup(text, spans, first, end, previousOp);
+            }
+
+            return made;
+        }
     }
 
     /// <summary>Widens a span that starts or ends inside an English word to the whole word (word pieces tagged apart).</summary>
@@ -515,5 +644,46 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var before = text.AsSpan(0, valueStart).TrimEnd();
         return before.EndsWith('到') || before.EndsWith('至')
             || (before.EndsWith("to", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3])));
+    }
+
+    private static (int Index, float Probability) ArgMaxSoftmax(ReadOnlySpan<float> logits)
+    {
+        var best = 0;
+        for (var i = 1; i < logits.Length; i++)
+        {
+            if (logits[i] > logits[best])
+            {
+                best = i;
+            }
+        }
+
+        double sum = 0;
+        foreach (var l in logits)
+        {
+            sum += Math.Exp(l - logits[best]);
+        }
+
+        return (best, (float)(1 / sum));
+    }
+
+    private static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> result)
+    {
+        var max = logits[0];
+        foreach (var l in logits)
+        {
+            max = Math.Max(max, l);
+        }
+
+        double sum = 0;
+        foreach (var l in logits)
+        {
+            sum += Math.Exp(l - max);
+        }
+
+        var log = max + (float)Math.Log(sum);
+        for (var i = 0; i < logits.Length; i++)
+        {
+            result[i] = logits[i] - log;
+        }
     }
 }

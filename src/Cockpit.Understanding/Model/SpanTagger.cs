@@ -2,7 +2,7 @@ using Cockpit.Understanding.Text;
 
 namespace Cockpit.Understanding.Model;
 
-/// <summary>Projects character spans (class, call index) onto tokens as BIO tags; the inverse of <see cref="CallDecoder.Spans"/>.</summary>
+/// <summary>Projects character spans (class, call index) onto tokens as BIO tags; what <see cref="CallDecoder"/> groups back into spans.</summary>
 internal static class SpanTagger
 {
     /// <summary>Fills <paramref name="tags"/> and <paramref name="calls"/> (one per token) from labelled character spans.</summary>

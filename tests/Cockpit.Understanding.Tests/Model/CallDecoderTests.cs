@@ -73,6 +73,55 @@ public class CallDecoderTests
         Assert.Equal(expected, string.Join(" ; ", decoded));
     }
 
+    [Theory]
+    // A weak tag on a word never seen there ("都") is read as outside; the call around it still stands.
+    [InlineData("把顶灯都关", "顶灯|FN:light.dome|0.99|1:1;都|FN:wipers.front|0.2|1:1;关|OP:off|0.99|1:1", "light.dome.off()")]
+    // Every tag weak: nothing is asked.
+    [InlineData("我想静一静", "静|OP:mute|0.2|1:1", "")]
+    // The call head put the verb with the next call (0.6): the only numbering that makes two requests wins.
+    [InlineData("rear shade down and then turn the navigation guidance on", "rear shade|FN:rear_shade|0.99|1:1;down|OP:down|0.9|2:0.6,1:0.4;turn|OP:on|0.9|2:1;navigation guidance|FN:nav.mute|0.99|2:1;on|OP:on|0.9|2:1", "rear_shade.down() ; nav.mute.unmute()")]
+    // One number split across two calls token by token ("one#2 hundred#3") is numbered as one span.
+    [InlineData("defrost on then volume to one hundred", "defrost|FN:climate.front_defrost|0.99|1:1;on|OP:on|0.99|1:1;volume|FN:media.volume|0.99|2:1;one|NUM|0.99|2:0.6,3:0.4;hundred|NUM|0.99|3:0.6,2:0.4", "climate.front_defrost.on() ; media.volume.set(value=100)")]
+    // A confident numbering is kept even when one of its calls cannot be carried out.
+    [InlineData("sunroof open and the volume", "sunroof|FN:sunroof|0.99|1:1;open|OP:open|0.99|1:1;volume|FN:media.volume|0.99|2:0.999,1:0.001", "sunroof.open()")]
+    public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
+    {
+        var tokenizer = new Tokenizer(TokenizerVocabulary(text));
+        var tokens = tokenizer.Encode(text);
+        var tagLogits = new float[tokens.Count * Tags.Count];
+        var callLogits = new float[tokens.Count * TagSet.CallClasses];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tagLogits[i * Tags.Count] = 20;
+            callLogits[i * TagSet.CallClasses] = 20;
+        }
+
+        foreach (var span in spans.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('|')))
+        {
+            var start = text.IndexOf(span[0], StringComparison.Ordinal);
+            var tagProbability = double.Parse(span[2], System.Globalization.CultureInfo.InvariantCulture);
+            var calls = span[3].Split(',').Select(c => c.Split(':')).ToDictionary(c => int.Parse(c[0], System.Globalization.CultureInfo.InvariantCulture), c => double.Parse(c[1], System.Globalization.CultureInfo.InvariantCulture));
+            var inSpan = tokens.Select((t, i) => (t, i)).Where(x => x.t.Start >= start && x.t.End <= start + span[0].Length).Select(x => x.i).ToList();
+            foreach (var i in inSpan)
+            {
+                var tags = tagLogits.AsSpan(i * Tags.Count, Tags.Count);
+                tags.Clear();
+                // Softmax over the label set gives the tag this probability, the rest shared by the other labels.
+                tags[(i == inSpan[0] ? Tags.Begin(span[1]) : Tags.Inside(span[1]))] = (float)Math.Log(tagProbability * (Tags.Count - 1) / (1 - tagProbability));
+                var head = callLogits.AsSpan(i * TagSet.CallClasses, TagSet.CallClasses);
+                head.Fill(-30);
+                foreach (var (call, p) in calls)
+                {
+                    head[call] = (float)Math.Log(p);
+                }
+            }
+        }
+
+        var (decoded, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.25f);
+
+        Assert.Equal(expected, string.Join(" ; ", decoded));
+    }
+
     private static List<string> TokenizerVocabulary(string text)
     {
         List<string> vocab = [Tokenizer.Pad, Tokenizer.Unknown, .. Enumerable.Range(0, 256).Select(b => Tokenizer.ByteToken((byte)b))];
