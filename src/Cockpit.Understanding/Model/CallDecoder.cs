@@ -69,9 +69,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var confidence = new float[n];
         var callLogProbabilities = new float[n * TagSet.CallClasses];
         var weak = new List<string>();
+        var labels = tags.Count;
         for (var i = 0; i < n; i++)
         {
-            (tagIds[i], confidence[i]) = ArgMaxSoftmax(tagLogits.Slice(i * tags.Count, tags.Count));
+            (tagIds[i], confidence[i]) = ArgMaxSoftmax(tagLogits.Slice(i * labels, labels));
             LogSoftmax(callLogits.Slice(i * TagSet.CallClasses, TagSet.CallClasses), callLogProbabilities.AsSpan(i * TagSet.CallClasses, TagSet.CallClasses));
             if (tagIds[i] != 0 && confidence[i] < minConfidence)
             {
@@ -127,8 +128,16 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
         var calls = new List<ActionCall>();
         var rejected = new List<string>();
-        var search = new CallSearch(this, text, spans, scores, spans.Count <= MaxSearchedSpans);
-        foreach (var (group, call, why) in search.Best())
+        // The call head's likeliest numbering is the answer when the catalog can carry out every call it makes (no
+        // numbering scores higher); only otherwise are the others weighed, which costs a build per candidate call.
+        var search = new CallSearch(this, text, spans, scores);
+        var plan = search.Best(judgeCalls: false);
+        if (spans.Count <= MaxSearchedSpans && plan.Any(step => !Usable(step.Call, plan.Count == 1)))
+        {
+            plan = search.Best(judgeCalls: true);
+        }
+
+        foreach (var (group, call, why) in plan)
         {
             if (call is null)
             {
@@ -176,28 +185,37 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         return (call, why);
     }
 
+    /// <summary>A call the utterance can be carried out with: a full call, or a follow-up said on its own.</summary>
+    private static bool Usable(ActionCall? call, bool alone) => call is not null && (call.Function is not null || alone);
+
     /// <summary>
     /// Chooses how the spans split into calls: in the order said, numbered 1, 2, … (at most <see cref="TagSet.MaxCalls"/>),
-    /// maximising the call head's log-probability of the numbering less <see cref="UnbuildableCallCost"/> per call the
-    /// catalog cannot carry out. The head alone, token by token, let a span straddle two calls ("one#2 hundred#3") or a
-    /// verb fall into the call before its function ("rear shade#1 down#2").
+    /// maximising the call head's log-probability of the numbering, less <see cref="UnbuildableCallCost"/> per call the
+    /// catalog cannot carry out when calls are judged. The head alone, token by token, let a span straddle two calls
+    /// ("one#2 hundred#3") or a verb fall into the call before its function ("rear shade#1 down#2").
     /// </summary>
-    private sealed class CallSearch(CallDecoder decoder, string text, List<TaggedSpan> spans, List<double[]> scores, bool judgeCalls)
+    private sealed class CallSearch(CallDecoder decoder, string text, List<TaggedSpan> spans, List<double[]> scores)
     {
         private readonly Dictionary<(int First, int End, string? PreviousOp), (ActionCall? Call, string Why)> built = [];
         private readonly Dictionary<(int First, int Call, string? PreviousOp), (double Score, int End)> best = [];
+        private bool judgeCalls;
 
-        public IEnumerable<(List<TaggedSpan> Group, ActionCall? Call, string Why)> Best()
+        public List<(List<TaggedSpan> Group, ActionCall? Call, string Why)> Best(bool judgeCalls)
         {
+            this.judgeCalls = judgeCalls;
+            best.Clear();
+            var plan = new List<(List<TaggedSpan> Group, ActionCall? Call, string Why)>();
             string? previousOp = null;
             for (var (first, call) = (0, 1); first < spans.Count; call++)
             {
                 var end = Score(first, call, previousOp).End;
                 var (made, why) = Build(first, end, previousOp);
-                yield return (spans.GetRange(first, end - first), made, why);
+                plan.Add((spans.GetRange(first, end - first), made, why));
                 previousOp = made is null ? previousOp : made.Operation;
                 first = end;
             }
+
+            return plan;
         }
 
         /// <summary>The best score of spans[first..] when spans[first] opens call <paramref name="call"/>, and where that call ends.</summary>
@@ -223,8 +241,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 if (judgeCalls)
                 {
                     var (made, _) = Build(first, end, previousOp);
-                    var usable = made is not null && (made.Function is not null || (first == 0 && end == spans.Count));
-                    total -= usable ? 0 : UnbuildableCallCost;
+                    total -= Usable(made, first == 0 && end == spans.Count) ? 0 : UnbuildableCallCost;
                     op = made is null ? previousOp : made.Operation;
                 }
 
@@ -657,10 +674,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        double max = logits[best];
         double sum = 0;
-        foreach (var l in logits)
+        for (var i = 0; i < logits.Length; i++)
         {
-            sum += Math.Exp(l - logits[best]);
+            sum += Math.Exp(logits[i] - max);
         }
 
         return (best, (float)(1 / sum));
