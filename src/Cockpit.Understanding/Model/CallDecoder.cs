@@ -411,6 +411,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             opId = accepted.Id;
         }
 
+        if (opId is null && delta is not null && value is null && deltaSpan is { } change && function is not null
+            && RelativeVerbBefore(text, group, function, change.Start) is { } missedVerb)
+        {
+            // The up/down of an amount, said between the function and it, missed by the tagger ("massage up 25 %").
+            opId = missedVerb;
+        }
+
         if (opId is null or "set" && delta is not null && value is null && deltaSpan is { } amount)
         {
             // An amount with no up/down to apply it to is the target: "turn the heated seat to 2".
@@ -499,9 +506,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             value = isLevel ? ActionValue.FromLevel(nv.Number, nv.Span) : ActionValue.FromNumber(nv.Number, nv.Span);
         }
 
-        if (value is { Kind: ActionValueKind.Enum } && opId is null or "on" or "open" && function.Accepts("set"))
+        if (value is { Kind: ActionValueKind.Enum } && function.Accepts("set") && (opId is null or "on" or "open" || !function.Accepts(opId)))
         {
-            // "打开导航" / "open the navigation app" / "switch to night mode": choosing a value is a set.
+            // "打开导航" / "open the navigation app" / "switch to night mode": choosing a value is a set, and so is a value
+            // said with a verb the function does not take ("跳到" misread as "max").
             opId = "set";
         }
 
@@ -519,6 +527,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         else
         {
             opId = Canonical(function, opId);
+            if (opId is null && value is { Kind: ActionValueKind.Number or ActionValueKind.Level, Span: { } amountSpan }
+                && !IsIntroducedAsTarget(text, amountSpan.Start) && RelativeVerbBefore(text, group, function, amountSpan.Start) is { } relativeVerb)
+            {
+                // A number after an up/down the tagger missed ("volume up fifteen %") is the amount, as when it is tagged.
+                (opId, delta, value) = (relativeVerb, value.Number, null);
+            }
+
             if (opId is null && value is not null && function.Accepts("set"))
             {
                 opId = "set";
@@ -655,6 +670,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).Select(s => s.Start).DefaultIfEmpty(region.Start).First(),
             function,
             op => !NeedsValue(function, op));
+
+    /// <summary>"up" or "down" when the function takes it and one of its phrases is said between the function's name and a number.</summary>
+    private string? RelativeVerbBefore(string text, List<TaggedSpan> group, CatalogFunction function, int numberStart)
+    {
+        var named = group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal) && s.End <= numberStart).Select(s => s.End).DefaultIfEmpty(-1).Max();
+        return named >= 0 && SaidOperation(text, (named, numberStart), group, function) is { } op && op is "up" or "down" ? op : null;
+    }
 
     private static bool IsIntroducedAsTarget(string text, int valueStart)
     {

@@ -55,6 +55,10 @@ public class CallDecoderTests
     [InlineData("蓝色氛围灯", "蓝色|ENUM:light.ambient_color=BLUE|1;氛围灯|FN:light.ambient|1", "light.ambient_color.set(value=BLUE)")]
     [InlineData("play song 2", "play|FN:screen.play|1;song|TXT:query|1;2|NUM|1", "screen.play.run(query=\"song 2\")")]
     [InlineData("play jazz at 5", "play|FN:screen.play|1;jazz|TXT:query|1;5|NUM|1", "screen.play.run(query=\"jazz\")")]
+    [InlineData("volume up fifteen %", "volume|FN:media.volume|1;fifteen|NUM|1", "media.volume.up(delta=15)")]
+    [InlineData("massage up 25 %", "massage|FN:seat.massage|1;25|DELTA|1", "seat.massage.up(delta=25)")]
+    [InlineData("小航，遮阳帘设置五十", "遮阳帘|FN:sunroof.shade|1;五十|NUM|1", "sunroof.shade.set(value=50)")]
+    [InlineData("跳到电话应用页面", "到|OP:max|1;电话|ENUM:screen.open_app=phone|1", "screen.open_app.set(value=phone)")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
