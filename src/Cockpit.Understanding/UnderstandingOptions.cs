@@ -24,8 +24,9 @@ public sealed class UnderstandingOptions
     public int BuildThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Tags the model gives a lower probability than this are read as outside any span (noted in
-    /// <see cref="UnderstandingResult.Rejected"/>), so a weak word costs neither a request nor a false one. Defaults to 0.25.</summary>
-    public float MinTagConfidence { get; set; } = 0.25f;
+    /// <see cref="UnderstandingResult.Rejected"/>), so a weak word costs neither a request nor a false one. Defaults to 0.3 (chosen on a validation draw of the
+    /// held-out distribution: from 0.3 to 0.35 out-of-domain rejection rises with no loss of exact match).</summary>
+    public float MinTagConfidence { get; set; } = 0.3f;
 
     /// <summary>Check file hashes against the manifest on open. Defaults to true.</summary>
     public bool VerifyHashes { get; set; } = true;

@@ -8,7 +8,7 @@ namespace Cockpit.Training.Training;
 /// <summary>Measures the exported files the way the head unit runs them: held-out exact match, OOD rejection, latency.</summary>
 internal static class RuntimeMeasurement
 {
-    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence = 0.25f)
+    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence)
     {
         var build = Stopwatch.StartNew();
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence });
