@@ -15,13 +15,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     public TagSet Tags => tags;
 
-    /// <summary>
-    /// How much less likely a numbering of the spans may be, in nats, before a request that cannot be carried out (a
-    /// function without a verb it takes, a verb cut off its function) is preferred to it: a call the catalog rejects is
-    /// worth about as much as numbering one token against 95 % of the call head's belief.
-    /// </summary>
-    private const double UnbuildableCallCost = 3.0;
-
     /// <summary>Above this many spans the numbering is the call head's own (the search grows with the square of the spans).</summary>
     private const int MaxSearchedSpans = 32;
 
@@ -130,15 +123,18 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var rejected = new List<string>();
         // The call head's likeliest numbering is the answer when the catalog can carry out every call it makes (no
         // numbering scores higher); only otherwise are the others weighed, which costs a build per candidate call.
-        var search = new CallSearch(this, text, spans, scores);
+        var search = new CallSearch(spans.Count, scores, (first, end, previousOp) => BuildGroup(text, spans, first, end, previousOp));
         var plan = search.Best(judgeCalls: false);
-        if (spans.Count <= MaxSearchedSpans && plan.Any(step => !Usable(step.Call, plan.Count == 1)))
+        if (spans.Count <= MaxSearchedSpans && plan.Any(step => !CallSearch.Usable(step.Call, plan.Count == 1)))
         {
             plan = search.Best(judgeCalls: true);
         }
 
-        foreach (var (group, call, why) in plan)
+        var start = 0;
+        foreach (var (end, call, why) in plan)
         {
+            var group = spans[start..end];
+            start = end;
             if (call is null)
             {
                 rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
@@ -183,92 +179,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return (call, why);
-    }
-
-    /// <summary>A call the utterance can be carried out with: a full call, or a follow-up said on its own.</summary>
-    private static bool Usable(ActionCall? call, bool alone) => call is not null && (call.Function is not null || alone);
-
-    /// <summary>
-    /// Chooses how the spans split into calls: in the order said, numbered 1, 2, … (at most <see cref="TagSet.MaxCalls"/>),
-    /// maximising the call head's log-probability of the numbering, less <see cref="UnbuildableCallCost"/> per call the
-    /// catalog cannot carry out when calls are judged. The head alone, token by token, let a span straddle two calls
-    /// ("one#2 hundred#3") or a verb fall into the call before its function ("rear shade#1 down#2").
-    /// </summary>
-    private sealed class CallSearch(CallDecoder decoder, string text, List<TaggedSpan> spans, List<double[]> scores)
-    {
-        private readonly Dictionary<(int First, int End, string? PreviousOp), (ActionCall? Call, string Why)> built = [];
-        private readonly Dictionary<(int First, int Call, string? PreviousOp), (double Score, int End)> best = [];
-        private bool judgeCalls;
-
-        public List<(List<TaggedSpan> Group, ActionCall? Call, string Why)> Best(bool judgeCalls)
-        {
-            this.judgeCalls = judgeCalls;
-            best.Clear();
-            var plan = new List<(List<TaggedSpan> Group, ActionCall? Call, string Why)>();
-            string? previousOp = null;
-            for (var (first, call) = (0, 1); first < spans.Count; call++)
-            {
-                var end = Score(first, call, previousOp).End;
-                var (made, why) = Build(first, end, previousOp);
-                plan.Add((spans.GetRange(first, end - first), made, why));
-                previousOp = made is null ? previousOp : made.Operation;
-                first = end;
-            }
-
-            return plan;
-        }
-
-        /// <summary>The best score of spans[first..] when spans[first] opens call <paramref name="call"/>, and where that call ends.</summary>
-        private (double Score, int End) Score(int first, int call, string? previousOp)
-        {
-            if (best.TryGetValue((first, call, previousOp), out var known))
-            {
-                return known;
-            }
-
-            var result = (Score: double.NegativeInfinity, End: spans.Count);
-            double head = 0;
-            for (var end = first + 1; end <= spans.Count; end++)
-            {
-                head += scores[end - 1][call];
-                if (end < spans.Count && call == TagSet.MaxCalls)
-                {
-                    continue;
-                }
-
-                var total = head;
-                var op = previousOp;
-                if (judgeCalls)
-                {
-                    var (made, _) = Build(first, end, previousOp);
-                    total -= Usable(made, first == 0 && end == spans.Count) ? 0 : UnbuildableCallCost;
-                    op = made is null ? previousOp : made.Operation;
-                }
-
-                if (end < spans.Count)
-                {
-                    total += Score(end, call + 1, op).Score;
-                }
-
-                if (total > result.Score)
-                {
-                    result = (total, end);
-                }
-            }
-
-            best[(first, call, previousOp)] = result;
-            return result;
-        }
-
-        private (ActionCall? Call, string Why) Build(int first, int end, string? previousOp)
-        {
-            if (!built.TryGetValue((first, end, previousOp), out var made))
-            {
-                built[(first, end, previousOp)] = made = decoder.BuildGroup(text, spans, first, end, previousOp);
-            }
-
-            return made;
-        }
     }
 
     /// <summary>Widens a span that starts or ends inside an English word to the whole word (word pieces tagged apart).</summary>
