@@ -24,22 +24,29 @@ public class UnderstandingLatencyBenchmark
     [Params("mole", "dense")]
     public string Model { get; set; } = "mole";
 
+    /// <summary>The model directory of <c>mole</c> (shipped) or <c>dense</c> (<c>COCKPIT_DENSE_MODEL</c> or <c>artifacts/dense</c>).</summary>
+    public static string ModelDirectory(string model)
+    {
+        var root = ScreenAgentBenchmark.FindRepoRoot();
+        var directory = model == "mole"
+            ? Path.Combine(root, "models", "understanding")
+            : Environment.GetEnvironmentVariable("COCKPIT_DENSE_MODEL") ?? Path.Combine(root, "artifacts", "dense");
+        return File.Exists(Path.Combine(directory, "manifest.json"))
+            ? directory
+            : throw new InvalidOperationException($"No model in {directory}; train the dense baseline first (see the class summary).");
+    }
+
+    /// <summary>The first <paramref name="count"/> utterances of the shipped model's held-out set: both models read the same ones.</summary>
+    public static List<string> HeldOutTexts(int count) =>
+        [.. File.ReadLines(Path.Combine(ModelDirectory("mole"), "heldout.jsonl")).Take(count)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)];
+
     [GlobalSetup]
     public void Setup()
     {
-        var root = ScreenAgentBenchmark.FindRepoRoot();
-        var directory = Model == "mole"
-            ? Path.Combine(root, "models", "understanding")
-            : Environment.GetEnvironmentVariable("COCKPIT_DENSE_MODEL") ?? Path.Combine(root, "artifacts", "dense");
-        if (!File.Exists(Path.Combine(directory, "manifest.json")))
-        {
-            throw new InvalidOperationException($"No model in {directory}; train the dense baseline first (see the class summary).");
-        }
-
         _cache = Directory.CreateTempSubdirectory("cockpit-bench-lut-").FullName;
-        _understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = directory, CacheDirectory = _cache, IntraOpThreads = 1 });
-        _texts = [.. File.ReadLines(Path.Combine(directory, "heldout.jsonl")).Take(512)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)];
+        _understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = ModelDirectory(Model), CacheDirectory = _cache, IntraOpThreads = 1 });
+        _texts = HeldOutTexts(512);
 
         // Every text twice before measuring: JIT tiering of the shared code and the table rows' pages, so neither model
         // pays for them inside its measurements (the benchmarks run in one process, one after the other).
