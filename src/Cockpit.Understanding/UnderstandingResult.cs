@@ -12,7 +12,11 @@ public sealed record UnderstandingResult
     /// <summary>The calls, in the order they were said; empty when nothing actionable was said (chit-chat, "never mind", noise).</summary>
     public IReadOnlyList<ActionCall> Calls { get; init; } = [];
 
-    /// <summary>Overall confidence 0..1: the lowest per-token probability of the chosen tags.</summary>
+    /// <summary>
+    /// Overall confidence 0..1: that of the weakest call (the lowest probability of a tag it was built from); without
+    /// calls, the lowest probability of any chosen tag. Words whose tags fell below
+    /// <see cref="UnderstandingOptions.MinTagConfidence"/> were left out of the calls and are listed in <see cref="Rejected"/>.
+    /// </summary>
     public float Confidence { get; init; }
 
     /// <summary>Spans the model tagged but the catalog rejected (e.g. an operation the function does not accept); for logging.</summary>

@@ -53,7 +53,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <param name="tagLogits">The tag head's logits, <see cref="TagSet.Count"/> per token.</param>
     /// <param name="callLogits">The call head's logits, <see cref="TagSet.CallClasses"/> per token.</param>
     /// <param name="minConfidence">Tags whose probability is below this are read as outside any span.</param>
-    /// <returns>The calls, what was tagged but rejected (for logging), and the lowest probability of a chosen tag.</returns>
+    /// <returns>The calls, what was tagged but rejected (for logging), and the confidence of the weakest call (without
+    /// calls: of the weakest tag).</returns>
     public (List<ActionCall> Calls, List<string> Rejected, float Confidence) Decode(
         string text, IReadOnlyList<Token> tokens, ReadOnlySpan<float> tagLogits, ReadOnlySpan<float> callLogits, float minConfidence)
     {
@@ -78,7 +79,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
-        return (calls, rejected, n == 0 ? 1f : confidence.Min());
+        return (calls, rejected, calls.Count > 0 ? calls.Min(c => c.Confidence) : n == 0 ? 1f : confidence.Min());
     }
 
     /// <summary>Decodes one utterance from labels: each tagged token's call index is given (gold tags, tests).</summary>

@@ -90,6 +90,24 @@ public class CallDecoderTests
     [InlineData("sunroof open and the volume", "sunroof|FN:sunroof|0.99|1:1;open|OP:open|0.99|1:1;volume|FN:media.volume|0.99|2:0.999,1:0.001", "sunroof.open()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
     {
+        var (decoded, _, _) = DecodeModelOutputs(text, spans);
+
+        Assert.Equal(expected, string.Join(" ; ", decoded));
+    }
+
+    [Fact]
+    public void Decode_WeakWordLeftOut_ConfidenceIsTheCalls()
+    {
+        var (decoded, rejected, confidence) = DecodeModelOutputs("把顶灯都关", "顶灯|FN:light.dome|0.9|1:1;都|FN:wipers.front|0.2|1:1;关|OP:off|0.95|1:1");
+
+        Assert.Equal("light.dome.off()", Assert.Single(decoded).ToString());
+        Assert.Equal(0.9f, confidence, 0.01f);
+        Assert.Contains(rejected, r => r.Contains("FN:wipers.front=\"都\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>Decodes logits made up so that each listed span gets its tag and call-index probabilities (others: outside).</summary>
+    private static (List<ActionCall> Calls, List<string> Rejected, float Confidence) DecodeModelOutputs(string text, string spans)
+    {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
         var tokens = tokenizer.Encode(text);
         var tagLogits = new float[tokens.Count * Tags.Count];
@@ -121,9 +139,7 @@ public class CallDecoderTests
             }
         }
 
-        var (decoded, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.25f);
-
-        Assert.Equal(expected, string.Join(" ; ", decoded));
+        return Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
     }
 
     private static List<string> TokenizerVocabulary(string text)
