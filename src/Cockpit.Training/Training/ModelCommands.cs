@@ -20,10 +20,19 @@ internal static class ModelCommands
         return 0;
     }
 
-    public static int Measure(string modelDir, string cacheDir, bool update, float minTagConfidence, TextWriter log)
+    /// <summary>Re-measures a model directory on its held-out file or, with <paramref name="drawSeed"/>, on a fresh draw of the
+    /// same held-out distribution (held-out templates and values, another seed): how much the sample moves the figures.</summary>
+    public static int Measure(string modelDir, string cacheDir, bool update, float minTagConfidence, int? drawSeed, TextWriter log)
     {
-        var samples = ReadSamples(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
+        if (update && drawSeed is not null)
+        {
+            throw new ArgumentException("--update records the shipped held-out file's figures; it cannot be combined with --draw-seed.");
+        }
+
         var catalog = ActionCatalog.Default;
+        var samples = drawSeed is { } seed
+            ? new DataGenerator(catalog).Generate(new TrainingOptions().TestSamples, heldOut: true, seed)
+            : ReadSamples(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
         var decoder = new CallDecoder(catalog, new TagSet(catalog));
         var tokenizer = Tokenizer.FromFile(Path.Combine(modelDir, "vocab.txt"));
         var gold = samples.Select(s => TrainingPipeline.GoldCalls(decoder, tokenizer, s)).ToList();
