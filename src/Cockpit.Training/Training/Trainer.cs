@@ -19,9 +19,10 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
 
     public int StepsDone { get; private set; }
 
-    public static EncodedSample Encode(Tokenizer tokenizer, TagSet tagSet, Sample sample, int maxLength, int index)
+    public static EncodedSample Encode(Tokenizer tokenizer, TagSet tagSet, Sample sample, int maxLength, int index, UnseenCharacters? unseen = null)
     {
         var tokens = tokenizer.Encode(sample.Text);
+        tokens = unseen?.Apply(sample.Text, tokens) ?? tokens;
         var n = Math.Min(tokens.Count, maxLength);
         var tags = new int[tokens.Count];
         var calls = new int[tokens.Count];

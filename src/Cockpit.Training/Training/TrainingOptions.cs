@@ -41,6 +41,9 @@ internal sealed record TrainingOptions
 
     public string Variant { get; init; } = "mole";
 
+    /// <summary>Share of Chinese characters in training samples spelled as byte tokens, as unseen ones are (<see cref="UnseenCharacters"/>).</summary>
+    public double UnseenCharacterRate { get; init; } = 0.02;
+
     public string OutputDirectory { get; init; } = "models/understanding";
 
     public float MaxMinutes { get; init; } = 28;

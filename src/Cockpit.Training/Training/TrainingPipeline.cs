@@ -65,7 +65,8 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         };
         log.WriteLine($"vocab {vocab.Count}, tags {tagSet.Count}, config {JsonSerializer.Serialize(config)}");
 
-        var encodedTrain = train.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i)).ToList();
+        var unseen = new UnseenCharacters(tokenizer, options.UnseenCharacterRate, options.Seed);
+        var encodedTrain = train.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i, unseen)).ToList();
         var encodedTest = test.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i)).ToList();
         var gold = test.Select(s => GoldCalls(decoder, tokenizer, s)).ToList();
         var brokenGold = train.Take(5000).Count(s => s.Spans.Count > 0 && GoldCalls(decoder, tokenizer, s).Count == 0);
@@ -115,6 +116,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["steps"] = trainer.StepsDone,
             ["batch"] = options.Batch,
             ["emaDecay"] = options.EmaDecay,
+            ["unseenCharacterRate"] = options.UnseenCharacterRate,
             ["threads"] = options.Threads,
             ["secondsPerStep"] = Math.Round(trainer.SecondsPerStep, 3),
             ["parameters"] = parameters,

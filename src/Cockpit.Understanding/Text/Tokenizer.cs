@@ -132,6 +132,11 @@ public sealed class Tokenizer
         return result;
     }
 
+    /// <summary>The id of a vocabulary entry, if the vocabulary has it.</summary>
+    /// <param name="token">The entry, e.g. <see cref="ByteToken"/>'s.</param>
+    /// <param name="id">Its id.</param>
+    public bool TryGetId(string token, out int id) => ids.TryGetValue(token, out id);
+
     /// <summary>The text of a token id.</summary>
     /// <param name="id">Token id.</param>
     public string TokenText(int id) => (uint)id < (uint)tokens.Length ? tokens[id] : Unknown;
