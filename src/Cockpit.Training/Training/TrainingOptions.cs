@@ -41,8 +41,11 @@ internal sealed record TrainingOptions
 
     public string Variant { get; init; } = "mole";
 
-    /// <summary>Share of Chinese characters in training samples spelled as byte tokens, as unseen ones are (<see cref="UnseenCharacters"/>).</summary>
-    public double UnseenCharacterRate { get; init; } = 0.02;
+    /// <summary>
+    /// Share of Chinese characters in training samples spelled as byte tokens, as unseen ones are
+    /// (<see cref="UnseenCharacters"/>). The shipped model was trained without (see models/README.md for a run with 0.02).
+    /// </summary>
+    public double UnseenCharacterRate { get; init; }
 
     public string OutputDirectory { get; init; } = "models/understanding";
 
