@@ -107,7 +107,7 @@ public sealed class AgentOptions : IValidatableObject
     /// Below this model confidence (that of the weakest call) the agent asks back instead of acting. Defaults to
     /// 0.25, under the model's own tag floor (<see cref="UnderstandingOptions.MinTagConfidence"/>, 0.3), so the agent
     /// acts on every call the model keeps: on the held-out set, asking back below 0.5 would turn 84 right answers into
-    /// questions to catch 27 wrong ones.
+    /// questions to catch 21 wrong ones.
     /// </summary>
     [Range(0.0, 1.0)]
     public double ClarifyBelowConfidence { get; set; } = 0.25;
