@@ -16,7 +16,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     public TagSet Tags => tags;
 
     /// <summary>Above this many spans the numbering is the call head's own (the search grows with the square of the spans).</summary>
-    private const int MaxSearchedSpans = 32;
+    private const int MaxSearchedSpans = 16;
 
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
