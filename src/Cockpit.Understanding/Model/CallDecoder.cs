@@ -4,22 +4,22 @@ using Cockpit.Understanding.Text;
 namespace Cockpit.Understanding.Model;
 
 /// <summary>
-/// Turns per-token tags and call indices into <see cref="ActionCall"/>s validated against the catalog.
-/// Pure and thread-safe. The training project uses the same decoder on gold tags, so "exact match" compares calls.
+/// Turns the model's per-token tag and call-index scores (or gold labels) into <see cref="ActionCall"/>s validated against
+/// the catalog. Pure and thread-safe. The training project uses the same decoder on gold tags, so "exact match" compares calls.
 /// </summary>
 internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 {
-    private readonly OperationPhrases phrases = new(catalog);
-
-    public ActionCatalog Catalog => catalog;
-
-    public TagSet Tags => tags;
-
     /// <summary>Above this many spans the numbering is the call head's own (the search grows with the square of the spans).</summary>
     private const int MaxSearchedSpans = 16;
 
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
+
+    private readonly OperationPhrases phrases = new(catalog);
+
+    public ActionCatalog Catalog => catalog;
+
+    public TagSet Tags => tags;
 
     /// <summary>Groups tokens into runs of one span class: B starts a run, I continues one of the same class (a stray I starts one).</summary>
     /// <returns>Each run's first token, the token after its last, and its class.</returns>
@@ -165,9 +165,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         return (calls, rejected);
     }
 
-    /// <summary>
-    /// The call a run of spans makes (<paramref name="group"/> = spans[first..end]), given the verb of the call before it.
-    /// </summary>
+    /// <summary>The call spans [<paramref name="first"/>, <paramref name="end"/>) make, given the verb of the call before them.</summary>
     private (ActionCall? Call, string Why) BuildGroup(string text, List<TaggedSpan> spans, int first, int end, string? previousOp)
     {
         var group = spans.GetRange(first, end - first);
