@@ -177,7 +177,14 @@ internal sealed partial class InteractionLog : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        // Under the gate: an uplink export still finishing may hold a transaction on the connection.
+        lock (_gate)
+        {
+            _connection.Dispose();
+        }
+    }
 
     /// <summary>
     /// Deletes the oldest exported records beyond the cap; never a record that was not exported or reported, nor, with

@@ -23,6 +23,12 @@ public sealed class UplinkTests : IAsyncLifetime
         await _receiver.DisposeAsync();
         foreach (var item in Enumerable.Reverse(_open))
         {
+            if (item is UplinkService uplink)
+            {
+                // As the host does: the export loop ends before the log it reads is closed.
+                await uplink.StopAsync(CancellationToken.None);
+            }
+
             item.Dispose();
         }
 
