@@ -511,7 +511,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     /// <summary>
     /// A zone word alone asks for nothing, unless it names a command said as a request of its own: the whole utterance
-    /// ("back": go back) or, among other requests, the zone word itself ("sunshade up, then back").
+    /// ("back": go back), the last word after fillers ("um, back"), or, among other requests, the zone word itself
+    /// ("sunshade up, then back"). Followed by other words it stays a zone ("the back one").
     /// </summary>
     private CatalogFunction? CommandSaidAsZone(string text, List<TaggedSpan> group, bool alone)
     {
@@ -520,7 +521,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             return null;
         }
 
-        return alone ? CommandNamed(text) : group is [var only] ? CommandNamed(only.Text(text)) : null;
+        if (alone)
+        {
+            return CommandNamed(text) ?? (group is [var last] && CommandNamed(text[last.Start..]) is { } command ? command : null);
+        }
+
+        return group is [var only] ? CommandNamed(only.Text(text)) : null;
     }
 
     /// <summary>A function without value or operations named exactly by <paramref name="words"/> (end punctuation aside), or null.</summary>

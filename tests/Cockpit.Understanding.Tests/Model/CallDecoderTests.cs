@@ -46,6 +46,7 @@ public class CallDecoderTests
     [InlineData("louder, crank it up", "louder|OP:louder|1;crank it up|OP:louder|2", "media.volume.up() ; media.volume.up()")]
     [InlineData("did you watch the game", "watch|OP:set|1;game|TXT:query|1", "")]
     [InlineData("the back one", "back|ZONE:rear|1", "")]
+    [InlineData("um, so back", "back|ZONE:rear|1", "screen.back.run()")]
     [InlineData("would you back and also sunshade up", "back|ZONE:rear|1;sunshade|FN:sunroof.shade|2;up|OP:up|2", "screen.back.run() ; sunroof.shade.up()")]
     [InlineData("seat heating on, rear too", "seat heating|FN:seat.heating|1;on|OP:on|1;rear|ZONE:rear|2", "seat.heating.on()")]
     [InlineData("please go to pier 39", "go to|FN:screen.navigate|1;pier|TXT:place|1;39|NUM|1", "screen.navigate.run(place=\"pier 39\")")]
