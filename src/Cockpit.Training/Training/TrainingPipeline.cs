@@ -65,7 +65,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         };
         log.WriteLine($"vocab {vocab.Count}, tags {tagSet.Count}, config {JsonSerializer.Serialize(config)}");
 
-        var unseen = new UnseenCharacters(tokenizer, options.UnseenCharacterRate, options.Seed);
+        var unseen = options.UnseenCharacterRate > 0 ? new UnseenCharacters(tokenizer, options.UnseenCharacterRate, options.Seed) : null;
         var encodedTrain = train.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i, unseen)).ToList();
         var encodedTest = test.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i)).ToList();
         var gold = test.Select(s => GoldCalls(decoder, tokenizer, s)).ToList();

@@ -523,7 +523,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
         if (alone)
         {
-            return CommandNamed(text) ?? (group is [var last] && CommandNamed(text[last.Start..]) is { } command ? command : null);
+            return CommandNamed(text) ?? (group is [var last] ? CommandNamed(text[last.Start..]) : null);
         }
 
         return group is [var only] ? CommandNamed(only.Text(text)) : null;
@@ -611,14 +611,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
-        double max = logits[best];
-        double sum = 0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            sum += Math.Exp(logits[i] - max);
-        }
-
-        return (best, (float)(1 / sum));
+        return (best, (float)Math.Exp(logits[best] - LogSumExp(logits, logits[best])));
     }
 
     private static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> result)
@@ -629,16 +622,22 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             max = Math.Max(max, l);
         }
 
+        var log = (float)LogSumExp(logits, max);
+        for (var i = 0; i < logits.Length; i++)
+        {
+            result[i] = logits[i] - log;
+        }
+    }
+
+    /// <summary>log Σ exp(logits), taken about their maximum <paramref name="max"/> so that nothing overflows.</summary>
+    private static double LogSumExp(ReadOnlySpan<float> logits, double max)
+    {
         double sum = 0;
         foreach (var l in logits)
         {
             sum += Math.Exp(l - max);
         }
 
-        var log = max + (float)Math.Log(sum);
-        for (var i = 0; i < logits.Length; i++)
-        {
-            result[i] = logits[i] - log;
-        }
+        return max + Math.Log(sum);
     }
 }
