@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cockpit.Agent.Uplink;
 using Cockpit.ServiceDefaults.Grpc;
+using Cockpit.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent;
@@ -71,6 +72,13 @@ public sealed class AgentOptions : IValidatableObject
     [Range(1, 64)]
     public int ModelThreads { get; set; } = 1;
 
+    /// <summary>
+    /// The model's tag floor: words tagged less surely than this are read as asking for nothing
+    /// (<see cref="UnderstandingOptions.MinTagConfidence"/>). Defaults to the model's own default, 0.3.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public float MinTagConfidence { get; set; } = new UnderstandingOptions().MinTagConfidence;
+
     /// <summary>How long a follow-up ("a bit warmer") may refer to the previous turn. Defaults to 60 s.</summary>
     public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -105,7 +113,7 @@ public sealed class AgentOptions : IValidatableObject
 
     /// <summary>
     /// Below this model confidence (that of the weakest call) the agent asks back instead of acting. Defaults to
-    /// 0.25, under the model's own tag floor (<see cref="UnderstandingOptions.MinTagConfidence"/>, 0.3), so the agent
+    /// 0.25, under the model's tag floor (<see cref="MinTagConfidence"/>, 0.3), so the agent
     /// acts on every call the model keeps: on the held-out set, asking back below 0.5 would turn 84 right answers into
     /// questions to catch 21 wrong ones.
     /// </summary>

@@ -51,6 +51,7 @@ public static class AgentServiceCollectionExtensions
                 ModelDirectory = options.ResolvedModelDirectory,
                 CacheDirectory = Path.Combine(options.ResolvedDataDirectory, "cache"),
                 IntraOpThreads = options.ModelThreads,
+                MinTagConfidence = options.MinTagConfidence,
             });
             Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory);
             return understander;
