@@ -9,6 +9,8 @@ internal static class RepoPaths
 
     public static string ShippedModel => Path.Combine(Root, "models", "understanding");
 
+    public static string Probes => Path.Combine(Root, "models", "probes");
+
     public static string Cache => Path.Combine(Root, "models", "cache");
 
     private static string FindRoot()

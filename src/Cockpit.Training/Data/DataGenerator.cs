@@ -57,7 +57,7 @@ internal sealed class DataGenerator
         {
             var lang = rng.Next(2) == 0 ? "zh" : "en";
             var r = rng.NextDouble();
-            Sample? s = r < 0.13 ? OutOfDomain(lang, heldOut, rng) : r < 0.33 ? Multi(lang, heldOut, rng) : Single(lang, heldOut, rng);
+            Sample? s = r < 0.16 ? OutOfDomain(lang, heldOut, rng) : r < 0.33 ? Multi(lang, heldOut, rng) : Single(lang, heldOut, rng);
             if (s is not null)
             {
                 result.Add(s);
@@ -133,7 +133,8 @@ internal sealed class DataGenerator
             return Sample.FromPieces(pieces, lang, lang + ".ood.hard");
         }
 
-        var list = Split(lang == "zh" ? ValueLists.ZhOutOfDomain : ValueLists.EnOutOfDomain, heldOut);
+        var written = rng.NextDouble() < 0.5 ? (lang == "zh" ? ValueLists.ZhOutOfDomain : ValueLists.EnOutOfDomain) : SmallTalk.For(lang);
+        var list = Split(written, heldOut);
         if (rng.NextDouble() < 0.2)
         {
             pieces.Add(Piece.Outside(Pick(lang == "zh" ? ValueLists.ZhFillers : ValueLists.EnFillers, rng)));
@@ -149,6 +150,11 @@ internal sealed class DataGenerator
         if (rng.NextDouble() < 0.3)
         {
             pieces.Insert(0, Piece.Outside(Pick(zh ? ValueLists.ZhPrefixes : ValueLists.EnPrefixes, rng)));
+        }
+        else if (rng.NextDouble() < 0.05)
+        {
+            // A remark before the request ("我家的空调坏了，把空调打开"): its car words ask for nothing.
+            pieces.Insert(0, Piece.Outside(Pick(Split(SmallTalk.For(lang), heldOut), rng) + (zh ? "，" : ",")));
         }
 
         if (rng.NextDouble() < 0.2)
@@ -212,7 +218,6 @@ internal sealed class DataGenerator
             sample = sample with { Text = char.ToUpperInvariant(sample.Text[0]) + sample.Text[1..] };
         }
 
-        _ = heldOut;
         return sample;
     }
 

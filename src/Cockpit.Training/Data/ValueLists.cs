@@ -101,6 +101,25 @@ internal static class ValueLists
         "我在开会", "我在吃饭", "我正在忙", "我在跟朋友聊天", "我在等人", "我在想事情", "小心点", "开车小心", "注意安全", "慢点开",
         "我想休息一下", "我想一个人待会儿", "我想睡一会儿", "先别说话", "等我一下", "我马上回来", "回头再说", "我回来了", "我到家了", "电话响了",
         "谁打来的电话", "小心前面的车", "我在听", "我想喝水", "我想上厕所", "音乐不错", "屏幕上有灰",
+        // Remarks that name car or media words, idioms built on command characters (开心, 关心, 调皮, 打开天窗说亮话),
+        // statements about oneself and others: none asks for anything.
+        "这首歌的歌词写得真好", "空调的声音有点怪", "这个座椅坐着挺舒服", "屏幕好大啊", "灯光效果挺酷的", "这车的音响不错",
+        "导航刚才带错路了", "窗外在下雪", "天窗的设计挺好看", "后排空间挺大的", "我喜欢这个颜色的氛围灯", "我小时候也听过这首歌",
+        "这歌是哪一年的", "这个歌手我见过", "他唱得一般", "电话那头没声音了", "刚才电话断了", "她说她晚点到", "我们聊聊天吧",
+        "你今天心情怎么样", "今天堵车堵得厉害", "这个红灯好长", "前面那辆车好慢", "我昨天看了一部电影", "这个周末我要搬家",
+        "公司楼下新开了一家店", "我儿子学会骑车了", "他开车技术不错", "长城有多长", "月亮离地球多远", "今天的新闻你看了吗",
+        "足球比赛谁赢了", "我最近在学英语", "这个问题好难", "我刚才在想别的", "我刚打完电话", "我手机快没电了", "今天的晚霞真好看",
+        "这首歌我听过好多遍了", "这歌挺老的", "那家餐厅的菜很好吃", "我们下次再来", "等红灯呢", "绿灯了", "前面修路",
+        "这个路口经常堵", "你说话挺好听的", "你比以前聪明多了", "谁给你起的名字", "你会不会累", "你喜欢下雨天吗", "你有朋友吗",
+        "你住在哪里", "我们是朋友吗", "我今天升职了", "我考试过了", "我好开心", "我有点紧张", "我有点担心", "这事儿真麻烦",
+        "算了不说了", "这个不重要", "下次吧", "我改主意了", "嗯先这样", "好吧好吧", "行吧", "没问题", "对对对", "是的没错",
+        "那倒是", "我也觉得", "太好了", "真厉害", "哇塞", "天哪", "完了完了", "糟糕", "哎呀", "对不起", "我错了", "别生气",
+        "逗你玩的", "你别当真", "我家的空调坏了", "办公室的空调太冷了", "我家的灯该换了", "我同事的车也有天窗", "我以前的车没有座椅加热",
+        "他家的音响很贵", "窗户外面有只鸟", "那个灯塔好漂亮", "路灯都亮了", "前面的车开着远光灯真讨厌", "我刚才关门的时候夹到手了",
+        "上次开空调的时候有股味道", "我在听播客", "这个电台的主持人挺逗的", "这首歌在排行榜第一", "这部电影的音乐是谁做的",
+        "我最近迷上了爵士乐", "打开天窗说亮话", "我关心你", "别开玩笑", "他很调皮", "孩子开学了", "关键是什么", "这事儿开不了口",
+        "上下班好累", "左右为难", "关你什么事", "我晚点给她打电话", "他昨天给我打过电话", "温度这个词英语怎么说", "声音大小无所谓",
+        "座位还挺宽的", "窗户上有个虫子", "灯是谁设计的", "这个导航的声音是谁配的", "后备箱里有什么",
     ];
 
     public static readonly string[] EnOutOfDomain =
@@ -130,6 +149,33 @@ internal static class ValueLists
         "i'll be back", "take care", "careful now", "watch out", "i want some quiet", "i need a break", "let me rest", "the phone is ringing",
         "who was that on the phone", "i'm listening", "i'm thirsty", "nice music", "the screen is dusty",
         "back in a minute",
+        // Remarks that name car or media words, idioms built on command words ("turned down the offer", "that was close"),
+        // statements about oneself and others: none asks for anything.
+        "the lyrics of this song are great", "the ac makes a weird noise", "the seat feels comfortable", "the screen is huge",
+        "the sound system in this car is good", "the navigation took a weird route earlier", "it's snowing outside",
+        "the sunroof looks nice", "lots of room in the back", "i like the color of the ambient lights", "i heard this song as a kid",
+        "what year is this song from", "i met this singer once", "the call dropped earlier", "she said she'll be late",
+        "let's just chat", "how are you feeling today", "traffic is crazy today", "this red light takes forever",
+        "the car in front is so slow", "i watched a movie yesterday", "i'm moving this weekend", "a new shop opened near my office",
+        "my son learned to ride a bike", "he's a good driver", "how long is the great wall", "how far away is the moon",
+        "did you see the news today", "who won the soccer game", "i'm learning spanish", "this question is hard",
+        "i was thinking about something else", "i just got off the phone", "my phone is almost dead", "the sunset is beautiful",
+        "i've heard this song a hundred times", "that restaurant was great", "let's come back another time", "we're stuck at a red light",
+        "the light turned green", "road work ahead", "your voice sounds nice", "you're smarter than before", "who named you",
+        "do you ever get tired", "do you like rainy days", "do you have friends", "where do you live", "are we friends",
+        "i got promoted today", "i passed my exam", "i'm so happy", "i'm a little nervous", "i'm worried", "what a hassle",
+        "forget i said anything", "it's not important", "next time", "i changed my mind", "let's leave it there", "fine fine",
+        "no problem", "yes exactly", "i agree", "great", "wow", "oh my god", "oh no", "sorry about that", "my mistake",
+        "don't be mad", "don't take it seriously", "my home ac is broken", "the office was freezing today",
+        "my old car didn't have seat heating", "the city lights look pretty tonight", "i closed the door on my finger",
+        "the guy in front has his high beams on", "that lighthouse is beautiful", "the street lights are on already",
+        "i'm listening to a podcast these days", "this radio host is funny", "this song topped the charts",
+        "who did the music for that movie", "i've been into jazz lately", "he didn't turn up", "she turned down the job offer",
+        "let's turn in early tonight", "the game is on tonight", "i'm up for it", "count me in", "i'm off tomorrow",
+        "back in the day", "i'll back you up", "that was close", "it's up to you", "what's up", "hang in there", "on my way",
+        "we're running late", "i'll call her later", "he called me yesterday", "she's calling the shots", "music to my ears",
+        "the seat is pretty wide", "there's a bug on the window", "who designed these lights", "whose voice is the navigation",
+        "what's in the trunk", "the volume doesn't matter", "how do you spell temperature",
     ];
 
     /// <summary>Words that carry no request, inserted at random so unseen phrasings do not trigger tags.</summary>
@@ -148,9 +194,9 @@ internal static class ValueLists
         "对了", "顺手", "麻烦你", "拜托", "好像", "可能", "亲", "哎呀", "我说", "你看", "咱们", "宝贝", "稍等", "好吧", "行吧", "呀",
     ];
 
-    public static readonly string[] ZhOodFrames = ["{fn}是什么", "{fn}坏了吗", "这个{fn}怎么样", "{fn}在哪里", "为什么{fn}这么贵", "我不喜欢这个{fn}", "{fn}是干什么用的"];
+    public static readonly string[] ZhOodFrames = ["{fn}是什么", "{fn}坏了吗", "这个{fn}怎么样", "{fn}在哪里", "为什么{fn}这么贵", "我不喜欢这个{fn}", "{fn}是干什么用的", "{fn}好用吗", "我朋友的车也有{fn}", "{fn}要多少钱"];
 
-    public static readonly string[] EnOodFrames = ["what is the {fn}", "is the {fn} broken", "how does the {fn} work", "where is the {fn}", "i like this {fn}", "the {fn} looks old", "who made the {fn}"];
+    public static readonly string[] EnOodFrames = ["what is the {fn}", "is the {fn} broken", "how does the {fn} work", "where is the {fn}", "i like this {fn}", "the {fn} looks old", "who made the {fn}", "does the {fn} cost extra", "my friend's car has a {fn} too", "the {fn} is nice"];
 
     public static readonly string[] ZhNoiseChars = ["的", "了", "是", "我", "你", "他", "这", "那", "啊", "嗯", "好", "不", "有", "在", "人", "大", "小", "上", "下", "一"];
 

@@ -8,7 +8,7 @@ namespace Cockpit.Training.Training;
 /// <summary>Measures the exported files the way the head unit runs them: held-out exact match, OOD rejection, latency.</summary>
 internal static class RuntimeMeasurement
 {
-    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence)
+    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence, string probeDirectory)
     {
         var build = Stopwatch.StartNew();
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence });
@@ -58,6 +58,12 @@ internal static class RuntimeMeasurement
         Directory.CreateDirectory(cacheDir);
         File.WriteAllLines(Path.Combine(cacheDir, "errors-runtime.txt"), evaluation.Errors);
 
+        var probe = OutOfDomainProbe.Measure(understander, probeDirectory, Path.Combine(cacheDir, "errors-probe.txt"));
+        if (probe is not null)
+        {
+            log.WriteLine($"out-of-domain probe (written apart from the generator): {probe.ToJsonString()}");
+        }
+
         var batched = new List<double>();
         for (var i = 0; i + 32 <= texts.Count; i += 32)
         {
@@ -81,6 +87,7 @@ internal static class RuntimeMeasurement
         return new JsonObject
         {
             ["heldOut"] = evaluation.ToJson(),
+            ["outOfDomainProbe"] = probe,
             ["agreementWithTorch"] = torchPredictions is null ? null : Math.Round(agreement, 4),
             ["latency"] = latency,
             ["lookupTableBuildSeconds"] = Math.Round(openSeconds, 2),

@@ -43,9 +43,9 @@ internal sealed record TrainingOptions
 
     /// <summary>
     /// Share of Chinese characters in training samples spelled as byte tokens, as unseen ones are
-    /// (<see cref="UnseenCharacters"/>). The shipped model was trained without (see models/README.md for a run with 0.02).
+    /// (<see cref="UnseenCharacters"/>), so characters the vocabulary lacks are read from context. Defaults to 0.02.
     /// </summary>
-    public double UnseenCharacterRate { get; init; }
+    public double UnseenCharacterRate { get; init; } = 0.02;
 
     public string OutputDirectory { get; init; } = "models/understanding";
 

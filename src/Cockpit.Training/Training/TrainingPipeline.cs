@@ -128,7 +128,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         };
         WriteManifest(dir, catalog, tagSet, config, training, null);
 
-        var runtime = RuntimeMeasurement.Measure(dir, Path.Combine(dir, "..", "cache"), test, gold, torchPredictions, log, new UnderstandingOptions().MinTagConfidence);
+        var runtime = RuntimeMeasurement.Measure(dir, Path.Combine(dir, "..", "cache"), test, gold, torchPredictions, log, new UnderstandingOptions().MinTagConfidence, OutOfDomainProbe.DefaultDirectory);
         runtime["maxTagLogitDifference"] = Parity(dir, Path.Combine(dir, "..", "cache"), trainer, encodedTest.Take(32).ToList());
         log.WriteLine($"ONNX parity: max |tag logit (ONNX + fp16 table) - tag logit (TorchSharp)| = {runtime["maxTagLogitDifference"]}");
         Metrics = runtime;

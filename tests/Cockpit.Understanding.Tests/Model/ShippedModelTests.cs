@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cockpit.Training.Training;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Model;
 using Cockpit.Understanding.Text;
@@ -63,6 +64,27 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
 
         var recordedOod = heldOut["ood"]!["rejection"]!.GetValue<double>();
         Assert.InRange((double)oodRejected / oodTotal, recordedOod - 0.005, 1.0);
+    }
+
+    [Fact]
+    public void OutOfDomainProbe_RejectionPerLanguage_ReproducesManifest()
+    {
+        var errors = Path.Combine(Path.GetTempPath(), $"cockpit-probe-{Guid.NewGuid():N}.txt");
+        try
+        {
+            var probe = OutOfDomainProbe.Measure(fixture.Understander, RepoPaths.Probes, errors);
+
+            Assert.NotNull(probe);
+            var recorded = fixture.Understander.Manifest.Metrics!["outOfDomainProbe"]!;
+            foreach (var lang in new[] { "zh", "en" })
+            {
+                Assert.InRange(probe[lang]!["rejection"]!.GetValue<double>(), recorded[lang]!["rejection"]!.GetValue<double>() - 0.005, 1.0);
+            }
+        }
+        finally
+        {
+            File.Delete(errors);
+        }
     }
 
     [Theory]

@@ -74,6 +74,29 @@ public sealed class DataGeneratorTests
         Assert.Empty(unlabelled);
     }
 
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public void WrittenSmallTalk_EachSentenceOnce(string lang)
+    {
+        // The held-out split takes every fifth sentence: one written twice could land on both sides.
+        var written = (lang == "zh" ? ValueLists.ZhOutOfDomain : ValueLists.EnOutOfDomain).Concat(SmallTalk.For(lang));
+
+        Assert.Empty(written.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
+    public void Generate_HeldOutOutOfDomain_NeverSeenInTraining()
+    {
+        var trained = Train.Where(IsOutOfDomain).Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
+        var heldOut = HeldOut.Where(IsOutOfDomain).Select(s => s.Text).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains(heldOut, text => SmallTalk.Zh.Concat(SmallTalk.En).Any(w => text.EndsWith(w, StringComparison.Ordinal)));
+        Assert.Empty(heldOut.Intersect(trained));
+    }
+
+    private static bool IsOutOfDomain(Sample sample) => sample.Template.EndsWith(".ood", StringComparison.Ordinal);
+
     private static IEnumerable<string> TemplateIds(Sample sample) =>
         sample.Template.Contains(".ood", StringComparison.Ordinal) ? [] : sample.Template.Split('+');
 
