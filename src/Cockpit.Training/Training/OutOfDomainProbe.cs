@@ -30,6 +30,11 @@ internal static class OutOfDomainProbe
             }
 
             var texts = File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            if (texts.Count == 0)
+            {
+                continue;
+            }
+
             var acted = texts.Select(t => understander.Understand(t, lang)).Where(r => r.IsActionable).ToList();
             errors.AddRange(acted.Select(r => $"[{lang}] {r.Text}\n   pred: {string.Join(" ; ", r.Calls)}"));
             var rejected = texts.Count - acted.Count;
