@@ -15,9 +15,9 @@ internal static class OutOfDomainProbe
 
     private static readonly string[] Languages = ["zh", "en"];
 
-    /// <summary>Rejection per language, or null when <paramref name="directory"/> has no probe files. The utterances that
-    /// produced calls are written to <paramref name="errorsPath"/>.</summary>
-    public static JsonObject? Measure(UtteranceUnderstander understander, string directory, string errorsPath)
+    /// <summary>Rejection per language, or null when <paramref name="directory"/> has no probe sentences. The utterances
+    /// that produced calls are written to <paramref name="errorsPath"/> when one is given.</summary>
+    public static JsonObject? Measure(UtteranceUnderstander understander, string directory, string? errorsPath = null)
     {
         var result = new JsonObject();
         var errors = new List<string>();
@@ -46,7 +46,11 @@ internal static class OutOfDomainProbe
             return null;
         }
 
-        File.WriteAllLines(errorsPath, errors);
+        if (errorsPath is not null)
+        {
+            File.WriteAllLines(errorsPath, errors);
+        }
+
         return result;
     }
 }
