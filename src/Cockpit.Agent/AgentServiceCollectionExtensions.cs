@@ -53,7 +53,7 @@ public static class AgentServiceCollectionExtensions
                 IntraOpThreads = options.ModelThreads,
                 MinTagConfidence = options.MinTagConfidence,
             });
-            Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory);
+            Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory, understander.UsesFusedKernel);
             return understander;
         });
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));

@@ -26,8 +26,8 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Warning, "Interaction log holds more than {MaxRecords} records; {Unexported} are not yet exported or reported and are kept")]
     public static partial void InteractionLogOverCap(ILogger logger, int maxRecords, long unexported);
 
-    [LoggerMessage(5, LogLevel.Information, "Understanding model {Version} loaded from {Directory}")]
-    public static partial void ModelLoaded(ILogger logger, string version, string directory);
+    [LoggerMessage(5, LogLevel.Information, "Understanding model {Version} loaded from {Directory} (experts in the fused kernel: {FusedKernel})")]
+    public static partial void ModelLoaded(ILogger logger, string version, string directory, bool fusedKernel);
 
     [LoggerMessage(9, LogLevel.Warning, "Uplink queue over its bound ({MaxRecords} records, {MaxBytes} bytes): gave up the oldest {Dropped} waiting records")]
     public static partial void UplinkQueueFull(ILogger logger, long maxRecords, long maxBytes, long dropped);

@@ -37,6 +37,9 @@ public sealed class UtteranceUnderstander : IDisposable
     /// <summary>Path of the memory-mapped lookup table, or null for a dense model.</summary>
     public string? LookupTablePath => table?.Path;
 
+    /// <summary>Whether the experts run in the fused kernel (see <see cref="UnderstandingOptions.UseFusedKernel"/>).</summary>
+    public bool UsesFusedKernel => session.IsFused;
+
     /// <summary>Opens a model directory; builds the lookup table into the cache directory on first start.</summary>
     /// <param name="options">Where the model and the cache are, and thread counts.</param>
     /// <param name="catalog">The catalog; defaults to the embedded one.</param>
@@ -67,7 +70,8 @@ public sealed class UtteranceUnderstander : IDisposable
             table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads);
         }
 
-        var session = new EncoderSession(Path.Combine(dir, "encoder.onnx"), manifest.Config, table, options.IntraOpThreads);
+        var kernel = options.UseFusedKernel ? EncoderSession.KernelLibrary : null;
+        var session = new EncoderSession(Path.Combine(dir, "encoder.onnx"), manifest.Config, table, options.IntraOpThreads, kernel);
         return new UtteranceUnderstander(manifest, catalog, tokenizer, tags, session, table, options.MinTagConfidence);
     }
 

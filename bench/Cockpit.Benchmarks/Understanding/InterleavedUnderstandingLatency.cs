@@ -7,7 +7,8 @@ namespace Cockpit.Benchmarks.Understanding;
 /// MoLE against the dense baseline in one process, alternating the two models round by round over the same held-out
 /// utterances, so that drift of a shared machine (clock, neighbours, caches) falls on both alike; BenchmarkDotNet measures
 /// one model after the other, and on a shared virtual machine its MoLE/dense ratio moved from run to run by more than
-/// the difference being measured. Run: <c>dotnet Cockpit.Benchmarks.dll understanding-interleaved</c>.
+/// the difference being measured. MoLE runs twice: with its expert path in the fused kernel (as shipped) and as the
+/// exported stock-operator graph. Run: <c>dotnet Cockpit.Benchmarks.dll understanding-interleaved</c>.
 /// </summary>
 internal static class InterleavedUnderstandingLatency
 {
@@ -16,14 +17,20 @@ internal static class InterleavedUnderstandingLatency
 
     public static void Run(TextWriter output)
     {
-        string[] names = ["mole", "dense"];
+        (string Name, string Model, bool Fused)[] variants = [("mole", "mole", true), ("stock", "mole", false), ("dense", "dense", false)];
+        var names = variants.Select(v => v.Name).ToArray();
         var cache = Directory.CreateTempSubdirectory("cockpit-bench-lut-").FullName;
         try
         {
-            var models = names.Select(name => UtteranceUnderstander.Open(new UnderstandingOptions
+            var models = variants.Select(v => UtteranceUnderstander.Open(new UnderstandingOptions
             {
-                ModelDirectory = UnderstandingLatencyBenchmark.ModelDirectory(name), CacheDirectory = cache, IntraOpThreads = 1,
+                ModelDirectory = UnderstandingLatencyBenchmark.ModelDirectory(v.Model), CacheDirectory = cache, IntraOpThreads = 1, UseFusedKernel = v.Fused,
             })).ToArray();
+            if (!models[0].UsesFusedKernel)
+            {
+                throw new InvalidOperationException($"The fused kernel is not there ({nameof(UnderstandingOptions.UseFusedKernel)}): build on Linux with a C++ compiler.");
+            }
+
             var texts = UnderstandingLatencyBenchmark.HeldOutTexts(Utterances);
             var samples = names.Select(_ => new List<double>()).ToArray();
             for (var round = -2; round < Rounds; round++)
@@ -51,7 +58,7 @@ internal static class InterleavedUnderstandingLatency
                 models[m].Dispose();
             }
 
-            output.WriteLine($"MoLE / dense at p50: {p50[0] / p50[1]:F2}x");
+            output.WriteLine($"MoLE / dense at p50: {p50[0] / p50[2]:F2}x (stock graph: {p50[1] / p50[2]:F2}x)");
         }
         finally
         {

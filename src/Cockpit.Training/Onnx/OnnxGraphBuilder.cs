@@ -1,4 +1,4 @@
-using Cockpit.Training.Onnx.Proto;
+using Cockpit.Understanding.Onnx.Proto;
 using Google.Protobuf;
 
 namespace Cockpit.Training.Onnx;

@@ -13,7 +13,7 @@ internal static class RuntimeMeasurement
         var build = Stopwatch.StartNew();
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence });
         var openSeconds = build.Elapsed.TotalSeconds;
-        log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath})");
+        log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath}, fused kernel: {understander.UsesFusedKernel})");
 
         // Batch-1 latency and memory first, as the head unit runs it (one utterance at a time), before the batched
         // evaluation below grows ONNX Runtime's arena for 64-utterance batches.

@@ -1,11 +1,14 @@
 using System.Buffers;
+using Cockpit.Understanding.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Cockpit.Understanding.Model;
 
 /// <summary>
-/// The dense encoder in ONNX Runtime, fed with the lookup-table rows of the batch's tokens: one fp16 input per layer
-/// (<c>lut0</c> …), copied from the memory-mapped table into pooled buffers. Thread-safe.
+/// The dense encoder in ONNX Runtime, fed with the lookup-table rows of the batch's tokens. With the fused kernel
+/// library (<see cref="KernelLibrary"/>) each layer's expert path is one <c>cockpit.MoleMix</c> node reading the
+/// memory-mapped table, passed whole as one input (<see cref="MoleMixFusion"/>); without it, the exported stock graph
+/// takes one fp16 input per layer (<c>lut0</c> …), copied from the table into pooled buffers. Thread-safe.
 /// </summary>
 internal sealed class EncoderSession : IDisposable
 {
@@ -13,10 +16,14 @@ internal sealed class EncoderSession : IDisposable
     private readonly InferenceSession session;
     private readonly SessionOptions options;
     private readonly LookupTable? table;
+    private readonly OrtValue? tableTensor;
     private readonly ModelShape shape;
     private readonly string[] inputNames;
 
-    public EncoderSession(string onnxPath, ModelShape shape, LookupTable? table, int intraOpThreads)
+    /// <param name="kernelLibrary">The fused kernel library, or null to run the stock graph.</param>
+    /// <param name="portableKernel">Run the kernel's portable loop even where AVX2 is there (what a head unit without
+    /// it runs), so tests cover both.</param>
+    public EncoderSession(string onnxPath, ModelShape shape, LookupTable? table, int intraOpThreads, string? kernelLibrary = null, bool portableKernel = false)
     {
         this.shape = shape;
         this.table = table;
@@ -27,11 +34,39 @@ internal sealed class EncoderSession : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
-        session = new InferenceSession(onnxPath, options);
-        inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(LookupInput)];
+        var fused = table is not null && kernelLibrary is not null ? MoleMixFusion.TryFuse(File.ReadAllBytes(onnxPath), shape) : null;
+        if (fused is not null)
+        {
+            options.RegisterCustomOpLibrary(kernelLibrary!);
+            if (portableKernel)
+            {
+                options.AddSessionConfigEntry(PortableKernelEntry, "1");
+            }
+
+            session = new InferenceSession(fused, options);
+            tableTensor = table!.CreateTensor();
+            inputNames = ["input_ids", "attention_mask", MoleMixFusion.TableInput];
+        }
+        else
+        {
+            session = new InferenceSession(onnxPath, options);
+            inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(LookupInput)];
+        }
     }
 
-    /// <summary>The graph input that takes layer <paramref name="layer"/>'s lookup-table rows.</summary>
+    /// <summary>The session config entry that makes the kernel run its portable loop (<c>Native/mole_mix.cc</c>).</summary>
+    public const string PortableKernelEntry = "cockpit.mole_mix.portable";
+
+    /// <summary>The fused kernel (<c>Native/mole_mix.cc</c>) where the build put it, beside the assembly; null when it was
+    /// not built (not Linux, no C++ compiler).</summary>
+    public static string? KernelLibrary { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "libcockpit_mole.so"))
+        ? Path.Combine(AppContext.BaseDirectory, "libcockpit_mole.so")
+        : null;
+
+    /// <summary>Whether the expert path runs in the fused kernel.</summary>
+    public bool IsFused => tableTensor is not null;
+
+    /// <summary>The graph input that takes layer <paramref name="layer"/>'s lookup-table rows in the stock graph.</summary>
     public static string LookupInput(int layer) => $"lut{layer}";
 
     /// <summary>Runs a padded batch: ids [B, T] (0 = pad), mask [B, T]; returns tag and call logits, row-major [B, T, C].</summary>
@@ -44,7 +79,11 @@ internal sealed class EncoderSession : IDisposable
         var buffers = new List<Float16[]>();
         try
         {
-            if (table is not null)
+            if (tableTensor is not null)
+            {
+                inputs.Add(tableTensor);
+            }
+            else if (table is not null)
             {
                 var values = ids.Length * shape.Experts * shape.Dim;
                 for (var l = 0; l < shape.Layers; l++)
@@ -62,7 +101,7 @@ internal sealed class EncoderSession : IDisposable
         }
         finally
         {
-            foreach (var input in inputs.Skip(2))
+            foreach (var input in inputs.Skip(2).Where(i => i != tableTensor))
             {
                 input.Dispose();
             }
@@ -74,6 +113,7 @@ internal sealed class EncoderSession : IDisposable
     public void Dispose()
     {
         session.Dispose();
+        tableTensor?.Dispose();
         options.Dispose();
     }
 }

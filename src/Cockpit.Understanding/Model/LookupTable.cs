@@ -117,6 +117,13 @@ internal sealed unsafe class LookupTable : IDisposable
         }
     }
 
+    /// <summary>
+    /// The whole table as one fp16 tensor [V, L·N·d] over the mapped file, for the fused kernel: nothing is copied and
+    /// only the pages of rows it reads become resident. Valid while this table is open.
+    /// </summary>
+    public OrtValue CreateTensor() =>
+        OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, Shape.RowBytes / sizeof(ushort)], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * Shape.RowBytes);
+
     public void Dispose()
     {
         view.SafeMemoryMappedViewHandle.ReleasePointer();

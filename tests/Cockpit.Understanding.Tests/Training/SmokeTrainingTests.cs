@@ -24,6 +24,7 @@ public sealed class SmokeTrainingTests : IDisposable
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = Path.Combine(directory, "cache") });
         Assert.NotNull(understander.LookupTablePath);
         Assert.True(File.Exists(understander.LookupTablePath));
+        Assert.True(understander.UsesFusedKernel);
         var result = understander.Understand("打开空调");
         Assert.Equal("zh", result.Language);
     }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Onnx;
+using Cockpit.Understanding.Onnx.Proto;
+using Cockpit.Understanding.Text;
+using Google.Protobuf;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Cockpit.Understanding.Tests.Model;
+
+/// <summary>
+/// The fused expert-path kernel (<c>Native/mole_mix.cc</c>, <see cref="MoleMixFusion"/>) on the shipped model: built
+/// beside the assembly, used by default, and giving the stock graph's logits.
+/// </summary>
+public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDisposable
+{
+    private readonly ShippedModelFixture fixture;
+    private readonly ModelManifest manifest = ModelManifest.Load(RepoPaths.ShippedModel);
+    private readonly LookupTable table;
+
+    public MoleMixKernelTests(ShippedModelFixture fixture)
+    {
+        this.fixture = fixture;
+        var sha = manifest.Files["experts.onnx"].Sha256;
+        table = LookupTable.OpenOrBuild(Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, manifest.Config, Environment.ProcessorCount);
+    }
+
+    private static string Encoder => Path.Combine(RepoPaths.ShippedModel, "encoder.onnx");
+
+    [Fact]
+    public void Understander_ByDefault_RunsTheFusedKernel()
+    {
+        Assert.NotNull(EncoderSession.KernelLibrary);
+        Assert.True(fixture.Understander.UsesFusedKernel);
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(false, 48)]
+    [InlineData(true, 1)]
+    [InlineData(true, 48)]
+    public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(bool portable, int batch)
+    {
+        var (ids, mask, length) = HeldOutBatch(batch);
+        using var stock = new EncoderSession(Encoder, manifest.Config, table, 1);
+        using var fused = new EncoderSession(Encoder, manifest.Config, table, 1, EncoderSession.KernelLibrary!, portable);
+
+        var expected = stock.Run(ids, mask, batch, length);
+        var actual = fused.Run(ids, mask, batch, length);
+
+        Assert.False(stock.IsFused);
+        Assert.True(fused.IsFused);
+        Assert.InRange(MaxDifference(expected.Tags, actual.Tags), 0, 1e-3);
+        Assert.InRange(MaxDifference(expected.Calls, actual.Calls), 0, 1e-3);
+    }
+
+    [Fact]
+    public void TryFuse_ShippedEncoder_OneKernelNodePerLayerAndOneTableInput()
+    {
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config));
+        var stock = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Encoder));
+
+        var kernels = fused.Graph.Node.Where(n => n.Domain == MoleMixFusion.Domain).ToList();
+        Assert.Equal(Enumerable.Range(0, manifest.Config.Layers).Select(l => (long)l), kernels.Select(n => n.Attribute.Single(a => a.Name == "layer").I));
+        Assert.Equal(["input_ids", "attention_mask", MoleMixFusion.TableInput], fused.Graph.Input.Select(i => i.Name));
+        Assert.Equal(stock.Graph.Node.Count - (4 * manifest.Config.Layers), fused.Graph.Node.Count);
+        Assert.DoesNotContain(fused.Graph.Node, n => n.OpType is "Cast" or "Sum");
+    }
+
+    [Fact]
+    public void TryFuse_GraphWithoutTheExpertPath_ReturnsNull()
+    {
+        var experts = File.ReadAllBytes(Path.Combine(RepoPaths.ShippedModel, "experts.onnx"));
+
+        Assert.Null(MoleMixFusion.TryFuse(experts, manifest.Config));
+    }
+
+    [Fact]
+    public void Kernel_LayerOutsideTheTable_FailsWithClearError()
+    {
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config));
+        fused.Graph.Node.First(n => n.OpType == MoleMixFusion.OpType).Attribute.Single(a => a.Name == "layer").I = manifest.Config.Layers;
+        using var options = new SessionOptions();
+        options.RegisterCustomOpLibrary(EncoderSession.KernelLibrary!);
+
+        var error = Assert.Throws<OnnxRuntimeException>(() => new InferenceSession(fused.ToByteArray(), options).Dispose());
+
+        Assert.Contains("cockpit.MoleMix: layer outside the table's rows", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => table.Dispose();
+
+    private static double MaxDifference(float[] a, float[] b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        return a.Zip(b).Max(p => Math.Abs(p.First - p.Second));
+    }
+
+    /// <summary>The first <paramref name="batch"/> held-out utterances, padded to the longest (0 = pad).</summary>
+    private static (long[] Ids, float[] Mask, int Length) HeldOutBatch(int batch)
+    {
+        var tokenizer = Tokenizer.FromFile(Path.Combine(RepoPaths.ShippedModel, "vocab.txt"));
+        var encoded = File.ReadLines(Path.Combine(RepoPaths.ShippedModel, "heldout.jsonl")).Take(batch)
+            .Select(line => tokenizer.Encode(JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!))
+            .ToList();
+        var length = encoded.Max(t => t.Count);
+        var ids = new long[batch * length];
+        var mask = new float[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            for (var i = 0; i < encoded[b].Count; i++)
+            {
+                ids[(b * length) + i] = encoded[b][i].Id;
+                mask[(b * length) + i] = 1;
+            }
+        }
+
+        return (ids, mask, length);
+    }
+}
