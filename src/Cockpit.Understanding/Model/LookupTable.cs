@@ -68,7 +68,9 @@ internal sealed unsafe class LookupTable : IDisposable
     public static void Build(string path, string expertsOnnx, string expertsSha256, ModelShape shape, int threads)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
+        // Unique per build, not per process: two understanders opening the same cache at once each build their own
+        // copy and the last rename wins (the first one's mapping stays valid).
+        var temp = $"{path}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
         using (var options = new SessionOptions { IntraOpNumThreads = Math.Max(1, threads), GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL })
         using (var session = new InferenceSession(expertsOnnx, options))
         using (var output = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
