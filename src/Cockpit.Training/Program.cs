@@ -11,7 +11,7 @@ using Cockpit.Understanding.Catalog;
 //            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M] [--ema 0.998] [--unseen-characters 0.02]
 //   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
-//   measure  [--model DIR] [--cache DIR] [--probes DIR] [--update true] [--min-confidence 0.3] [--draw-seed N]   re-measures held-out accuracy and latency through the C# runtime (on a fresh held-out draw with --draw-seed)
+//   measure  [--model DIR] [--cache DIR] [--probes DIR] [--update true] [--min-confidence 0.3] [--draw-seed N] [--table float16|int8]   re-measures held-out accuracy and latency through the C# runtime (on a fresh held-out draw with --draw-seed)
 //   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
 //   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N]   synthetic speech corpus (issue 8)
 //   speech-train  [--corpus DIR] [--out DIR] [--minutes M] [--steps N] [--batch N] [--threads N] [--dim N] [--heads N]
@@ -73,7 +73,7 @@ switch (verb)
     case "table":
         return ModelCommands.BuildTable(Str("model", "models/understanding"), Str("cache", "models/cache"), Console.Out);
     case "measure":
-        return ModelCommands.Measure(Str("model", "models/understanding"), Str("cache", "models/cache"), Str("probes", OutOfDomainProbe.DefaultDirectory), Str("update", "false") == "true", float.Parse(Str("min-confidence", new UnderstandingOptions().MinTagConfidence.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture), Str("draw-seed", "") is { Length: > 0 } draw ? int.Parse(draw, CultureInfo.InvariantCulture) : null, Console.Out);
+        return ModelCommands.Measure(Str("model", "models/understanding"), Str("cache", "models/cache"), Str("probes", OutOfDomainProbe.DefaultDirectory), Str("update", "false") == "true", float.Parse(Str("min-confidence", new UnderstandingOptions().MinTagConfidence.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture), Str("draw-seed", "") is { Length: > 0 } draw ? int.Parse(draw, CultureInfo.InvariantCulture) : null, Enum.Parse<LookupTablePrecision>(Str("table", nameof(LookupTablePrecision.Float16)), ignoreCase: true), Console.Out);
     case "generate":
     {
         var dir = Str("out", "artifacts/data");

@@ -28,6 +28,10 @@ public sealed class UnderstandingOptions
     /// held-out distribution: from 0.3 to 0.35 out-of-domain rejection rises with no loss of exact match).</summary>
     public float MinTagConfidence { get; set; } = 0.3f;
 
+    /// <summary>How the lookup table stores the experts' outputs; the table is built and cached per precision. Defaults
+    /// to <see cref="LookupTablePrecision.Float16"/>.</summary>
+    public LookupTablePrecision TablePrecision { get; set; } = LookupTablePrecision.Float16;
+
     /// <summary>Run each layer's expert path in the fused kernel (<c>libcockpit_mole.so</c>, built beside the assembly on
     /// Linux) when it is there; false, or no library, runs the exported stock-operator graph (same results, about 0.1 ms
     /// slower per utterance). Defaults to true.</summary>

@@ -66,8 +66,8 @@ public sealed class UtteranceUnderstander : IDisposable
         if (manifest.Config.UsesExperts)
         {
             var expertsSha = manifest.Files.TryGetValue("experts.onnx", out var f) ? f.Sha256 : ModelManifest.HashFile(Path.Combine(dir, "experts.onnx"));
-            var cachePath = Path.Combine(options.CacheDirectory, LookupTable.FileNameFor(expertsSha));
-            table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads);
+            var cachePath = Path.Combine(options.CacheDirectory, LookupTable.FileNameFor(expertsSha, options.TablePrecision));
+            table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads, options.TablePrecision);
         }
 
         var kernel = options.UseFusedKernel ? EncoderSession.KernelLibrary : null;

@@ -22,7 +22,7 @@ internal static class ModelCommands
 
     /// <summary>Re-measures a model directory on its held-out file or, with <paramref name="drawSeed"/>, on a fresh draw of the
     /// same held-out distribution (held-out templates and values, another seed): how much the sample moves the figures.</summary>
-    public static int Measure(string modelDir, string cacheDir, string probeDirectory, bool update, float minTagConfidence, int? drawSeed, TextWriter log)
+    public static int Measure(string modelDir, string cacheDir, string probeDirectory, bool update, float minTagConfidence, int? drawSeed, LookupTablePrecision tablePrecision, TextWriter log)
     {
         if (update && drawSeed is not null)
         {
@@ -36,7 +36,7 @@ internal static class ModelCommands
         var decoder = new CallDecoder(catalog, new TagSet(catalog));
         var tokenizer = Tokenizer.FromFile(Path.Combine(modelDir, "vocab.txt"));
         var gold = samples.Select(s => TrainingPipeline.GoldCalls(decoder, tokenizer, s)).ToList();
-        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, samples, gold, null, log, minTagConfidence, probeDirectory);
+        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, samples, gold, null, log, minTagConfidence, probeDirectory, tablePrecision);
         if (update)
         {
             var path = Path.Combine(modelDir, ModelManifest.FileName);

@@ -8,12 +8,12 @@ namespace Cockpit.Training.Training;
 /// <summary>Measures the exported files the way the head unit runs them: held-out exact match, OOD rejection, latency.</summary>
 internal static class RuntimeMeasurement
 {
-    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence, string probeDirectory)
+    public static JsonObject Measure(string modelDir, string cacheDir, List<Sample> test, List<List<ActionCall>> gold, List<List<ActionCall>>? torchPredictions, TextWriter log, float minTagConfidence, string probeDirectory, LookupTablePrecision tablePrecision = LookupTablePrecision.Float16)
     {
         var build = Stopwatch.StartNew();
-        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence });
+        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = minTagConfidence, TablePrecision = tablePrecision });
         var openSeconds = build.Elapsed.TotalSeconds;
-        log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath}, fused kernel: {understander.UsesFusedKernel})");
+        log.WriteLine($"runtime opened in {openSeconds:F1} s (lookup table: {understander.LookupTablePath}, {tablePrecision}, fused kernel: {understander.UsesFusedKernel})");
 
         // Batch-1 latency and memory first, as the head unit runs it (one utterance at a time), before the batched
         // evaluation below grows ONNX Runtime's arena for 64-utterance batches.
@@ -34,7 +34,7 @@ internal static class RuntimeMeasurement
         var rssBatch1 = CurrentRssMiB();
 
         // Agreement with TorchSharp compares raw decoding (no confidence threshold), as TorchSharp's evaluation does.
-        using var raw = torchPredictions is null ? null : UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = 0 });
+        using var raw = torchPredictions is null ? null : UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, MinTagConfidence = 0, TablePrecision = tablePrecision });
         var evaluation = new Evaluation();
         var agree = 0;
         for (var i = 0; i < test.Count; i += 64)

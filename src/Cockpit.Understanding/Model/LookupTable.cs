@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -7,13 +8,13 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 namespace Cockpit.Understanding.Model;
 
 /// <summary>
-/// The re-parameterised MoLE experts: one fp16 row of L × N × d expert outputs per token id, read through a
-/// memory-mapped file so only the rows of tokens actually seen become resident. Format (little-endian), see
-/// <c>models/README.md</c>:
+/// The re-parameterised MoLE experts: one row of L × N × d expert outputs per token id, fp16 or int8 with a scale per
+/// expert output, read through a memory-mapped file so only the rows of tokens actually seen become resident. Format
+/// (little-endian), see <c>models/README.md</c>:
 /// <code>
 /// 0   8  magic "CKLUT001"
 /// 8   4  format version (1)
-/// 12  4  dtype (1 = float16)
+/// 12  4  dtype (1 = float16: [L][N][d] fp16; 2 = int8: [L][N] × (fp32 scale, d int8))
 /// 16  4  rows (vocabulary size)
 /// 20  4  layers L
 /// 24  4  experts N
@@ -35,10 +36,12 @@ internal sealed unsafe class LookupTable : IDisposable
     private readonly MemoryMappedViewAccessor view;
     private readonly byte* basePointer;
 
-    private LookupTable(string path, ModelShape shape)
+    private LookupTable(string path, ModelShape shape, LookupTablePrecision precision)
     {
         Path = path;
         Shape = shape;
+        Precision = precision;
+        RowBytes = RowBytesFor(shape, precision);
         file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* p = null;
@@ -50,22 +53,32 @@ internal sealed unsafe class LookupTable : IDisposable
 
     public ModelShape Shape { get; }
 
-    /// <summary>The cache file name for a given experts graph hash.</summary>
-    public static string FileNameFor(string expertsSha256) => $"lut-{expertsSha256[..16]}.bin";
+    public LookupTablePrecision Precision { get; }
+
+    /// <summary>Bytes of one token's row.</summary>
+    public int RowBytes { get; }
+
+    /// <summary>The cache file name for a given experts graph hash and precision.</summary>
+    public static string FileNameFor(string expertsSha256, LookupTablePrecision precision = LookupTablePrecision.Float16) =>
+        precision == LookupTablePrecision.Float16 ? $"lut-{expertsSha256[..16]}.bin" : $"lut-{expertsSha256[..16]}-int8.bin";
+
+    /// <summary>Bytes of one token's row: L·N·d·2 in fp16, L·N·(4 + d) in int8.</summary>
+    public static int RowBytesFor(ModelShape shape, LookupTablePrecision precision) =>
+        precision == LookupTablePrecision.Float16 ? shape.Layers * shape.Experts * shape.Dim * 2 : shape.Layers * shape.Experts * (sizeof(float) + shape.Dim);
 
     /// <summary>Opens the table, building it first from <c>experts.onnx</c> when it is missing or stale.</summary>
-    public static LookupTable OpenOrBuild(string cachePath, string expertsOnnx, string expertsSha256, ModelShape shape, int threads)
+    public static LookupTable OpenOrBuild(string cachePath, string expertsOnnx, string expertsSha256, ModelShape shape, int threads, LookupTablePrecision precision = LookupTablePrecision.Float16)
     {
-        if (!IsValid(cachePath, expertsSha256, shape))
+        if (!IsValid(cachePath, expertsSha256, shape, precision))
         {
-            Build(cachePath, expertsOnnx, expertsSha256, shape, threads);
+            Build(cachePath, expertsOnnx, expertsSha256, shape, threads, precision);
         }
 
-        return new LookupTable(cachePath, shape);
+        return new LookupTable(cachePath, shape, precision);
     }
 
     /// <summary>Runs the experts graph over every token id and writes the table (atomically, via a temporary file).</summary>
-    public static void Build(string path, string expertsOnnx, string expertsSha256, ModelShape shape, int threads)
+    public static void Build(string path, string expertsOnnx, string expertsSha256, ModelShape shape, int threads, LookupTablePrecision precision = LookupTablePrecision.Float16)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         // Unique per build, not per process: two understanders opening the same cache at once each build their own
@@ -89,14 +102,14 @@ internal sealed unsafe class LookupTable : IDisposable
 
                 using var input = OrtValue.CreateTensorValueFromMemory(ids, [count]);
                 using var results = session.Run(new RunOptions(), ["token_ids"], [input], ["rows"]);
-                var bytes = results[0].GetTensorDataAsSpan<Float16>();
-                var raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(bytes);
+                var rows = results[0].GetTensorDataAsSpan<Float16>();
+                var raw = precision == LookupTablePrecision.Float16 ? MemoryMarshal.AsBytes(rows) : Quantize(rows, shape.Dim);
                 payloadHash.AppendData(raw);
                 output.Write(raw);
             }
 
             var header = new byte[HeaderBytes];
-            WriteHeader(header, shape, Convert.FromHexString(expertsSha256), payloadHash.GetHashAndReset());
+            WriteHeader(header, shape, precision, Convert.FromHexString(expertsSha256), payloadHash.GetHashAndReset());
             output.Position = 0;
             output.Write(header);
         }
@@ -106,16 +119,32 @@ internal sealed unsafe class LookupTable : IDisposable
 
     /// <summary>
     /// Copies layer <paramref name="layer"/>'s part of the rows of <paramref name="ids"/> into <paramref name="destination"/>
-    /// ([ids.Length, N, d] fp16); an id outside the vocabulary reads row 0 (padding).
+    /// ([ids.Length, N, d] fp16, int8 rows widened); an id outside the vocabulary reads row 0 (padding).
     /// </summary>
     public void Gather(ReadOnlySpan<long> ids, int layer, Span<Float16> destination)
     {
         var values = Shape.Experts * Shape.Dim;
-        var layerOffset = (long)layer * values * sizeof(ushort);
+        var layerBytes = RowBytes / Shape.Layers;
         for (var i = 0; i < ids.Length; i++)
         {
             var id = (ulong)ids[i] < (ulong)Shape.Vocab ? ids[i] : 0;
-            new ReadOnlySpan<Float16>(basePointer + HeaderBytes + (id * Shape.RowBytes) + layerOffset, values).CopyTo(destination.Slice(i * values, values));
+            var section = basePointer + HeaderBytes + (id * RowBytes) + ((long)layer * layerBytes);
+            var target = destination.Slice(i * values, values);
+            if (Precision == LookupTablePrecision.Float16)
+            {
+                new ReadOnlySpan<Float16>(section, values).CopyTo(target);
+                continue;
+            }
+
+            for (var j = 0; j < Shape.Experts; j++, section += sizeof(float) + Shape.Dim)
+            {
+                var scale = BinaryPrimitives.ReadSingleLittleEndian(new ReadOnlySpan<byte>(section, sizeof(float)));
+                var quantized = new ReadOnlySpan<sbyte>(section + sizeof(float), Shape.Dim);
+                for (var k = 0; k < Shape.Dim; k++)
+                {
+                    target[(j * Shape.Dim) + k] = (Float16)(float)(quantized[k] * scale);
+                }
+            }
         }
     }
 
@@ -123,8 +152,9 @@ internal sealed unsafe class LookupTable : IDisposable
     /// The whole table as one fp16 tensor [V, L·N·d] over the mapped file, for the fused kernel: nothing is copied and
     /// only the pages of rows it reads become resident. Valid while this table is open.
     /// </summary>
-    public OrtValue CreateTensor() =>
-        OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, Shape.RowBytes / sizeof(ushort)], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * Shape.RowBytes);
+    public OrtValue CreateTensor() => Precision == LookupTablePrecision.Float16
+        ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * RowBytes)
+        : OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.UInt8, [Shape.Vocab, RowBytes], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * RowBytes);
 
     public void Dispose()
     {
@@ -133,7 +163,33 @@ internal sealed unsafe class LookupTable : IDisposable
         file.Dispose();
     }
 
-    private static bool IsValid(string path, string expertsSha256, ModelShape shape)
+    /// <summary>Each expert output of <paramref name="dim"/> values as its fp32 scale (max |x| / 127) and the values rounded to int8.</summary>
+    private static byte[] Quantize(ReadOnlySpan<Float16> rows, int dim)
+    {
+        var outputs = rows.Length / dim;
+        var raw = new byte[outputs * (sizeof(float) + dim)];
+        for (var o = 0; o < outputs; o++)
+        {
+            var values = rows.Slice(o * dim, dim);
+            var max = 0f;
+            foreach (var v in values)
+            {
+                max = Math.Max(max, Math.Abs(v.ToFloat()));
+            }
+
+            var scale = max / 127f;
+            var target = raw.AsSpan(o * (sizeof(float) + dim));
+            BinaryPrimitives.WriteSingleLittleEndian(target, scale);
+            for (var k = 0; k < dim; k++)
+            {
+                target[sizeof(float) + k] = (byte)(sbyte)(scale > 0 ? Math.Clamp(MathF.Round(values[k].ToFloat() / scale), -127, 127) : 0);
+            }
+        }
+
+        return raw;
+    }
+
+    private static bool IsValid(string path, string expertsSha256, ModelShape shape, LookupTablePrecision precision)
     {
         if (!File.Exists(path))
         {
@@ -142,22 +198,22 @@ internal sealed unsafe class LookupTable : IDisposable
 
         var header = new byte[HeaderBytes];
         using var stream = File.OpenRead(path);
-        if (stream.Length != HeaderBytes + ((long)shape.Vocab * shape.RowBytes) || stream.Read(header) != HeaderBytes)
+        if (stream.Length != HeaderBytes + ((long)shape.Vocab * RowBytesFor(shape, precision)) || stream.Read(header) != HeaderBytes)
         {
             return false;
         }
 
         var expected = new byte[HeaderBytes];
-        WriteHeader(expected, shape, Convert.FromHexString(expertsSha256), header.AsSpan(72, 32));
+        WriteHeader(expected, shape, precision, Convert.FromHexString(expertsSha256), header.AsSpan(72, 32));
         return header.AsSpan().SequenceEqual(expected);
     }
 
-    private static void WriteHeader(Span<byte> header, ModelShape shape, ReadOnlySpan<byte> sourceHash, ReadOnlySpan<byte> payloadHash)
+    private static void WriteHeader(Span<byte> header, ModelShape shape, LookupTablePrecision precision, ReadOnlySpan<byte> sourceHash, ReadOnlySpan<byte> payloadHash)
     {
         header.Clear();
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt32LittleEndian(header[8..], 1);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)precision);
         BinaryPrimitives.WriteUInt32LittleEndian(header[16..], (uint)shape.Vocab);
         BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)shape.Layers);
         BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)shape.Experts);

@@ -56,8 +56,4 @@ public sealed class ModelShape
     /// <summary>True for the MoE baseline: experts routed on the hidden state, which cannot become a table.</summary>
     [JsonIgnore]
     public bool UsesHiddenStateExperts => Variant == "moe";
-
-    /// <summary>Bytes of one lookup-table row (L × N × d fp16 values).</summary>
-    [JsonIgnore]
-    public int RowBytes => Layers * Experts * Dim * 2;
 }

@@ -7,8 +7,8 @@ namespace Cockpit.Understanding.Onnx;
 /// <summary>
 /// Rewrites an exported MoLE encoder so that each layer's expert path — router <c>MatMul</c>, <c>Softmax</c>,
 /// <c>Cast</c> of the layer's gathered rows, mixing <c>MatMul</c> and the residual <c>Sum</c> — runs as one
-/// <c>cockpit.MoleMix</c> node (<c>Native/mole_mix.cc</c>) that reads its rows straight from the whole lookup table,
-/// fed once as the input <see cref="TableInput"/> [V, L·N·d]. ONNX Runtime's fixed cost per node and per input, not
+/// <c>cockpit.MoleMix</c> node (<c>cockpit.MoleMixInt8</c> for an int8 table; <c>Native/mole_mix.cc</c>) that reads its
+/// rows straight from the whole lookup table, fed once as the input <see cref="TableInput"/> [V, row]. ONNX Runtime's fixed cost per node and per input, not
 /// arithmetic, was what made the stock graph slower than the dense encoder (<c>models/README.md</c>). The shipped
 /// graph stays the portable one; this runs when the kernel library is there.
 /// </summary>
@@ -16,10 +16,11 @@ internal static class MoleMixFusion
 {
     public const string Domain = "cockpit";
     public const string OpType = "MoleMix";
+    public const string Int8OpType = "MoleMixInt8";
     public const string TableInput = "lut";
 
     /// <summary>The fused graph, or null when <paramref name="model"/> lacks the exporter's expert-path pattern.</summary>
-    public static byte[]? TryFuse(byte[] model, ModelShape shape)
+    public static byte[]? TryFuse(byte[] model, ModelShape shape, LookupTablePrecision precision)
     {
         var proto = ModelProto.Parser.ParseFrom(model);
         var graph = proto.Graph;
@@ -39,7 +40,8 @@ internal static class MoleMixFusion
             }
 
             var residual = sum.Input.Where(i => i != mix!.Output[0]).ToArray();
-            var node = new NodeProto { OpType = OpType, Domain = Domain, Name = $"mole_mix{layer}" };
+            var op = precision == LookupTablePrecision.Float16 ? OpType : Int8OpType;
+            var node = new NodeProto { OpType = op, Domain = Domain, Name = $"mole_mix{layer}" };
             node.Input.AddRange([router.Input[0], router.Input[1], "input_ids", TableInput, residual[0], residual[1]]);
             node.Output.Add(sum.Output[0]);
             node.Attribute.Add(new AttributeProto { Name = "layer", I = layer, Type = AttributeProto.Types.AttributeType.Int });
@@ -53,7 +55,7 @@ internal static class MoleMixFusion
         graph.Node.AddRange(nodes);
         var lookupInputs = Enumerable.Range(0, shape.Layers).Select(EncoderSession.LookupInput).ToHashSet();
         var inputs = graph.Input.Where(i => !lookupInputs.Contains(i.Name)).ToList();
-        inputs.Add(TableValue(shape));
+        inputs.Add(TableValue(shape, precision));
         graph.Input.Clear();
         graph.Input.AddRange(inputs);
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = Domain, Version = 1 });
@@ -69,15 +71,19 @@ internal static class MoleMixFusion
     private static NodeProto? Producer(GraphProto graph, string value, string opType) =>
         graph.Node.FirstOrDefault(n => n.Output.Contains(value) && n.OpType == opType && n.Domain.Length == 0);
 
-    private static ValueInfoProto TableValue(ModelShape shape)
+    /// <summary>The table input: fp16 values [V, L·N·d], or the int8 table's bytes [V, L·N·(4 + d)].</summary>
+    private static ValueInfoProto TableValue(ModelShape shape, LookupTablePrecision precision)
     {
+        var half = precision == LookupTablePrecision.Float16;
+        var rowBytes = LookupTable.RowBytesFor(shape, precision);
         var dims = new TensorShapeProto();
         dims.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = shape.Vocab });
-        dims.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = shape.RowBytes / sizeof(ushort) });
+        dims.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = half ? rowBytes / sizeof(ushort) : rowBytes });
+        var type = half ? TensorProto.Types.DataType.Float16 : TensorProto.Types.DataType.Uint8;
         return new ValueInfoProto
         {
             Name = TableInput,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float16, Shape = dims } },
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = dims } },
         };
     }
 }

@@ -30,10 +30,40 @@ public sealed class LookupTableTests : IDisposable
         }
     }
 
+    [Fact]
+    public void OpenOrBuild_Int8_HalfTheBytesAndEachValueWithinHalfAStepOfTheFloat16Table()
+    {
+        using var half = Open();
+        using var int8 = Open(LookupTablePrecision.Int8);
+        var shape = manifest.Config;
+        long[] ids = [0, 1, 7, 100, shape.Vocab - 1];
+
+        Assert.Equal(LookupTable.HeaderBytes + ((long)shape.Vocab * shape.Layers * shape.Experts * (4 + shape.Dim)), new FileInfo(int8.Path).Length);
+        Assert.Equal(2, File.ReadAllBytes(int8.Path)[12]);
+        Assert.EndsWith("-int8.bin", int8.Path, StringComparison.Ordinal);
+        for (var layer = 0; layer < shape.Layers; layer++)
+        {
+            var expected = Gather(half, ids, layer);
+            var actual = Gather(int8, ids, layer);
+            foreach (var output in Enumerable.Range(0, expected.Length / shape.Dim))
+            {
+                var values = expected.AsSpan(output * shape.Dim, shape.Dim).ToArray();
+                var step = values.Max(Math.Abs) / 127;
+                for (var k = 0; k < shape.Dim; k++)
+                {
+                    // Half a quantisation step, plus fp16's rounding of the widened value that Gather returns.
+                    Assert.InRange(Math.Abs(actual[(output * shape.Dim) + k] - values[k]), 0, (step / 2) + (Math.Abs(values[k]) / 1024) + 1e-6);
+                }
+            }
+        }
+    }
+
     public void Dispose() => Directory.Delete(cache, recursive: true);
 
-    private LookupTable Open() =>
-        LookupTable.OpenOrBuild(Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, manifest.Config, threads: 1);
+    private LookupTable Open() => Open(LookupTablePrecision.Float16);
+
+    private LookupTable Open(LookupTablePrecision precision) =>
+        LookupTable.OpenOrBuild(Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256, precision)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, manifest.Config, threads: 1, precision);
 
     private float[] Gather(LookupTable table, long[] ids, int layer)
     {

@@ -16,13 +16,14 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
 {
     private readonly ShippedModelFixture fixture;
     private readonly ModelManifest manifest = ModelManifest.Load(RepoPaths.ShippedModel);
-    private readonly LookupTable table;
+    private readonly Dictionary<LookupTablePrecision, LookupTable> tables;
 
     public MoleMixKernelTests(ShippedModelFixture fixture)
     {
         this.fixture = fixture;
         var sha = manifest.Files["experts.onnx"].Sha256;
-        table = LookupTable.OpenOrBuild(Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, manifest.Config, Environment.ProcessorCount);
+        tables = Enum.GetValues<LookupTablePrecision>().ToDictionary(p => p, p => LookupTable.OpenOrBuild(
+            Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha, p)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, manifest.Config, Environment.ProcessorCount, p));
     }
 
     private static string Encoder => Path.Combine(RepoPaths.ShippedModel, "encoder.onnx");
@@ -34,30 +35,45 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
         Assert.True(fixture.Understander.UsesFusedKernel);
     }
 
+    /// <summary>The stock graph reads an int8 table widened to fp16 (rounded), the kernel in fp32: hence its wider bound.</summary>
     [Theory]
-    [InlineData(false, 1)]
-    [InlineData(false, 48)]
-    [InlineData(true, 1)]
-    [InlineData(true, 48)]
-    public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(bool portable, int batch)
+    [InlineData(LookupTablePrecision.Float16, false, 1, 1e-3)]
+    [InlineData(LookupTablePrecision.Float16, false, 48, 1e-3)]
+    [InlineData(LookupTablePrecision.Float16, true, 1, 1e-3)]
+    [InlineData(LookupTablePrecision.Float16, true, 48, 1e-3)]
+    [InlineData(LookupTablePrecision.Int8, false, 48, 5e-3)]
+    [InlineData(LookupTablePrecision.Int8, true, 48, 5e-3)]
+    public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(LookupTablePrecision precision, bool portable, int batch, double bound)
     {
         var (ids, mask, length) = HeldOutBatch(batch);
-        using var stock = new EncoderSession(Encoder, manifest.Config, table, 1);
-        using var fused = new EncoderSession(Encoder, manifest.Config, table, 1, EncoderSession.KernelLibrary!, portable);
+        using var stock = new EncoderSession(Encoder, manifest.Config, tables[precision], 1);
+        using var fused = new EncoderSession(Encoder, manifest.Config, tables[precision], 1, EncoderSession.KernelLibrary!, portable);
 
         var expected = stock.Run(ids, mask, batch, length);
         var actual = fused.Run(ids, mask, batch, length);
 
         Assert.False(stock.IsFused);
         Assert.True(fused.IsFused);
-        Assert.InRange(MaxDifference(expected.Tags, actual.Tags), 0, 1e-3);
-        Assert.InRange(MaxDifference(expected.Calls, actual.Calls), 0, 1e-3);
+        Assert.InRange(MaxDifference(expected.Tags, actual.Tags), 0, bound);
+        Assert.InRange(MaxDifference(expected.Calls, actual.Calls), 0, bound);
+    }
+
+    [Fact]
+    public void Int8Table_HeldOutBatch_CloseToTheFloat16TablesLogits()
+    {
+        var (ids, mask, length) = HeldOutBatch(48);
+        using var half = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Float16], 1, EncoderSession.KernelLibrary!);
+        using var int8 = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Int8], 1, EncoderSession.KernelLibrary!);
+
+        var difference = MaxDifference(half.Run(ids, mask, 48, length).Tags, int8.Run(ids, mask, 48, length).Tags);
+
+        Assert.InRange(difference, 1e-6, 0.1);
     }
 
     [Fact]
     public void TryFuse_ShippedEncoder_OneKernelNodePerLayerAndOneTableInput()
     {
-        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config));
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config, LookupTablePrecision.Float16));
         var stock = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Encoder));
 
         var kernels = fused.Graph.Node.Where(n => n.Domain == MoleMixFusion.Domain).ToList();
@@ -72,13 +88,13 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     {
         var experts = File.ReadAllBytes(Path.Combine(RepoPaths.ShippedModel, "experts.onnx"));
 
-        Assert.Null(MoleMixFusion.TryFuse(experts, manifest.Config));
+        Assert.Null(MoleMixFusion.TryFuse(experts, manifest.Config, LookupTablePrecision.Float16));
     }
 
     [Fact]
     public void Kernel_LayerOutsideTheTable_FailsWithClearError()
     {
-        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config));
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config, LookupTablePrecision.Float16));
         fused.Graph.Node.First(n => n.OpType == MoleMixFusion.OpType).Attribute.Single(a => a.Name == "layer").I = manifest.Config.Layers;
         using var options = new SessionOptions();
         options.RegisterCustomOpLibrary(EncoderSession.KernelLibrary!);
@@ -88,7 +104,13 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
         Assert.Contains("cockpit.MoleMix: layer outside the table's rows", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => table.Dispose();
+    public void Dispose()
+    {
+        foreach (var table in tables.Values)
+        {
+            table.Dispose();
+        }
+    }
 
     private static double MaxDifference(float[] a, float[] b)
     {
