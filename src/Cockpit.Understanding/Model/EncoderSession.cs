@@ -34,7 +34,7 @@ internal sealed class EncoderSession : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
-        var fused = table is not null && kernelLibrary is not null ? MoleMixFusion.TryFuse(File.ReadAllBytes(onnxPath), shape, table!.Precision) : null;
+        var fused = table is not null && kernelLibrary is not null ? MoleMixFusion.TryFuse(File.ReadAllBytes(onnxPath), shape, table.Precision) : null;
         if (fused is not null)
         {
             options.RegisterCustomOpLibrary(kernelLibrary!);

@@ -8,9 +8,9 @@ namespace Cockpit.Understanding.Onnx;
 /// Rewrites an exported MoLE encoder so that each layer's expert path — router <c>MatMul</c>, <c>Softmax</c>,
 /// <c>Cast</c> of the layer's gathered rows, mixing <c>MatMul</c> and the residual <c>Sum</c> — runs as one
 /// <c>cockpit.MoleMix</c> node (<c>cockpit.MoleMixInt8</c> for an int8 table; <c>Native/mole_mix.cc</c>) that reads its
-/// rows straight from the whole lookup table, fed once as the input <see cref="TableInput"/> [V, row]. ONNX Runtime's fixed cost per node and per input, not
-/// arithmetic, was what made the stock graph slower than the dense encoder (<c>models/README.md</c>). The shipped
-/// graph stays the portable one; this runs when the kernel library is there.
+/// rows straight from the whole lookup table, fed once as the input <see cref="TableInput"/> [V, row]. ONNX Runtime's
+/// fixed cost per node and per input, not arithmetic, was what made the stock graph slower than the dense encoder
+/// (<c>models/README.md</c>). The shipped graph stays the portable one; this runs when the kernel library is there.
 /// </summary>
 internal static class MoleMixFusion
 {
