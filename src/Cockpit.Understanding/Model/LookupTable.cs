@@ -149,8 +149,9 @@ internal sealed unsafe class LookupTable : IDisposable
     }
 
     /// <summary>
-    /// The whole table as one fp16 tensor [V, L·N·d] over the mapped file, for the fused kernel: nothing is copied and
-    /// only the pages of rows it reads become resident. Valid while this table is open.
+    /// The whole table as one tensor over the mapped file for the fused kernel — fp16 values [V, L·N·d], or an int8
+    /// table's bytes [V, L·N·(4 + d)]: nothing is copied and only the pages of rows it reads become resident. Valid
+    /// while this table is open.
     /// </summary>
     public OrtValue CreateTensor() => Precision == LookupTablePrecision.Float16
         ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * RowBytes)
