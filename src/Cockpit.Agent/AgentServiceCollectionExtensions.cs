@@ -52,6 +52,7 @@ public static class AgentServiceCollectionExtensions
                 CacheDirectory = Path.Combine(options.ResolvedDataDirectory, "cache"),
                 IntraOpThreads = options.ModelThreads,
                 MinTagConfidence = options.MinTagConfidence,
+                TablePrecision = options.TablePrecision,
             });
             Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory, understander.UsesFusedKernel);
             return understander;
