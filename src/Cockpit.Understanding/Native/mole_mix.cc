@@ -39,29 +39,32 @@ struct Dims {
   int64_t layer_offset;   // byte offset of this layer's N experts within a row
 };
 
-// IEEE binary16 → binary32 without F16C: integer operations that vectorize on any SSE2 or NEON target (the
-// compiler's own _Float16 conversion on x86 without F16C is a library call per value, about 70× slower here).
+// IEEE binary16 → binary32 without F16C, in integer operations that vectorize on any SSE2 or NEON target. The
+// compiler's own _Float16 conversion on x86 without F16C is a library call per value: the portable loop took 241 µs
+// per 10-token layer call with it, 22 µs with this.
 inline float HalfToFloat(uint16_t half) {
 #if defined(__aarch64__)
   __fp16 value;
   std::memcpy(&value, &half, sizeof value);
   return static_cast<float>(value);
 #else
+  // Branch-free (masks, not conditions), so that the loops around it vectorize: rebias the exponent, then fix up
+  // infinity/NaN and subnormals, which a float subtraction of 2^-14 renormalises.
   const uint32_t magnitude = static_cast<uint32_t>(half & 0x7fffu) << 13;
   const uint32_t exponent = magnitude & (0x7c00u << 13);
-  uint32_t bits = magnitude + ((127u - 15u) << 23);
-  float value;
-  if (exponent == (0x7c00u << 13)) {
-    bits += (128u - 16u) << 23;  // infinity or NaN
-    std::memcpy(&value, &bits, sizeof value);
-  } else if (exponent == 0) {
-    bits += 1u << 23;  // subnormal: renormalise through a float subtraction
-    std::memcpy(&value, &bits, sizeof value);
-    value -= 6.103515625e-05f;  // 2^-14
-  } else {
-    std::memcpy(&value, &bits, sizeof value);
-  }
-  return (half & 0x8000u) != 0 ? -value : value;
+  const uint32_t special = 0u - static_cast<uint32_t>(exponent == (0x7c00u << 13));
+  const uint32_t subnormal = 0u - static_cast<uint32_t>(exponent == 0);
+  const uint32_t bits = magnitude + ((127u - 15u) << 23) + (special & ((128u - 16u) << 23)) + (subnormal & (1u << 23));
+  const uint32_t correction_bits = subnormal & 0x38800000u;  // 2^-14
+  float value, correction;
+  std::memcpy(&value, &bits, sizeof value);
+  std::memcpy(&correction, &correction_bits, sizeof correction);
+  value -= correction;
+  uint32_t signed_bits;
+  std::memcpy(&signed_bits, &value, sizeof signed_bits);
+  signed_bits |= static_cast<uint32_t>(half & 0x8000u) << 16;
+  std::memcpy(&value, &signed_bits, sizeof value);
+  return value;
 #endif
 }
 
@@ -163,10 +166,9 @@ __attribute__((target("avx2,fma,f16c"))) void MixAvx2(const Dims& s, const float
           _mm_prefetch(reinterpret_cast<const char*>(next + prefetched), _MM_HINT_T0);
         if constexpr (kInt8) {
           const __m256 g = _mm256_set1_ps(gate[j] * ReadScale(expert));
-          const auto* e = reinterpret_cast<const __m128i*>(expert + sizeof(float) + k);
+          const uint8_t* e = expert + sizeof(float) + k;
           for (int c = 0; c < kChains; ++c) {
-            const __m256i wide = _mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(
-                reinterpret_cast<const uint8_t*>(e) + 8 * c)));
+            const __m256i wide = _mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(e + 8 * c)));
             acc[c] = _mm256_fmadd_ps(g, _mm256_cvtepi32_ps(wide), acc[c]);
           }
         } else {
