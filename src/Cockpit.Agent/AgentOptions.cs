@@ -87,6 +87,12 @@ public sealed class AgentOptions : IValidatableObject
     [EnumDataType(typeof(LookupTablePrecision))]
     public LookupTablePrecision TablePrecision { get; set; } = new UnderstandingOptions().TablePrecision;
 
+    /// <summary>
+    /// Keep the whole lookup table in memory, in huge pages, rather than mapped (<see cref="UnderstandingOptions.ResidentTable"/>):
+    /// more RAM for a faster expert read. Defaults to false.
+    /// </summary>
+    public bool ResidentTable { get; set; }
+
     /// <summary>How long a follow-up ("a bit warmer") may refer to the previous turn. Defaults to 60 s.</summary>
     public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -53,6 +53,7 @@ public static class AgentServiceCollectionExtensions
                 IntraOpThreads = options.ModelThreads,
                 MinTagConfidence = options.MinTagConfidence,
                 TablePrecision = options.TablePrecision,
+                ResidentTable = options.ResidentTable,
             });
             Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory, understander.UsesFusedKernel);
             return understander;

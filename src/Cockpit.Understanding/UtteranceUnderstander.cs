@@ -67,7 +67,7 @@ public sealed class UtteranceUnderstander : IDisposable
         {
             var expertsSha = manifest.Files.TryGetValue("experts.onnx", out var f) ? f.Sha256 : ModelManifest.HashFile(Path.Combine(dir, "experts.onnx"));
             var cachePath = Path.Combine(options.CacheDirectory, LookupTable.FileNameFor(expertsSha, options.TablePrecision));
-            table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads, options.TablePrecision);
+            table = LookupTable.OpenOrBuild(cachePath, Path.Combine(dir, "experts.onnx"), expertsSha, manifest.Config, options.BuildThreads, options.TablePrecision, options.ResidentTable);
         }
 
         var kernel = options.UseFusedKernel ? EncoderSession.KernelLibrary : null;

@@ -25,28 +25,39 @@ namespace Cockpit.Understanding.Model;
 /// 72 32  SHA-256 of the payload (all rows)
 /// 104..4096 zero
 /// </code>
-/// Thread-safe for concurrent gathers.
+/// Thread-safe for concurrent gathers. With <c>resident</c> the rows are copied into memory instead, in transparent huge
+/// pages where Linux allows (<see cref="UnderstandingOptions.ResidentTable"/>).
 /// </summary>
-internal sealed unsafe class LookupTable : IDisposable
+internal sealed unsafe partial class LookupTable : IDisposable
 {
     public const int HeaderBytes = 4096;
     private static readonly byte[] Magic = "CKLUT001"u8.ToArray();
 
-    private readonly MemoryMappedFile file;
-    private readonly MemoryMappedViewAccessor view;
-    private readonly byte* basePointer;
+    private const nuint HugePageBytes = 2 << 20;
+    private const int MadviseHugePage = 14; // MADV_HUGEPAGE
 
-    private LookupTable(string path, ModelShape shape, LookupTablePrecision precision)
+    private readonly MemoryMappedFile? file;
+    private readonly MemoryMappedViewAccessor? view;
+    private readonly byte* rows; // row 0
+
+    private LookupTable(string path, ModelShape shape, LookupTablePrecision precision, bool resident)
     {
         Path = path;
         Shape = shape;
         Precision = precision;
         RowBytes = RowBytesFor(shape, precision);
+        IsResident = resident;
+        if (resident)
+        {
+            rows = LoadResident(path, (long)shape.Vocab * RowBytes);
+            return;
+        }
+
         file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* p = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-        basePointer = p + view.PointerOffset;
+        rows = p + view.PointerOffset + HeaderBytes;
     }
 
     public string Path { get; }
@@ -58,6 +69,9 @@ internal sealed unsafe class LookupTable : IDisposable
     /// <summary>Bytes of one token's row.</summary>
     public int RowBytes { get; }
 
+    /// <summary>Whether the rows were copied into memory rather than mapped.</summary>
+    public bool IsResident { get; }
+
     /// <summary>The cache file name for a given experts graph hash and precision.</summary>
     public static string FileNameFor(string expertsSha256, LookupTablePrecision precision = LookupTablePrecision.Float16) =>
         precision == LookupTablePrecision.Float16 ? $"lut-{expertsSha256[..16]}.bin" : $"lut-{expertsSha256[..16]}-int8.bin";
@@ -67,14 +81,14 @@ internal sealed unsafe class LookupTable : IDisposable
         precision == LookupTablePrecision.Float16 ? shape.Layers * shape.Experts * shape.Dim * 2 : shape.Layers * shape.Experts * (sizeof(float) + shape.Dim);
 
     /// <summary>Opens the table, building it first from <c>experts.onnx</c> when it is missing or stale.</summary>
-    public static LookupTable OpenOrBuild(string cachePath, string expertsOnnx, string expertsSha256, ModelShape shape, int threads, LookupTablePrecision precision = LookupTablePrecision.Float16)
+    public static LookupTable OpenOrBuild(string cachePath, string expertsOnnx, string expertsSha256, ModelShape shape, int threads, LookupTablePrecision precision = LookupTablePrecision.Float16, bool resident = false)
     {
         if (!IsValid(cachePath, expertsSha256, shape, precision))
         {
             Build(cachePath, expertsOnnx, expertsSha256, shape, threads, precision);
         }
 
-        return new LookupTable(cachePath, shape, precision);
+        return new LookupTable(cachePath, shape, precision, resident);
     }
 
     /// <summary>Runs the experts graph over every token id and writes the table (atomically, via a temporary file).</summary>
@@ -128,7 +142,7 @@ internal sealed unsafe class LookupTable : IDisposable
         for (var i = 0; i < ids.Length; i++)
         {
             var id = (ulong)ids[i] < (ulong)Shape.Vocab ? ids[i] : 0;
-            var section = basePointer + HeaderBytes + (id * RowBytes) + ((long)layer * layerBytes);
+            var section = rows + (id * RowBytes) + ((long)layer * layerBytes);
             var target = destination.Slice(i * values, values);
             if (Precision == LookupTablePrecision.Float16)
             {
@@ -154,15 +168,54 @@ internal sealed unsafe class LookupTable : IDisposable
     /// while this table is open.
     /// </summary>
     public OrtValue CreateTensor() => Precision == LookupTablePrecision.Float16
-        ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * RowBytes)
-        : OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.UInt8, [Shape.Vocab, RowBytes], (IntPtr)(basePointer + HeaderBytes), (long)Shape.Vocab * RowBytes);
+        ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)rows, (long)Shape.Vocab * RowBytes)
+        : OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.UInt8, [Shape.Vocab, RowBytes], (IntPtr)rows, (long)Shape.Vocab * RowBytes);
 
     public void Dispose()
     {
-        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        if (IsResident)
+        {
+            NativeMemory.AlignedFree(rows);
+            return;
+        }
+
+        view!.SafeMemoryMappedViewHandle.ReleasePointer();
         view.Dispose();
-        file.Dispose();
+        file!.Dispose();
     }
+
+    /// <summary>
+    /// Reads the rows into memory aligned to 2 MiB and advised for transparent huge pages before it is touched, so that a
+    /// row read costs no page walk: with 4 KiB pages, each token's row in a table of this size is a TLB miss.
+    /// </summary>
+    private static byte* LoadResident(string path, long bytes)
+    {
+        var size = (nuint)(((bytes + (long)HugePageBytes - 1) / (long)HugePageBytes) * (long)HugePageBytes);
+        var buffer = (byte*)NativeMemory.AlignedAlloc(size, HugePageBytes);
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise((nint)buffer, size, MadviseHugePage); // refused (THP off): plain pages, still resident
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        stream.Position = HeaderBytes;
+        for (long done = 0; done < bytes;)
+        {
+            var read = stream.Read(new Span<byte>(buffer + done, (int)Math.Min(bytes - done, 1 << 30)));
+            if (read == 0)
+            {
+                NativeMemory.AlignedFree(buffer);
+                throw new InvalidDataException($"Lookup table {path} ended after {done} of {bytes} row bytes.");
+            }
+
+            done += read;
+        }
+
+        return buffer;
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
 
     /// <summary>Each expert output of <paramref name="dim"/> values as its fp32 scale (max |x| / 127) and the values rounded to int8.</summary>
     private static byte[] Quantize(ReadOnlySpan<Float16> rows, int dim)

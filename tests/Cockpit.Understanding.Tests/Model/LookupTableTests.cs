@@ -58,12 +58,31 @@ public sealed class LookupTableTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(LookupTablePrecision.Float16)]
+    [InlineData(LookupTablePrecision.Int8)]
+    public void OpenOrBuild_Resident_SameRowsAndLogitsAsTheMappedTable(LookupTablePrecision precision)
+    {
+        using var mapped = Open(precision);
+        using var resident = Open(precision, resident: true);
+        var encoder = Path.Combine(RepoPaths.ShippedModel, "encoder.onnx");
+        long[] ids = [2, 500, 1200, 3000, manifest.Config.Vocab - 1];
+        float[] mask = [1, 1, 1, 1, 1];
+        using var fromMap = new EncoderSession(encoder, manifest.Config, mapped, 1, EncoderSession.KernelLibrary);
+        using var fromMemory = new EncoderSession(encoder, manifest.Config, resident, 1, EncoderSession.KernelLibrary);
+
+        Assert.False(mapped.IsResident);
+        Assert.True(resident.IsResident);
+        Assert.Equal(Gather(mapped, ids, layer: 3), Gather(resident, ids, layer: 3));
+        Assert.Equal(fromMap.Run(ids, mask, 1, ids.Length).Tags, fromMemory.Run(ids, mask, 1, ids.Length).Tags);
+    }
+
     public void Dispose() => Directory.Delete(cache, recursive: true);
 
     private LookupTable Open() => Open(LookupTablePrecision.Float16);
 
-    private LookupTable Open(LookupTablePrecision precision) =>
-        LookupTable.OpenOrBuild(Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256, precision)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, manifest.Config, threads: 1, precision);
+    private LookupTable Open(LookupTablePrecision precision, bool resident = false) =>
+        LookupTable.OpenOrBuild(Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256, precision)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, manifest.Config, threads: 1, precision, resident);
 
     private float[] Gather(LookupTable table, long[] ids, int layer)
     {
