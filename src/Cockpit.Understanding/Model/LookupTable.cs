@@ -163,9 +163,9 @@ internal sealed unsafe partial class LookupTable : IDisposable
     }
 
     /// <summary>
-    /// The whole table as one tensor over the mapped file for the fused kernel — fp16 values [V, L·N·d], or an int8
-    /// table's bytes [V, L·N·(4 + d)]: nothing is copied and only the pages of rows it reads become resident. Valid
-    /// while this table is open.
+    /// The whole table as one tensor over its rows (mapped, or resident) for the fused kernel — fp16 values [V, L·N·d],
+    /// or an int8 table's bytes [V, L·N·(4 + d)]. Nothing is copied; mapped, only the pages of rows the kernel reads
+    /// become resident. Valid while this table is open.
     /// </summary>
     public OrtValue CreateTensor() => Precision == LookupTablePrecision.Float16
         ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)rows, (long)Shape.Vocab * RowBytes)
