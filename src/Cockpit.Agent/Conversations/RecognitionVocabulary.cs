@@ -29,6 +29,7 @@ internal sealed class RecognitionVocabulary(UtteranceUnderstander understander, 
         return [.. catalog.Functions.SelectMany(function => Pick(function.Zh, function.En).Concat(function.Value.Values.SelectMany(value => Pick(value.Zh, value.En))))
             .Concat(catalog.Zones.SelectMany(zone => Pick(zone.Zh, zone.En)))
             .Concat(catalog.Operations.SelectMany(operation => Pick(operation.Zh, operation.En)))
+            .Concat(catalog.Functions.SelectMany(function => function.Phrases.Values.SelectMany(phrases => Pick(phrases.Zh, phrases.En))))
             .Distinct(StringComparer.Ordinal)];
     }
 

@@ -283,7 +283,7 @@ internal sealed class DataGenerator
     private (CatalogFunction? Function, string? Op) Choose(string frame, string lang, Template template, Random rng)
     {
         bool UsesSuffix() => template.Pattern.Contains("{ops}", StringComparison.Ordinal);
-        bool HasSuffix(string op) => catalog.FindOperation(op)!.EnSuffix.Count > 0;
+        bool HasSuffix(CatalogFunction? f, string op) => (f?.PhrasesOf(catalog.FindOperation(op)!) ?? catalog.FindOperation(op)!).EnSuffix.Count > 0;
         IEnumerable<CatalogFunction> vehicle = catalog.Functions;
         switch (frame)
         {
@@ -293,7 +293,7 @@ internal sealed class DataGenerator
                                   where f.Id is not "screen.open_app" and not "display.mode"
                                   from op in TemplateBank.SwitchOps
                                   where f.Accepts(op) && (f.Literal(op) is not null || f.Value.Type == CatalogValueType.Level)
-                                  where template.Allows(op) && (lang == "zh" || !UsesSuffix() || HasSuffix(op))
+                                  where template.Allows(op) && (lang == "zh" || !UsesSuffix() || HasSuffix(f, op))
                                   select (f, op)).ToList();
                 return candidates.Count == 0 ? (null, null) : Pick(candidates, rng);
             }
@@ -373,7 +373,7 @@ internal sealed class DataGenerator
                     ? ["up", "down"]
                     : ["on", "off", "open", "close"];
                 var op = Pick(ops, rng);
-                return lang == "en" && UsesSuffix() && !HasSuffix(op) ? (null, null) : (null, op);
+                return lang == "en" && UsesSuffix() && !HasSuffix(null, op) ? (null, null) : (null, op);
             }
         }
     }
@@ -455,7 +455,8 @@ internal sealed class DataGenerator
                             return null;
                         }
 
-                        var list = zh ? operation.Zh : slot == "{op}" ? operation.En : operation.EnSuffix;
+                        var said = function?.PhrasesOf(operation) ?? operation;
+                        var list = zh ? said.Zh : slot == "{op}" ? said.En : said.EnSuffix;
                         if (list.Count == 0)
                         {
                             return null;
@@ -575,7 +576,7 @@ internal sealed class DataGenerator
 
         foreach (var o in catalog.Operations.Where(o => function.Accepts(o.Id)))
         {
-            if (o.Zh.Contains(phrase) || o.En.Contains(phrase) || o.EnSuffix.Contains(phrase))
+            if (function.PhrasesOf(o).Contains(phrase))
             {
                 return o.Id;
             }

@@ -152,6 +152,11 @@ public sealed class ActionCatalog
                 }
             }
 
+            if (f.Phrases.Keys.FirstOrDefault(op => !f.Accepts(op)) is { } foreign)
+            {
+                throw new CatalogException($"Function {f.Id} gives phrases for {foreign}, an operation it does not accept.");
+            }
+
             if (f.Value.Type is CatalogValueType.Number && f.Value.Min > f.Value.Max)
             {
                 throw new CatalogException($"Function {f.Id} has min > max.");

@@ -50,6 +50,17 @@ public sealed class CatalogFunction
     [JsonPropertyName("ops")]
     public IReadOnlyDictionary<string, JsonElement?> Ops { get; init; } = new Dictionary<string, JsonElement?>();
 
+    /// <summary>
+    /// Phrases that replace an operation's usual ones for this function, by operation id: where the thing's movement
+    /// turns a word around ("roll down the window" opens it, "lower the temperature" lowers it).
+    /// </summary>
+    [JsonPropertyName("phrases")]
+    public IReadOnlyDictionary<string, CatalogPhrases> Phrases { get; init; } = new Dictionary<string, CatalogPhrases>();
+
+    /// <summary>The phrases that say <paramref name="operation"/> of this function: its own where the catalog gives them.</summary>
+    /// <param name="operation">The operation.</param>
+    public CatalogPhrases PhrasesOf(CatalogOperation operation) => Phrases.GetValueOrDefault(operation.Id) ?? operation;
+
     /// <summary>True when <paramref name="op"/> is accepted.</summary>
     /// <param name="op">Operation id.</param>
     public bool Accepts(string op) => Ops.ContainsKey(op);

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Cockpit.Understanding.Catalog;
 
-/// <summary>An operation word class such as <c>on</c>, <c>up</c>, <c>half</c> or <c>warmer</c>.</summary>
-public sealed class CatalogOperation
+/// <summary>An operation word class such as <c>on</c>, <c>up</c>, <c>half</c> or <c>warmer</c>, with its usual phrases.</summary>
+public sealed class CatalogOperation : CatalogPhrases
 {
     /// <summary>Operation id.</summary>
     [JsonPropertyName("id")]
@@ -16,16 +16,4 @@ public sealed class CatalogOperation
     /// <summary>The function and operation this word implies when no function is named, or null.</summary>
     [JsonPropertyName("implies")]
     public CatalogImplication? Implies { get; init; }
-
-    /// <summary>Mandarin phrases.</summary>
-    [JsonPropertyName("zh")]
-    public IReadOnlyList<string> Zh { get; init; } = [];
-
-    /// <summary>English phrases that stand before the noun ("turn on").</summary>
-    [JsonPropertyName("en")]
-    public IReadOnlyList<string> En { get; init; } = [];
-
-    /// <summary>English phrases that follow the noun ("the AC on").</summary>
-    [JsonPropertyName("enSuffix")]
-    public IReadOnlyList<string> EnSuffix { get; init; } = [];
 }

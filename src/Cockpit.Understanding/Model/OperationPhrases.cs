@@ -15,7 +15,8 @@ internal sealed class OperationPhrases(ActionCatalog catalog)
         (string Op, int Length, int Distance)? best = null;
         foreach (var operation in catalog.Operations.Where(o => function.Accepts(o.Id) && usable(o.Id)))
         {
-            foreach (var phrase in operation.Zh.Concat(operation.En).Concat(operation.EnSuffix))
+            var said = function.PhrasesOf(operation);
+            foreach (var phrase in said.Zh.Concat(said.En).Concat(said.EnSuffix))
             {
                 foreach (var at in Occurrences(text, phrase, start, end))
                 {

@@ -83,6 +83,32 @@ public class ActionCatalogTests
         Assert.Equal((16d, 32d, 0.5), (t.Value.Min, t.Value.Max, t.Value.Step));
     }
 
+    [Theory]
+    [InlineData("window.position", "up", "roll down", "lower")]
+    [InlineData("window.position", "down", "roll up", "raise")]
+    [InlineData("window.position", "min", "all the way up", "all the way up")]
+    [InlineData("climate.temperature", "down", "lower", "lower")]
+    public void PhrasesOf_FunctionsOwnWordsReplaceTheOperations(string function, string op, string notSaid, string said)
+    {
+        var catalog = ActionCatalog.Default;
+        var phrases = catalog.FindFunction(function)!.PhrasesOf(catalog.FindOperation(op)!);
+
+        Assert.True(phrases.Contains(said));
+        Assert.Equal(notSaid == said, phrases.Contains(notSaid));
+    }
+
+    [Fact]
+    public void Load_PhrasesForAnOperationNotAccepted_ThrowsCatalogException()
+    {
+        using var stream = new MemoryStream("""
+            { "version": "1", "seats": {}, "zones": [], "ops": [{ "id": "on", "rank": 1 }, { "id": "up", "rank": 3 }],
+              "functions": [{ "id": "screen.x", "kind": "screen", "ops": { "on": null }, "phrases": { "up": { "en": ["raise"] } } }] }
+            """u8.ToArray());
+
+        var error = Assert.Throws<CatalogException>(() => ActionCatalog.Load(stream));
+        Assert.Contains("screen.x gives phrases for up", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_MalformedJson_ThrowsCatalogException()
     {

@@ -61,6 +61,27 @@ public sealed class DataGeneratorTests
     }
 
     [Fact]
+    public void Generate_FunctionsOwnPhrases_SayTheirOperations()
+    {
+        // "roll down the window" opens it and "rear shade up a little" closes it a little: such functions' operations are
+        // said with their own phrases, never the generic ones whose direction is the other way round ("raise" is up for a
+        // temperature).
+        var catalog = ActionCatalog.Default;
+        var ops = Train.Concat(HeldOut)
+            .SelectMany(sample => sample.Spans
+                .Where(s => s.Class.StartsWith("OP:", StringComparison.Ordinal))
+                .Select(s => (Function: sample.Spans.FirstOrDefault(o => o.Call == s.Call && o.Class.StartsWith("FN:", StringComparison.Ordinal))?.Class[3..], Op: s.Class[3..], Phrase: sample.Text[s.Start..s.End].ToLowerInvariant()))
+                .Where(o => o.Function is "window.position" or "rear_shade"))
+            .ToList();
+        var wrong = ops.Where(o => catalog.FindFunction(o.Function!)!.Phrases.ContainsKey(o.Op) && !catalog.FindFunction(o.Function!)!.PhrasesOf(catalog.FindOperation(o.Op)!).Contains(o.Phrase));
+
+        Assert.Contains(ops, o => o is { Function: "window.position", Op: "up", Phrase: "lower" or "down" or "降低" or "开大" });
+        Assert.Contains(ops, o => o is { Function: "window.position", Op: "close", Phrase: "roll up" or "升起来" or "摇上去" });
+        Assert.Contains(ops, o => o is { Function: "rear_shade", Op: "down", Phrase: "raise" or "up" or "升高" });
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public void Generate_ForMe_IsTheSpeakersZone()
     {
         // The catalog reads "for me" as the speaker's zone; a closing "for me" labelled as filler would contradict it.
