@@ -8,7 +8,7 @@ using Cockpit.Understanding.Catalog;
 
 // Cockpit.Training: data generation, training, export and measurement of the understanding model.
 //   train    [--out DIR] [--steps N] [--batch N] [--threads N] [--train N] [--test N] [--seed N] [--variant mole|dense|moe]
-//            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M] [--ema 0.998] [--unseen-characters 0.02]
+//            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M] [--ema 0.998] [--dropout P] [--unseen-characters 0.02]
 //   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
 //   measure  [--model DIR] [--cache DIR] [--probes DIR] [--update true] [--min-confidence 0.3] [--draw-seed N] [--table float16|int8]   re-measures held-out accuracy and latency through the C# runtime (on a fresh held-out draw with --draw-seed)
@@ -63,6 +63,7 @@ switch (verb)
                 ExpertHidden = Int("expert-hidden", defaults.ExpertHidden),
                 SharedHidden = Int("shared-hidden", defaults.SharedHidden),
                 EvalEvery = Int("eval-every", defaults.EvalEvery),
+                Dropout = float.Parse(Str("dropout", defaults.Dropout.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 EmaDecay = float.Parse(Str("ema", defaults.EmaDecay.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 UnseenCharacterRate = double.Parse(Str("unseen-characters", defaults.UnseenCharacterRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 MaxMinutes = float.Parse(Str("minutes", defaults.MaxMinutes.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),

@@ -47,7 +47,8 @@ internal static class TemplateBank
             "{zone} {fn} to {val}", "please {op} {zone} {fn} to {val} {unit}", "could you {op} the {zone} {fn} to {val}",
             "{fn} {val} {unit} {zpost}", "make the {zone} {fn} {val} {unit}",
             "{val} {unit} on the {zone} {fn}", "{op} {fn} {zpost} {val}", "{op} {fn} {val} {unit}", "the {zone} {fn} should be {val} {unit}",
-            "bring the {zone} {fn} to {val} {unit}", "i'd like the {fn} at {val} {unit} {zpost}");
+            "bring the {zone} {fn} to {val} {unit}", "i'd like the {fn} at {val} {unit} {zpost}", "the {zone} {fn} needs to be {val} {unit}",
+            "i'd like the {zone} {fn} to be {val} {unit}");
 
         // Levels.
         Add("zh", "level", null,
@@ -128,7 +129,7 @@ internal static class TemplateBank
             "can you {fn} {txt}", "i want to {fn} {txt}", "[ring up|FN:screen.call] {txt}", "[dial up|FN:screen.call] {txt}",
             "{fn} {txt} [for me|ZONE:mine]", "i need to {fn} {txt}", "hey {fn} {txt}");
         Add("zh", "bare", null, "{op}", "{op}吧", "帮我{op}", "{op}一下", "{fn}", "{fn}吧");
-        Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}");
+        Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}", "{fn} please", "just {fn}");
 
         // Follow-ups that name no function.
         Add("zh", "followup", null, "再{op}一点", "也{op}吧", "把它也{op}", "那就{op}吧", "还是{op}吧", "{op}一点点", "再{op}{delta}{unit}");

@@ -20,14 +20,19 @@ internal sealed class MoleEncoder : nn.Module
     private readonly Parameter finalNorm;
     private readonly Linear tagHead;
     private readonly Linear callHead;
+    private readonly float dropout;
 
-    public MoleEncoder(ModelShape config)
+    /// <param name="config">The model's shape.</param>
+    /// <param name="dropout">Dropout on the embeddings and on every residual branch while training (0: none); inference
+    /// is unchanged, so the experts re-parameterise into the lookup table as before.</param>
+    public MoleEncoder(ModelShape config, float dropout = 0)
         : base("mole")
     {
         Config = config;
+        this.dropout = dropout;
         embedding = nn.Embedding(config.Vocab, config.Dim);
         position = nn.Parameter(torch.randn(config.MaxLength, config.Dim) * 0.02f);
-        layers = nn.ModuleList([.. Enumerable.Range(0, config.Layers).Select(i => new MoleLayer(config, i))]);
+        layers = nn.ModuleList([.. Enumerable.Range(0, config.Layers).Select(i => new MoleLayer(config, i, dropout))]);
         finalNorm = nn.Parameter(torch.ones(config.Dim));
         tagHead = nn.Linear(config.Dim, config.Tags);
         callHead = nn.Linear(config.Dim, config.CallClasses);
@@ -46,6 +51,10 @@ internal sealed class MoleEncoder : nn.Module
     public static Tensor RmsNorm(Tensor x, Tensor weight) =>
         x * torch.rsqrt(x.pow(2).mean([-1], keepdim: true) + 1e-6f) * weight;
 
+    /// <summary>Dropout while training; the identity otherwise.</summary>
+    public static Tensor Dropout(Tensor x, float p, bool training) =>
+        training && p > 0 ? torch.nn.functional.dropout(x, p, training: true) : x;
+
     /// <summary>Runs the encoder.</summary>
     /// <param name="ids">[B, T] token ids.</param>
     /// <param name="mask">[B, T] 1 for tokens, 0 for padding.</param>
@@ -55,7 +64,7 @@ internal sealed class MoleEncoder : nn.Module
     {
         var t = ids.shape[1];
         var e = embedding.forward(ids);
-        var h = e + position.narrow(0, 0, t).unsqueeze(0);
+        var h = Dropout(e + position.narrow(0, 0, t).unsqueeze(0), dropout, training);
         var additive = ((1f - mask) * -1e9f).unsqueeze(1).unsqueeze(1);
         var eUnique = Config.UsesExperts ? embedding.forward(unique) : null;
         foreach (var layer in layers)

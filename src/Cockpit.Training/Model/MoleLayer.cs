@@ -24,11 +24,13 @@ internal sealed class MoleLayer : nn.Module
     private readonly Parameter? b1;
     private readonly Parameter? w2;
     private readonly Parameter? b2;
+    private readonly float dropout;
 
-    public MoleLayer(ModelShape config, int index)
+    public MoleLayer(ModelShape config, int index, float dropout = 0)
         : base($"layer{index}")
     {
         this.config = config;
+        this.dropout = dropout;
         var d = config.Dim;
         norm1 = nn.Parameter(torch.ones(d));
         norm2 = nn.Parameter(torch.ones(d));
@@ -71,7 +73,7 @@ internal sealed class MoleLayer : nn.Module
         var q = qkv.forward(x).view(b, t, 3, heads, dh).permute(2, 0, 3, 1, 4);
         var scores = torch.matmul(q[0], q[1].transpose(-1, -2)) * (float)(1.0 / Math.Sqrt(dh)) + additiveMask;
         var attention = torch.matmul(scores.softmax(-1), q[2]).permute(0, 2, 1, 3).reshape(b, t, d);
-        h = h + output.forward(attention);
+        h = h + MoleEncoder.Dropout(output.forward(attention), dropout, training);
 
         var u = MoleEncoder.RmsNorm(h, norm2);
         var ffn = shared2.forward(torch.nn.functional.relu(shared1.forward(u)));
@@ -86,7 +88,7 @@ internal sealed class MoleLayer : nn.Module
             ffn = ffn + torch.matmul(gate, experts).squeeze(-2);
         }
 
-        return h + ffn;
+        return h + MoleEncoder.Dropout(ffn, dropout, training);
     }
 
     /// <summary>The MoE baseline's FFN: each token's top-k experts on its hidden state, weighted by the renormalised router.</summary>

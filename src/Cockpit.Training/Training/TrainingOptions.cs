@@ -3,7 +3,7 @@ namespace Cockpit.Training.Training;
 /// <summary>Knobs of one training run; the defaults are the shipped model's.</summary>
 internal sealed record TrainingOptions
 {
-    public int Steps { get; init; } = 4000;
+    public int Steps { get; init; } = 3600;
 
     public int Batch { get; init; } = 64;
 
@@ -17,12 +17,15 @@ internal sealed record TrainingOptions
 
     public int TestSamples { get; init; } = 4_000;
 
-    public int Seed { get; init; } = 20260;
+    public int Seed { get; init; } = 20261;
 
     public int EvalEvery { get; init; } = 400;
 
     /// <summary>Decay of the exponential moving average of the weights that is exported (0: export the last weights).</summary>
     public float EmaDecay { get; init; } = 0.998f;
+
+    /// <summary>Dropout on the embeddings and every residual branch while training (<see cref="Model.MoleEncoder"/>).</summary>
+    public float Dropout { get; init; }
 
     public int Dim { get; init; } = 256;
 
@@ -49,5 +52,5 @@ internal sealed record TrainingOptions
 
     public string OutputDirectory { get; init; } = "models/understanding";
 
-    public float MaxMinutes { get; init; } = 28;
+    public float MaxMinutes { get; init; } = 30;
 }

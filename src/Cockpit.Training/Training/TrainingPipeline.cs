@@ -72,7 +72,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         var brokenGold = train.Take(5000).Count(s => s.Spans.Count > 0 && GoldCalls(decoder, tokenizer, s).Count == 0);
         log.WriteLine($"generator/decoder consistency: {brokenGold} of 5000 training samples with spans decode to no call");
 
-        var model = new MoleEncoder(config);
+        var model = new MoleEncoder(config, options.Dropout);
         var parameters = model.parameters().Sum(p => p.numel());
         var expertParameters = model.named_parameters().Where(p => p.name.EndsWith(".w1", StringComparison.Ordinal) || p.name.EndsWith(".b1", StringComparison.Ordinal) || p.name.EndsWith(".w2", StringComparison.Ordinal) || p.name.EndsWith(".b2", StringComparison.Ordinal) || p.name.EndsWith("expertNorm", StringComparison.Ordinal)).Sum(p => p.parameter.numel());
         log.WriteLine($"parameters: {parameters:N0} total, {expertParameters:N0} in lookup experts");
@@ -116,6 +116,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["steps"] = trainer.StepsDone,
             ["batch"] = options.Batch,
             ["emaDecay"] = options.EmaDecay,
+            ["dropout"] = options.Dropout,
             ["unseenCharacterRate"] = options.UnseenCharacterRate,
             ["threads"] = options.Threads,
             ["secondsPerStep"] = Math.Round(trainer.SecondsPerStep, 3),
