@@ -54,7 +54,7 @@ internal static class RuntimeMeasurement
         }
 
         var agreement = (double)agree / Math.Max(1, test.Count);
-        log.WriteLine($"held-out (C# runtime, ONNX Runtime + lookup table): {evaluation}; same calls as TorchSharp on {agreement:P2}");
+        log.WriteLine($"held-out (C# runtime, ONNX Runtime + lookup table): {evaluation}" + (torchPredictions is null ? "" : $"; same calls as TorchSharp on {agreement:P2}"));
         Directory.CreateDirectory(cacheDir);
         File.WriteAllLines(Path.Combine(cacheDir, "errors-runtime.txt"), evaluation.Errors);
 

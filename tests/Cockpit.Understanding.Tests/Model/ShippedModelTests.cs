@@ -112,6 +112,26 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
         Assert.Equal(expected, string.Join(" ; ", result.Calls));
     }
 
+    [Theory]
+    [InlineData("roll down the driver window", "window.position.open(zones=driver)")]
+    [InlineData("roll up all the windows", "window.position.close(zones=all)")]
+    [InlineData("lower the passenger window a bit", "window.position.up(zones=passenger)")]
+    [InlineData("raise my window a little", "window.position.down(zones=mine)")]
+    [InlineData("windows all the way up", "window.position.close()")]
+    [InlineData("把主驾车窗降下来", "window.position.open(zones=driver)")]
+    [InlineData("副驾车窗升高一点", "window.position.down(zones=passenger)")]
+    [InlineData("车窗开大一点", "window.position.up()")]
+    [InlineData("后遮阳帘升起来", "rear_shade.close()")]
+    [InlineData("raise the rear shade a bit", "rear_shade.down()")]
+    public void Understand_WindowAndShadeWords_GoWithTheGlass(string text, string expected)
+    {
+        // Position 0 is closed and 100 open; "up" opens further. Said of a window or a shade, "up" and "raise" move the
+        // glass up, which closes it.
+        var result = fixture.Understander.Understand(text);
+
+        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+    }
+
     private static List<ActionCall> Gold(CallDecoder decoder, Tokenizer tokenizer, JsonElement sample)
     {
         var text = sample.GetProperty("text").GetString()!;
