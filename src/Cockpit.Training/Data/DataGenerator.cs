@@ -283,7 +283,11 @@ internal sealed class DataGenerator
     private (CatalogFunction? Function, string? Op) Choose(string frame, string lang, Template template, Random rng)
     {
         bool UsesSuffix() => template.Pattern.Contains("{ops}", StringComparison.Ordinal);
-        bool HasSuffix(CatalogFunction? f, string op) => (f?.PhrasesOf(catalog.FindOperation(op)!) ?? catalog.FindOperation(op)!).EnSuffix.Count > 0;
+        bool HasSuffix(CatalogFunction? f, string op)
+        {
+            var operation = catalog.FindOperation(op)!;
+            return (f?.PhrasesOf(operation) ?? operation).EnSuffix.Count > 0;
+        }
         IEnumerable<CatalogFunction> vehicle = catalog.Functions;
         switch (frame)
         {
