@@ -49,8 +49,7 @@ public class EmbeddedCockpit : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CockpitHost.BuildEmbedded([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
-        await _app.StartAsync();
+        _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
         await _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default);
         VehicleChannel = GrpcChannels.ForAddress(VehicleAddress, _app.Services.GetRequiredService<EmbeddedVehicleAuthorization>().BenchToken);
         HmiChannel = GrpcChannel.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress);

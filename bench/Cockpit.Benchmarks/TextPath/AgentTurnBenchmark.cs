@@ -35,8 +35,7 @@ public class AgentTurnBenchmark
     public void Setup()
     {
         _data = Directory.CreateTempSubdirectory("cockpit-bench-").FullName;
-        _app = CockpitHost.BuildEmbedded([$"--Agent:DataDirectory={_data}", "--Logging:ConsoleLevel=Fatal", "--Serilog:MinimumLevel:Default=Warning"], freePorts: true);
-        _app.StartAsync().GetAwaiter().GetResult();
+        _app = CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={_data}", "--Logging:ConsoleLevel=Fatal", "--Serilog:MinimumLevel:Default=Warning"], freePorts: true).GetAwaiter().GetResult();
         _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default).GetAwaiter().GetResult();
         _pipeline = _app.Services.GetRequiredService<AgentPipeline>();
     }

@@ -72,8 +72,7 @@ internal static class CockpitCommandLine
 
     private static async Task<int> RunEmbeddedAsync(string[] configurationArgs, bool demoOnly, CancellationToken cancellationToken)
     {
-        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: false);
-        await app.StartAsync(cancellationToken);
+        await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: false, cancellationToken: cancellationToken);
         await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
         var pipeline = app.Services.GetRequiredService<AgentPipeline>();
         var console = new ConsoleConversation(pipeline, Console.Out);
@@ -99,8 +98,7 @@ internal static class CockpitCommandLine
 
     private static async Task<int> SayAsync(string[] configurationArgs, string text, string? language, string seat, CancellationToken cancellationToken)
     {
-        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true);
-        await app.StartAsync(cancellationToken);
+        await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: true, cancellationToken: cancellationToken);
         var console = new ConsoleConversation(app.Services.GetRequiredService<AgentPipeline>(), Console.Out);
         await console.SayAsync(new TurnRequest(text, language, SeatNames.Parse(seat), null), cancellationToken);
         await app.StopAsync(cancellationToken);
@@ -109,8 +107,7 @@ internal static class CockpitCommandLine
 
     private static async Task<int> WavAsync(string[] configurationArgs, FileInfo file, string? language, CancellationToken cancellationToken)
     {
-        await using var app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true);
-        await app.StartAsync(cancellationToken);
+        await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: true, cancellationToken: cancellationToken);
         try
         {
             var (transcript, turn) = await app.Services.GetRequiredService<VoicePipeline>()
@@ -156,48 +153,44 @@ internal static class CockpitCommandLine
 
     private static async Task<int> EvalAsync(string[] configurationArgs, FileInfo file, FileInfo? report, Uri? vehicleAddress, Uri? hmiAddress, CancellationToken cancellationToken)
     {
-        WebApplication app;
-        if (vehicleAddress is null)
+        // Embedded, simulated time stands still; Settle moves it, so every run is deterministic.
+        await using var app = vehicleAddress is null
+            ? await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: true, timeScale: 0, cancellationToken)
+            : await StartAgentOnlyAsync();
+        // Exploring the HMI touches the car for a moment; it must happen before any scenario's snapshot.
+        await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
+        var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
+        // Embedded: the harness's own token; against a running vehicle: the agent's, which then needs 'simulate' too.
+        var benchToken = app.Services.GetService<EmbeddedVehicleAuthorization>()?.BenchToken ?? options.ResolveVehicleToken();
+        using var channel = CockpitGrpcChannel.ForAddress(options.VehicleAddress, new GrpcChannelOptions().WithBearerToken(benchToken));
+        using var hmiChannel = CockpitGrpcChannel.ForAddress(options.HmiAddress);
+        var runner = new ScenarioRunner(
+            app.Services.GetRequiredService<AgentPipeline>(),
+            app.Services.GetRequiredService<VoicePipeline>(),
+            app.Services.GetRequiredService<VehicleClient>(),
+            new Simulation.SimulationClient(channel),
+            new Hmi.V1.Hmi.HmiClient(hmiChannel),
+            app.Services.GetRequiredService<InteractionLog>());
+        try
         {
-            // Simulated time stands still; Settle moves it, so every run is deterministic.
-            app = CockpitHost.BuildEmbedded(configurationArgs, freePorts: true, timeScale: 0);
+            return await new EvalCommand(runner, Console.Out).RunAsync(file.FullName, report?.FullName, cancellationToken);
         }
-        else
+        catch (Exception error) when (error is ScenarioFileException or FileNotFoundException)
         {
-            app = CockpitHost.BuildAgentOnly([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
-                .. hmiAddress is null ? Array.Empty<string>() : [$"--Agent:HmiAddress={hmiAddress}"]]);
+            await Console.Error.WriteLineAsync(error.Message);
+            return 2;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
         }
 
-        await using (app)
+        async Task<WebApplication> StartAgentOnlyAsync()
         {
-            await app.StartAsync(cancellationToken);
-            // Exploring the HMI touches the car for a moment; it must happen before any scenario's snapshot.
-            await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
-            var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
-            // Embedded: the harness's own token; against a running vehicle: the agent's, which then needs 'simulate' too.
-            var benchToken = app.Services.GetService<EmbeddedVehicleAuthorization>()?.BenchToken ?? options.ResolveVehicleToken();
-            using var channel = CockpitGrpcChannel.ForAddress(options.VehicleAddress, new GrpcChannelOptions().WithBearerToken(benchToken));
-            using var hmiChannel = CockpitGrpcChannel.ForAddress(options.HmiAddress);
-            var runner = new ScenarioRunner(
-                app.Services.GetRequiredService<AgentPipeline>(),
-                app.Services.GetRequiredService<VoicePipeline>(),
-                app.Services.GetRequiredService<VehicleClient>(),
-                new Simulation.SimulationClient(channel),
-                new Hmi.V1.Hmi.HmiClient(hmiChannel),
-                app.Services.GetRequiredService<InteractionLog>());
-            try
-            {
-                return await new EvalCommand(runner, Console.Out).RunAsync(file.FullName, report?.FullName, cancellationToken);
-            }
-            catch (Exception error) when (error is ScenarioFileException or FileNotFoundException)
-            {
-                await Console.Error.WriteLineAsync(error.Message);
-                return 2;
-            }
-            finally
-            {
-                await app.StopAsync(CancellationToken.None);
-            }
+            var agent = CockpitHost.BuildAgentOnly([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
+                .. hmiAddress is null ? Array.Empty<string>() : [$"--Agent:HmiAddress={hmiAddress}"]]);
+            await agent.StartAsync(cancellationToken);
+            return agent;
         }
     }
 }

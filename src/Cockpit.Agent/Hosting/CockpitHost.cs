@@ -5,6 +5,7 @@ using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Speech;
 using Cockpit.Vehicle;
+using Microsoft.AspNetCore.Connections;
 using Serilog;
 using Serilog.Events;
 
@@ -16,15 +17,49 @@ namespace Cockpit.Agent.Hosting;
 /// </summary>
 internal static class CockpitHost
 {
+    private const int FreePortAttempts = 5;
+
     /// <summary>
-    /// The embedded default: the simulated car, the simulated HMI and the agent.
-    /// <paramref name="freePorts"/> picks unused ports (eval, say, tests) instead of the configured ones.
+    /// Builds and starts the embedded default. <paramref name="freePorts"/> picks unused ports (eval, say, tests)
+    /// instead of the configured ones.
     /// </summary>
-    public static WebApplication BuildEmbedded(string[] configurationArgs, bool freePorts, double? timeScale = null)
+    public static Task<WebApplication> StartEmbeddedAsync(string[] configurationArgs, bool freePorts, double? timeScale = null, CancellationToken cancellationToken = default) =>
+        StartEmbeddedAsync(configurationArgs, freePorts ? FreeTcpPort : null, timeScale, cancellationToken);
+
+    /// <summary>
+    /// Builds and starts the embedded default on ports from <paramref name="freePort"/> (the configured ones when null).
+    /// A port found free can be taken by another process before Kestrel binds it; the whole process is then built
+    /// again on fresh ports.
+    /// </summary>
+    internal static async Task<WebApplication> StartEmbeddedAsync(string[] configurationArgs, Func<int>? freePort, double? timeScale, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = BuildEmbedded(configurationArgs, freePort, timeScale);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+                return app;
+            }
+            catch (Exception error)
+            {
+                // Services that started before the failing one are stopped before the next try or the error.
+                await app.StopAsync(CancellationToken.None);
+                await app.DisposeAsync();
+                if (freePort is null || attempt == FreePortAttempts || error is not IOException { InnerException: AddressInUseException })
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>The embedded default: the simulated car, the simulated HMI and the agent.</summary>
+    private static WebApplication BuildEmbedded(string[] configurationArgs, Func<int>? freePort, double? timeScale)
     {
         var builder = CreateBuilder(configurationArgs);
         var vehicleSection = builder.Configuration.GetSection(VehicleOptions.SectionName);
-        var vehiclePort = freePorts ? FreeTcpPort() : vehicleSection.GetValue(nameof(VehicleOptions.Port), 55555);
+        var vehiclePort = freePort is not null ? freePort() : vehicleSection.GetValue(nameof(VehicleOptions.Port), 55555);
         var vehicleAddress = vehicleSection.GetValue(nameof(VehicleOptions.Address), "127.0.0.1")!;
         builder.Services.AddCockpitVehicle(vehicleSection);
         builder.Services.Configure<VehicleOptions>(options =>
@@ -34,12 +69,12 @@ internal static class CockpitHost
         });
         var vehicleUrl = $"http://{vehicleAddress}:{vehiclePort}";
         var guiSection = builder.Configuration.GetSection(GuiOptions.SectionName);
-        var hmiUrl = freePorts ? $"http://127.0.0.1:{FreeTcpPort()}" : guiSection.GetValue(nameof(GuiOptions.Url), "http://127.0.0.1:55556")!;
+        var hmiUrl = freePort is not null ? $"http://127.0.0.1:{freePort()}" : guiSection.GetValue(nameof(GuiOptions.Url), "http://127.0.0.1:55556")!;
         builder.Services.AddCockpitGui(guiSection);
         builder.Services.Configure<GuiOptions>(options =>
         {
             options.Url = hmiUrl;
-            options.PageUrl = freePorts ? $"http://127.0.0.1:{FreeTcpPort()}" : options.PageUrl;
+            options.PageUrl = freePort is not null ? $"http://127.0.0.1:{freePort()}" : options.PageUrl;
             options.VehicleAddress = vehicleUrl;
         });
         builder.Services.AddCockpitAgent(builder.Configuration.GetSection(AgentOptions.SectionName));
@@ -48,7 +83,7 @@ internal static class CockpitHost
         {
             options.VehicleAddress = new Uri(vehicleUrl);
             options.HmiAddress = new Uri(hmiUrl);
-            options.Port = freePorts ? FreeTcpPort() : options.Port;
+            options.Port = freePort is not null ? freePort() : options.Port;
         });
         EmbeddedVehicleAuthorization.Create().AddTo(builder.Services); // an ephemeral key; least-scope tokens for agent and HMI
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -93,7 +128,7 @@ internal static class CockpitHost
         return builder;
     }
 
-    private static int FreeTcpPort()
+    internal static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

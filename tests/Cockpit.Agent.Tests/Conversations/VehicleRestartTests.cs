@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Cockpit.Agent.Conversations;
 using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
@@ -19,7 +17,7 @@ public sealed class VehicleRestartTests : IDisposable
     [Fact]
     public async Task Converse_VehicleServiceDownThenBack_FailsClearlyThenWorks()
     {
-        var port = FreePort();
+        var port = CockpitHost.FreeTcpPort();
         await using var agent = CockpitHost.BuildAgentOnly(
         [
             $"--Agent:VehicleAddress=http://127.0.0.1:{port}", "--Agent:Port=0", $"--Agent:DataDirectory={_data}",
@@ -45,12 +43,5 @@ public sealed class VehicleRestartTests : IDisposable
         Assert.Equal(["failed", "done"], records.Select(record => record.Outcome));
         Assert.Contains("DeadlineExceeded", records[0].Actions, StringComparison.Ordinal);
         await agent.StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
