@@ -35,6 +35,7 @@ internal sealed unsafe partial class LookupTable : IDisposable
 
     private const nuint HugePageBytes = 2 << 20;
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE
+    private const int FadviseDontNeed = 4; // POSIX_FADV_DONTNEED
 
     private readonly MemoryMappedFile? file;
     private readonly MemoryMappedViewAccessor? view;
@@ -126,6 +127,15 @@ internal sealed unsafe partial class LookupTable : IDisposable
             WriteHeader(header, shape, precision, Convert.FromHexString(expertsSha256), payloadHash.GetHashAndReset());
             output.Position = 0;
             output.Write(header);
+            // On storage before the rename, so a power cut cannot leave a table that is named but not written. Then out
+            // of the page cache: freshly written, it sits in large folios, and mapping it would make every row read
+            // fault in a whole folio (measured: 292 instead of 245 MiB RSS after the 4,000 held-out utterances, in this
+            // process and in every later one while the folios stay cached).
+            output.Flush(flushToDisk: true);
+            if (OperatingSystem.IsLinux())
+            {
+                _ = PosixFadvise((int)output.SafeFileHandle.DangerousGetHandle(), 0, 0, FadviseDontNeed);
+            }
         }
 
         File.Move(temp, path, overwrite: true);
@@ -216,6 +226,9 @@ internal sealed unsafe partial class LookupTable : IDisposable
 
     [LibraryImport("libc", EntryPoint = "madvise")]
     private static partial int Madvise(nint address, nuint length, int advice);
+
+    [LibraryImport("libc", EntryPoint = "posix_fadvise")]
+    private static partial int PosixFadvise(int fd, long offset, long length, int advice);
 
     /// <summary>Each expert output of <paramref name="dim"/> values as its fp32 scale (max |x| / 127) and the values rounded to int8.</summary>
     private static byte[] Quantize(ReadOnlySpan<Float16> rows, int dim)
