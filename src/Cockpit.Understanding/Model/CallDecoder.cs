@@ -303,6 +303,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         function ??= enumFunction;
+        if (op?.Id == "crack" && said.FirstOrDefault(o => o.Id is "up" or "down") is { } direction)
+        {
+            // "window up a little", "lower the window slightly": beside a direction, "a little" is how far it moves, not
+            // the opening of a crack.
+            op = direction;
+        }
+
         var opId = op?.Id;
         if (op?.Implies is { } implied)
         {

@@ -60,6 +60,8 @@ public class CallDecoderTests
     [InlineData("massage up 25 %", "massage|FN:seat.massage|1;25|DELTA|1", "seat.massage.up(delta=25)")]
     [InlineData("小航，遮阳帘设置五十", "遮阳帘|FN:sunroof.shade|1;五十|NUM|1", "sunroof.shade.set(value=50)")]
     [InlineData("跳到电话应用页面", "到|OP:max|1;电话|ENUM:screen.open_app=phone|1", "screen.open_app.set(value=phone)")]
+    [InlineData("window up a little", "window|FN:window.position|1;up|OP:down|1;a little|OP:crack|1", "window.position.down()")]
+    [InlineData("open the window a crack", "open|OP:open|1;window|FN:window.position|1;a crack|OP:crack|1", "window.position.crack()")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
