@@ -15,6 +15,16 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
 
+    /// <summary>What joins two listed functions that share one verb ("打开空调和座椅加热", "the AC and the seat heating").</summary>
+    private static readonly string[] ZhConjunctions = ["和", "跟", "与", "及", "还有", "、"];
+
+    private static readonly string[] EnConjunctions = ["and", "plus"];
+
+    /// <summary>Verbs that switch something on or open, and those that switch it off or close: one request never says both.</summary>
+    private static readonly string[] OnVerbs = ["on", "open", "unfold", "unmute", "play", "unlock"];
+
+    private static readonly string[] OffVerbs = ["off", "close", "fold", "mute", "pause", "lock"];
+
     private readonly OperationPhrases phrases = new(catalog);
 
     public ActionCatalog Catalog => catalog;
@@ -124,32 +134,53 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var rejected = new List<string>();
         // The call head's likeliest numbering is the answer when the catalog can carry out every call it makes (no
         // numbering scores higher); only otherwise are the others weighed, which costs a build per candidate call.
-        var search = new CallSearch(spans.Count, scores, (first, end, previousOp) => BuildGroup(text, spans, first, end, previousOp));
+        var search = new CallSearch(
+            spans.Count, scores, (first, end, previousOp) => BuildGroup(text, spans, first, end, previousOp), (first, end) => TwoRequests(spans.GetRange(first, end - first)));
         var plan = search.Best(judgeCalls: false);
         if (spans.Count <= MaxSearchedSpans && plan.Any(step => !CallSearch.Usable(step.Call, plan.Count == 1)))
         {
             plan = search.Best(judgeCalls: true);
         }
 
-        var start = 0;
+        var steps = new List<(int First, int End, ActionCall? Call, string Why)>();
         foreach (var (end, call, why) in plan)
         {
-            var group = spans[start..end];
-            start = end;
-            if (call is null)
+            steps.Add((steps.Count == 0 ? 0 : steps[^1].End, end, call, why));
+        }
+
+        for (var i = steps.Count - 2; i >= 0; i--)
+        {
+            var (first, end, call, _) = steps[i];
+            if (call is null && steps[i + 1].Call?.Operation is { } nextOp
+                && spans[first..end].All(s => s.Class.StartsWith("FN:", StringComparison.Ordinal) || s.Class.StartsWith("ZONE:", StringComparison.Ordinal))
+                && Coordinated(text, spans, end - 1, end)
+                && BuildGroup(text, spans, first, end, nextOp) is ({ } lent, var lentWhy))
+            {
+                // "把天窗和遮阳帘都关上": functions listed before one verb all take it.
+                steps[i] = (first, end, lent, lentWhy);
+            }
+        }
+
+        foreach (var (first, end, planned, why) in steps)
+        {
+            var group = spans[first..end];
+            if (planned is null)
             {
                 rejected.Add(why + ": " + string.Join(' ', group.Select(s => $"{s.Class}=\"{s.Text(text)}\"")));
                 continue;
             }
 
-            if (calls.Count > 0 && calls[^1].SameAs(call) && call.Operation is not ("up" or "down"))
+            foreach (var call in Coordination(text, spans, first, end, planned))
             {
-                // A restart that repeats a whole request ("回到地，地图") asks for it once; "louder, louder" still counts twice.
-                rejected.Add("repeated: " + call);
-                continue;
-            }
+                if (calls.Count > 0 && calls[^1].SameAs(call) && call.Operation is not ("up" or "down"))
+                {
+                    // A restart that repeats a whole request ("回到地，地图") asks for it once; "louder, louder" still counts twice.
+                    rejected.Add("repeated: " + call);
+                    continue;
+                }
 
-            calls.Add(call);
+                calls.Add(call);
+            }
         }
 
         // A follow-up ("close it too") is said on its own; next to calls that name their function it is a misread filler.
@@ -169,6 +200,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private (ActionCall? Call, string Why) BuildGroup(string text, List<TaggedSpan> spans, int first, int end, string? previousOp)
     {
         var group = spans.GetRange(first, end - first);
+        if (TwoRequests(group))
+        {
+            return (null, "a verb between two functions: two requests");
+        }
+
         var regionStart = first == 0 ? 0 : spans.Take(first).Max(s => s.End);
         var regionEnd = end == spans.Count ? text.Length : spans[end].Start;
         var call = Build(text, group, previousOp, (Math.Min(regionStart, group.Min(s => s.Start)), Math.Max(regionEnd, group.Max(s => s.End))), out var why);
@@ -178,6 +214,95 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return (call, why);
+    }
+
+    /// <summary>
+    /// Whether a group holds two requests, however the call head numbered it: two functions with a verb said between them
+    /// ("打开空调，打开座椅加热"), or a function between opposite verbs ("关闭天窗，打开…": the second verb starts the next request).
+    /// </summary>
+    private static bool TwoRequests(List<TaggedSpan> group)
+    {
+        static bool IsVerb(TaggedSpan s) => s.Class.StartsWith("OP:", StringComparison.Ordinal);
+        var named = group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).ToList();
+        for (var i = 1; i < named.Count; i++)
+        {
+            var (before, after) = (named[i - 1], named[i]);
+            if (before.Class != after.Class && group.Any(s => IsVerb(s) && s.Start >= before.End && s.End <= after.Start))
+            {
+                return true;
+            }
+        }
+
+        static bool Opposite(string a, string b) => (OnVerbs.Contains(a) && OffVerbs.Contains(b)) || (OffVerbs.Contains(a) && OnVerbs.Contains(b));
+        return named.Any(fn => group.Any(b => IsVerb(b) && b.End <= fn.Start
+            && group.Any(a => IsVerb(a) && a.Start >= fn.End && Opposite(b.Class[3..], a.Class[3..]))));
+    }
+
+    /// <summary>
+    /// The calls of a group that lists functions joined by "和"/"and" ("打开空调和座椅加热", "turn off the fog lights and
+    /// the hazards"): one per function, each with the zones said beside it and everything else of the group. The built
+    /// call alone when the group lists nothing, or when any listed function cannot take what was asked.
+    /// </summary>
+    private IEnumerable<ActionCall> Coordination(string text, List<TaggedSpan> spans, int first, int end, ActionCall built)
+    {
+        var named = Enumerable.Range(first, end - first).Where(i => spans[i].Class.StartsWith("FN:", StringComparison.Ordinal)).ToList();
+        var listed = new List<List<int>> { new() { named.FirstOrDefault(-1) } };
+        for (var k = 1; k < named.Count; k++)
+        {
+            if (spans[named[k]].Class == spans[named[k - 1]].Class)
+            {
+                listed[^1].Add(named[k]);
+            }
+            else if (Coordinated(text, spans, named[k - 1], named[k]))
+            {
+                listed.Add([named[k]]);
+            }
+            else
+            {
+                return [built];
+            }
+        }
+
+        if (listed.Count < 2)
+        {
+            return [built];
+        }
+
+        var shared = Enumerable.Range(first, end - first)
+            .Where(i => !spans[i].Class.StartsWith("FN:", StringComparison.Ordinal) && !spans[i].Class.StartsWith("ZONE:", StringComparison.Ordinal))
+            .ToList();
+        var calls = new List<ActionCall>();
+        for (var k = 0; k < listed.Count; k++)
+        {
+            // A function's zones are those said between the function before it and the one after it.
+            var from = k == 0 ? -1 : spans[listed[k - 1][^1]].End;
+            var to = k == listed.Count - 1 ? int.MaxValue : spans[listed[k + 1][0]].Start;
+            var own = Enumerable.Range(first, end - first)
+                .Where(i => spans[i].Class.StartsWith("ZONE:", StringComparison.Ordinal) && spans[i].Start >= from && spans[i].End <= to);
+            var group = shared.Concat(listed[k]).Concat(own).Order().Select(i => spans[i]).ToList();
+            var region = (Math.Min(from < 0 ? 0 : from, group.Min(s => s.Start)), Math.Min(to == int.MaxValue ? text.Length : to, text.Length));
+            if (Build(text, group, built.Operation, region, out _) is not { Function: not null } call)
+            {
+                return [built];
+            }
+
+            calls.Add(call);
+        }
+
+        return calls;
+    }
+
+    /// <summary>
+    /// Whether the words between spans <paramref name="left"/> and <paramref name="right"/> join them as a list: a
+    /// conjunction, or a comma alone ("空调、座椅加热", "the fog lights, the hazards").
+    /// </summary>
+    private static bool Coordinated(string text, List<TaggedSpan> spans, int left, int right)
+    {
+        var gap = text[spans[left].End..spans[right].Start];
+        var words = gap.ToLowerInvariant().Split([' ', ',', '，'], StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "my")).ToArray();
+        return words.Length == 0
+            ? gap.AsSpan().IndexOfAny(",，") >= 0
+            : words.Any(w => EnConjunctions.Contains(w)) || ZhConjunctions.Any(c => gap.Contains(c, StringComparison.Ordinal));
     }
 
     /// <summary>Widens a span that starts or ends inside an English word to the whole word (word pieces tagged apart).</summary>
@@ -217,6 +342,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             "min" => ["close"],
             "play" => ["on"],
             "pause" => ["off"],
+            "unfold" or "unmute" => ["open", "on"],
+            "fold" or "mute" => ["close", "off"],
             _ => [],
         };
         return family.FirstOrDefault(function.Accepts);

@@ -10,7 +10,10 @@ namespace Cockpit.Understanding.Model;
 /// <param name="spanCount">How many spans the utterance has.</param>
 /// <param name="scores">Per span, the summed log-probability of each call index over its tokens.</param>
 /// <param name="build">Builds the call of spans [first, end) given the verb of the call before it.</param>
-internal sealed class CallSearch(int spanCount, List<double[]> scores, Func<int, int, string?, (ActionCall? Call, string Why)> build)
+/// <param name="holdsTwoRequests">Whether spans [first, end) hold two requests, so that no call may be made of them when calls are
+/// judged, however sure the call head is ("打开空调，打开座椅加热", a comma the head never saw between two calls).</param>
+internal sealed class CallSearch(
+    int spanCount, List<double[]> scores, Func<int, int, string?, (ActionCall? Call, string Why)> build, Func<int, int, bool> holdsTwoRequests)
 {
     /// <summary>
     /// How much less likely a numbering of the spans may be, in nats, before a request that cannot be carried out (a
@@ -59,7 +62,7 @@ internal sealed class CallSearch(int spanCount, List<double[]> scores, Func<int,
         for (var end = first + 1; end <= spanCount; end++)
         {
             head += scores[end - 1][call];
-            if (end < spanCount && call == TagSet.MaxCalls)
+            if ((end < spanCount && call == TagSet.MaxCalls) || (judgeCalls && holdsTwoRequests(first, end)))
             {
                 continue;
             }

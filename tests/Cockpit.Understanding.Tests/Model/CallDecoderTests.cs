@@ -62,6 +62,12 @@ public class CallDecoderTests
     [InlineData("跳到电话应用页面", "到|OP:max|1;电话|ENUM:screen.open_app=phone|1", "screen.open_app.set(value=phone)")]
     [InlineData("window up a little", "window|FN:window.position|1;up|OP:down|1;a little|OP:crack|1", "window.position.down()")]
     [InlineData("open the window a crack", "open|OP:open|1;window|FN:window.position|1;a crack|OP:crack|1", "window.position.crack()")]
+    // Functions listed before or after one verb all take it, whether numbered as calls of their own or as one.
+    [InlineData("打开空调和座椅加热", "打开|OP:on|1;空调|FN:climate.ac|1;座椅加热|FN:seat.heating|2", "climate.ac.on() ; seat.heating.on()")]
+    [InlineData("打开空调和座椅加热", "打开|OP:on|1;空调|FN:climate.ac|1;座椅加热|FN:seat.heating|1", "climate.ac.on() ; seat.heating.on()")]
+    [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|2;关上|OP:close|2", "sunroof.close() ; sunroof.shade.close()")]
+    [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|1;关上|OP:close|1", "sunroof.close() ; sunroof.shade.close()")]
+    [InlineData("turn off the fog lights, the hazards", "turn off|OP:off|1;fog lights|FN:lights.fog_front|1;hazards|FN:lights.hazard|1", "lights.fog_front.off() ; lights.hazard.off()")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
@@ -91,6 +97,8 @@ public class CallDecoderTests
     [InlineData("defrost on then volume to one hundred", "defrost|FN:climate.front_defrost|0.99|1:1;on|OP:on|0.99|1:1;volume|FN:media.volume|0.99|2:1;one|NUM|0.99|2:0.6,3:0.4;hundred|NUM|0.99|3:0.6,2:0.4", "climate.front_defrost.on() ; media.volume.set(value=100)")]
     // A confident numbering is kept even when one of its calls cannot be carried out.
     [InlineData("sunroof open and the volume", "sunroof|FN:sunroof|0.99|1:1;open|OP:open|0.99|1:1;volume|FN:media.volume|0.99|2:0.999,1:0.001", "sunroof.open()")]
+    // A verb between two functions makes two requests, however sure the call head is that they are one.
+    [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
     {
         var (decoded, _, _) = DecodeModelOutputs(text, spans);
