@@ -183,6 +183,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (calls.Count == 0 && CommandNamed(text) is { } command)
+        {
+            // The utterance is a command's name and nothing else ("back"): alone, the tagger may read the word as nothing.
+            calls.Add(new ActionCall { Function = command.Id });
+        }
+
         // A follow-up ("close it too") is said on its own; next to calls that name their function it is a misread filler.
         if (calls.Any(c => c.Function is not null))
         {

@@ -97,6 +97,9 @@ public class CallDecoderTests
     [InlineData("defrost on then volume to one hundred", "defrost|FN:climate.front_defrost|0.99|1:1;on|OP:on|0.99|1:1;volume|FN:media.volume|0.99|2:1;one|NUM|0.99|2:0.6,3:0.4;hundred|NUM|0.99|3:0.6,2:0.4", "climate.front_defrost.on() ; media.volume.set(value=100)")]
     // A confident numbering is kept even when one of its calls cannot be carried out.
     [InlineData("sunroof open and the volume", "sunroof|FN:sunroof|0.99|1:1;open|OP:open|0.99|1:1;volume|FN:media.volume|0.99|2:0.999,1:0.001", "sunroof.open()")]
+    // A command's name said alone is the command, even when nothing was tagged.
+    [InlineData("Back.", "", "screen.back.run()")]
+    [InlineData("back off", "", "")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
