@@ -20,6 +20,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     private static readonly string[] EnConjunctions = ["and", "plus"];
 
+    /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
+    private const float SureTag = 0.8f;
+
     /// <summary>Verbs that switch something on or open, and those that switch it off or close: one request never says both.</summary>
     private static readonly string[] OnVerbs = ["on", "open", "unfold", "unmute", "play", "unlock"];
 
@@ -228,8 +231,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// </summary>
     private static bool TwoRequests(List<TaggedSpan> group)
     {
-        static bool IsVerb(TaggedSpan s) => s.Class.StartsWith("OP:", StringComparison.Ordinal);
-        var named = group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).ToList();
+        // Only sure tags overrule the call head: "退回到…页面" may tag "退" as "back", weakly, and "回到" as a verb.
+        static bool IsVerb(TaggedSpan s) => s.Class.StartsWith("OP:", StringComparison.Ordinal) && s.Confidence >= SureTag;
+        var named = group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal) && s.Confidence >= SureTag).ToList();
         for (var i = 1; i < named.Count; i++)
         {
             var (before, after) = (named[i - 1], named[i]);
@@ -300,15 +304,25 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     /// <summary>
     /// Whether the words between spans <paramref name="left"/> and <paramref name="right"/> join them as a list: a
-    /// conjunction, or a comma alone ("空调、座椅加热", "the fog lights, the hazards").
+    /// conjunction ("和", "and the", "uh, plus"), or a comma alone ("空调、座椅加热", "the fog lights, the hazards"). In
+    /// Chinese a comma before the conjunction ("，还有") starts another request instead.
     /// </summary>
     private static bool Coordinated(string text, List<TaggedSpan> spans, int left, int right)
     {
-        var gap = text[spans[left].End..spans[right].Start];
-        var words = gap.ToLowerInvariant().Split([' ', ',', '，'], StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "my")).ToArray();
-        return words.Length == 0
-            ? gap.AsSpan().IndexOfAny(",，") >= 0
-            : words.Any(w => EnConjunctions.Contains(w)) || ZhConjunctions.Any(c => gap.Contains(c, StringComparison.Ordinal));
+        var gap = text[spans[left].End..spans[right].Start].ToLowerInvariant();
+        var words = gap.Split([' ', ',', '，'], StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "my")).ToArray();
+        if (words.Length == 0)
+        {
+            return gap.AsSpan().IndexOfAny(",，") >= 0;
+        }
+
+        if (words.Any(EnConjunctions.Contains))
+        {
+            return true;
+        }
+
+        var conjunction = ZhConjunctions.Select(c => gap.IndexOf(c, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        return conjunction >= 0 && gap.AsSpan(0, conjunction).IndexOfAny(",，") < 0;
     }
 
     /// <summary>Widens a span that starts or ends inside an English word to the whole word (word pieces tagged apart).</summary>
