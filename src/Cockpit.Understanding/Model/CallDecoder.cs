@@ -309,6 +309,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// </summary>
     private static bool Coordinated(string text, List<TaggedSpan> spans, int left, int right)
     {
+        if (spans[right].Start <= spans[left].End)
+        {
+            // Touching, or overlapping where word pieces tagged apart were both widened to their word.
+            return false;
+        }
+
         var gap = text[spans[left].End..spans[right].Start].ToLowerInvariant();
         var words = gap.Split([' ', ',', '，'], StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("the" or "my")).ToArray();
         if (words.Length == 0)

@@ -100,6 +100,8 @@ public class CallDecoderTests
     // A command's name said alone is the command, even when nothing was tagged.
     [InlineData("Back.", "", "screen.back.run()")]
     [InlineData("back off", "", "")]
+    // Pieces of one word tagged as two functions both widen to the word: overlapping spans are no list.
+    [InlineData("turn on grandma", "turn on|OP:on|0.99|1:1;gr|FN:climate.ac|0.99|1:1;andma|FN:seat.heating|0.99|1:1", "climate.ac.on()")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
