@@ -1,6 +1,7 @@
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Model;
 using Cockpit.Understanding.Text;
+using FsCheck.Xunit;
 
 namespace Cockpit.Understanding.Tests.Model;
 
@@ -8,6 +9,7 @@ public class CallDecoderTests
 {
     private static readonly TagSet Tags = new(ActionCatalog.Default);
     private static readonly CallDecoder Decoder = new(ActionCatalog.Default, Tags);
+    private static readonly Tokenizer ShippedTokenizer = Tokenizer.FromFile(Path.Combine(RepoPaths.ShippedModel, "vocab.txt"));
 
     [Theory]
     [InlineData("把主驾温度调到二十二度", "主驾|ZONE:driver|1;温度|FN:climate.temperature|1;调到|OP:set|1;二十二|NUM|1", "climate.temperature.set(zones=driver, value=22)")]
@@ -119,6 +121,31 @@ public class CallDecoderTests
         Assert.Equal("light.dome.off()", Assert.Single(decoded).ToString());
         Assert.Equal(0.9f, confidence, 0.01f);
         Assert.Contains(rejected, r => r.Contains("FN:wipers.front=\"都\"", StringComparison.Ordinal));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Decode_AnyModelOutputs_NeverThrowsAndNamesCatalogFunctions(int seed)
+    {
+        // Whatever the model says about whatever was said, decoding yields calls or rejections, never an exception.
+        var rng = new Random(seed);
+        string[] words = ["打开", "空调", "和", "座椅加热", "，", "还有", "关闭", "天窗", "都", "turn", "on", "the", "AC", "and", "grandma", ",", "plus", "sunroof", "二十一点五", "21.5", "back", "、", "xylophones", "quinoa"];
+        var text = string.Concat(Enumerable.Range(0, rng.Next(1, 12)).Select(_ => words[rng.Next(words.Length)] + (rng.Next(3) == 0 ? " " : "")));
+        var tokens = ShippedTokenizer.Encode(text);
+        var tagLogits = new float[tokens.Count * Tags.Count];
+        var callLogits = new float[tokens.Count * TagSet.CallClasses];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tagLogits[(i * Tags.Count) + rng.Next(Tags.Count)] = (float)(rng.NextDouble() * 10);
+            tagLogits[i * Tags.Count] = (float)(rng.NextDouble() * 5);
+            for (var c = 0; c < TagSet.CallClasses; c++)
+            {
+                callLogits[(i * TagSet.CallClasses) + c] = (float)(rng.NextDouble() * 6);
+            }
+        }
+
+        var (calls, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
+
+        return calls.All(c => c.Function is null || ActionCatalog.Default.FindFunction(c.Function) is not null);
     }
 
     /// <summary>Decodes logits made up so that each listed span gets its tag and call-index probabilities (others: outside).</summary>
