@@ -91,12 +91,6 @@ public class ActionCatalogTests
     [InlineData("window.position", "min", "all the way up", true)]
     [InlineData("climate.temperature", "down", "lower", true)]
     [InlineData("climate.temperature", "up", "raise", true)]
-    [InlineData("display.brightness", "up", "调亮", true)]
-    [InlineData("light.ambient_brightness", "down", "dim", true)]
-    [InlineData("media.volume", "down", "dim", false)]
-    [InlineData("seat.heating", "up", "warmer", true)]
-    [InlineData("screen.wifi", "on", "连上", true)]
-    [InlineData("trunk", "open", "pop", true)]
     public void PhrasesOf_FunctionsOwnWordsReplaceTheOperations(string function, string op, string phrase, bool says)
     {
         var catalog = ActionCatalog.Default;
