@@ -69,6 +69,7 @@ public class CallDecoderTests
     [InlineData("打开空调和座椅加热", "打开|OP:on|1;空调|FN:climate.ac|1;座椅加热|FN:seat.heating|1", "climate.ac.on() ; seat.heating.on()")]
     [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|2;关上|OP:close|2", "sunroof.close() ; sunroof.shade.close()")]
     [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|1;关上|OP:close|1", "sunroof.close() ; sunroof.shade.close()")]
+    [InlineData("open up the side mirrors plus the trunk", "open up|OP:unfold|1;side mirrors|FN:mirrors.fold|1;trunk|FN:trunk|2", "mirrors.fold.unfold() ; trunk.open()")]
     [InlineData("turn off the fog lights, the hazards", "turn off|OP:off|1;fog lights|FN:lights.fog_front|1;hazards|FN:lights.hazard|1", "lights.fog_front.off() ; lights.hazard.off()")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
