@@ -15,13 +15,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
 
+    /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
+    private const float SureTag = 0.8f;
+
     /// <summary>What joins two listed functions that share one verb ("打开空调和座椅加热", "the AC and the seat heating").</summary>
     private static readonly string[] ZhConjunctions = ["和", "跟", "与", "及", "还有", "、"];
 
     private static readonly string[] EnConjunctions = ["and", "plus"];
-
-    /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
-    private const float SureTag = 0.8f;
 
     /// <summary>Verbs that switch something on or open, and those that switch it off or close: one request never says both.</summary>
     private static readonly string[] OnVerbs = ["on", "open", "unfold", "unmute", "play", "unlock"];
@@ -211,7 +211,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var group = spans.GetRange(first, end - first);
         if (TwoRequests(group))
         {
-            return (null, "a verb between two functions: two requests");
+            return (null, "two requests in one call");
         }
 
         var regionStart = first == 0 ? 0 : spans.Take(first).Max(s => s.End);
@@ -256,7 +256,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private IEnumerable<ActionCall> Coordination(string text, List<TaggedSpan> spans, int first, int end, ActionCall built)
     {
         var named = Enumerable.Range(first, end - first).Where(i => spans[i].Class.StartsWith("FN:", StringComparison.Ordinal)).ToList();
-        var listed = new List<List<int>> { new() { named.FirstOrDefault(-1) } };
+        if (named.Count < 2)
+        {
+            return [built];
+        }
+
+        var listed = new List<List<int>> { new() { named[0] } };
         for (var k = 1; k < named.Count; k++)
         {
             if (spans[named[k]].Class == spans[named[k - 1]].Class)
@@ -290,7 +295,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             var own = Enumerable.Range(first, end - first)
                 .Where(i => spans[i].Class.StartsWith("ZONE:", StringComparison.Ordinal) && spans[i].Start >= from && spans[i].End <= to);
             var group = shared.Concat(listed[k]).Concat(own).Order().Select(i => spans[i]).ToList();
-            var region = (Math.Min(from < 0 ? 0 : from, group.Min(s => s.Start)), Math.Min(to == int.MaxValue ? text.Length : to, text.Length));
+            var region = (Math.Min(Math.Max(from, 0), group.Min(s => s.Start)), to == int.MaxValue ? text.Length : to);
             if (Build(text, group, built.Operation, region, out _) is not { Function: not null } call)
             {
                 return [built];
