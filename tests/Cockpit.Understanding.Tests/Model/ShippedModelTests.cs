@@ -132,6 +132,21 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
         Assert.Equal(expected, string.Join(" ; ", result.Calls));
     }
 
+    [Theory]
+    [InlineData("打开座椅加热，打开空调", "seat.heating.on() ; climate.ac.on()")]
+    [InlineData("turn on the ac, open the sunroof", "climate.ac.on() ; sunroof.open()")]
+    [InlineData("打开阅读灯和氛围灯", "light.reading.on() ; light.ambient.on()")]
+    [InlineData("turn off the reading light and the dome light", "light.reading.off() ; light.dome.off()")]
+    [InlineData("back", "screen.back.run()")]
+    public void Understand_RequestsJoinedOrListed_ACallEach(string text, string expected)
+    {
+        // Requests joined by a bare comma (which the call head, never trained on it, reads as one call) and functions
+        // listed around one verb; and a command's name said alone.
+        var result = fixture.Understander.Understand(text);
+
+        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+    }
+
     private static List<ActionCall> Gold(CallDecoder decoder, Tokenizer tokenizer, JsonElement sample)
     {
         var text = sample.GetProperty("text").GetString()!;
