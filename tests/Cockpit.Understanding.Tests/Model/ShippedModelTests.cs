@@ -107,9 +107,7 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
     [InlineData("open the navigation app", "screen.open_app.set(value=navigation)")]
     public void Understand_SampleScenario_ExpectedCalls(string text, string expected)
     {
-        var result = fixture.Understander.Understand(text);
-
-        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+        Assert.Equal(expected, Understood(text));
     }
 
     [Theory]
@@ -127,9 +125,7 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
     {
         // Position 0 is closed and 100 open; "up" opens further. Said of a window or a shade, "up" and "raise" move the
         // glass up, which closes it.
-        var result = fixture.Understander.Understand(text);
-
-        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+        Assert.Equal(expected, Understood(text));
     }
 
     [Theory]
@@ -142,10 +138,11 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
     {
         // Requests joined by a bare comma (which the call head, never trained on it, reads as one call) and functions
         // listed around one verb; and a command's name said alone.
-        var result = fixture.Understander.Understand(text);
-
-        Assert.Equal(expected, string.Join(" ; ", result.Calls));
+        Assert.Equal(expected, Understood(text));
     }
+
+    /// <summary>The calls the shipped model makes of <paramref name="text"/>, as one line.</summary>
+    private string Understood(string text) => string.Join(" ; ", fixture.Understander.Understand(text).Calls);
 
     private static List<ActionCall> Gold(CallDecoder decoder, Tokenizer tokenizer, JsonElement sample)
     {
