@@ -485,6 +485,16 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             opId = accepted.Id;
         }
 
+        if (function is not null && opId is "max" or "min" or "crack" && function.Literal(opId) is double extent
+            && said.FirstOrDefault(o => o.Rank == 1 && function.Literal(o.Id) is double) is { } verb
+            && function.Literal(verb.Id) is double target && (opId is "crack" ? target < extent : target != extent))
+        {
+            // The verb says which way: "open the windows all the way" where "all the way" reads as the window's min
+            // (closed) is an opening; "roll up the window a bit" where "a bit" reads as a crack (opened a little) is a
+            // small move towards closed.
+            opId = opId is "crack" && function.Accepts("down") ? "down" : verb.Id;
+        }
+
         if (opId is null && delta is not null && value is null && deltaSpan is { } change && function is not null
             && RelativeVerbBefore(text, group, function, change.Start) is { } missedVerb)
         {

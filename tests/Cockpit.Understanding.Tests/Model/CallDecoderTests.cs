@@ -64,6 +64,11 @@ public class CallDecoderTests
     [InlineData("跳到电话应用页面", "到|OP:max|1;电话|ENUM:screen.open_app=phone|1", "screen.open_app.set(value=phone)")]
     [InlineData("window up a little", "window|FN:window.position|1;up|OP:down|1;a little|OP:crack|1", "window.position.down()")]
     [InlineData("open the window a crack", "open|OP:open|1;window|FN:window.position|1;a crack|OP:crack|1", "window.position.crack()")]
+    // An extreme or a crack read against the verb: the verb says which way ("all the way" is the window's min, "a bit" a crack).
+    [InlineData("open the windows all the way", "open|OP:open|1;windows|FN:window.position|1;all the way|OP:min|1", "window.position.open()")]
+    [InlineData("close the window all the way", "close|OP:close|1;window|FN:window.position|1;all the way|OP:max|1", "window.position.close()")]
+    [InlineData("roll up the rear windows a bit", "roll up|OP:close|1;rear|ZONE:rear|1;windows|FN:window.position|1;a bit|OP:crack|1", "window.position.down(zones=rear)")]
+    [InlineData("window all the way down", "window|FN:window.position|1;all the way down|OP:max|1", "window.position.open()")]
     // Functions listed before or after one verb all take it, whether numbered as calls of their own or as one.
     [InlineData("打开空调和座椅加热", "打开|OP:on|1;空调|FN:climate.ac|1;座椅加热|FN:seat.heating|2", "climate.ac.on() ; seat.heating.on()")]
     [InlineData("打开空调和座椅加热", "打开|OP:on|1;空调|FN:climate.ac|1;座椅加热|FN:seat.heating|1", "climate.ac.on() ; seat.heating.on()")]
