@@ -57,7 +57,7 @@ internal sealed class DataGenerator
         {
             var lang = rng.Next(2) == 0 ? "zh" : "en";
             var r = rng.NextDouble();
-            Sample? s = r < 0.16 ? OutOfDomain(lang, heldOut, rng) : r < 0.33 ? Multi(lang, heldOut, rng) : Single(lang, heldOut, rng);
+            Sample? s = r < 0.16 ? OutOfDomain(lang, heldOut, rng) : r < 0.33 ? Multi(lang, heldOut, rng) : r < 0.37 ? Shared(lang, heldOut, rng) : Single(lang, heldOut, rng);
             if (s is not null)
             {
                 result.Add(s);
@@ -107,6 +107,36 @@ internal sealed class DataGenerator
         }
 
         return Finish(all, lang, string.Join('+', ids), rng, heldOut);
+    }
+
+    /// <summary>Two functions that share one verb ("打开空调和座椅加热", "close the sunroof and the sunshade"): two calls.</summary>
+    private Sample? Shared(string lang, bool heldOut, Random rng)
+    {
+        var (train, test) = frames[(lang, "shared")];
+        var template = Pick(heldOut ? test : train, rng);
+        var parts = template.Pattern.Split("{and}");
+        var suffixed = lang == "en" && template.Pattern.Contains("{ops}", StringComparison.Ordinal);
+        var candidates = (from op in TemplateBank.SwitchOps
+                          where template.Allows(op)
+                          let fs = catalog.Functions
+                              .Where(f => f.Id is not "screen.open_app" and not "display.mode" && f.Accepts(op) && f.Literal(op) is not null)
+                              .Where(f => !suffixed || f.PhrasesOf(catalog.FindOperation(op)!).EnSuffix.Count > 0)
+                              .ToList()
+                          where fs.Count >= 2
+                          select (op, fs)).ToList();
+        var (shared, functions) = Pick(candidates, rng);
+        var first = Pick(functions, rng);
+        var second = Pick(functions.Where(f => f != first).ToList(), rng);
+        var pieces = Fill(template with { Pattern = parts[0] }, first, shared, lang, heldOut, rng, 1);
+        var rest = Fill(template with { Pattern = parts[1] }, second, shared, lang, heldOut, rng, 2);
+        if (pieces is null || rest is null)
+        {
+            return null;
+        }
+
+        pieces.Add(Piece.Outside(Pick(lang == "zh" ? ValueLists.ZhConjunctions : ValueLists.EnConjunctions, rng)));
+        pieces.AddRange(rest);
+        return Finish(pieces, lang, template.Id, rng, heldOut);
     }
 
     private Sample OutOfDomain(string lang, bool heldOut, Random rng)

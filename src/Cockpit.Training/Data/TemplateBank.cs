@@ -24,7 +24,7 @@ internal static class TemplateBank
             "能不能{op}{zone}{fn}", "我要{op}{zone}{fn}", "{op}一下{zone}的{fn}", "把{zone}的{fn}{op}吧", "{zone}{fn}{op}一下",
             "麻烦把{zone}{fn}{op}", "把{zone}{fn}都{op}", "{zone}{fn}帮我{op}了", "你帮我把{fn}{op}", "可以{op}{zone}{fn}吗",
             "{zone}{fn}{op}吧", "{op}{zone}的{fn}", "给我{op}{zone}{fn}", "{zone}{fn}能{op}吗", "请帮我{op}{zone}{fn}", "现在{op}{zone}{fn}",
-            "{zone}的{fn}{op}", "把{fn}{op}了");
+            "{zone}的{fn}{op}", "把{fn}{op}了", "{zone}{fn}都{op}吧", "{zone}的{fn}都给我{op}", "{fn}全都{op}");
         Add("en", "switch", null,
             "{op} the {zone} {fn}", "{op} {zone} {fn}", "please {op} the {fn} {zpost}", "{zone} {fn} {ops}", "can you {op} the {zone} {fn}",
             "i want the {zone} {fn} {ops}", "could you {op} the {fn} please", "go ahead and {op} the {zone} {fn}", "{fn} {ops} please",
@@ -33,6 +33,16 @@ internal static class TemplateBank
             "{op} {fn}", "please {op} {fn}", "i need the {zone} {fn} {ops}", "{op} the {fn} now", "make sure the {zone} {fn} is {ops}",
             "hey {op} the {zone} {fn}", "can we {op} the {fn} {zpost}", "you can {op} the {zone} {fn}");
         Add("en", "switch", ["on", "off"], "turn the {zone} {fn} {ops}", "switch the {fn} {ops} {zpost}", "turn {zone} {fn} {ops}");
+
+        // Two functions sharing one verb, joined at {and}: the part before it is the first call, the part after the second.
+        Add("zh", "shared", null,
+            "{op}{zone}{fn}{and}{zone}{fn}", "把{zone}{fn}{and}{zone}{fn}都{op}", "把{zone}{fn}{and}{zone}{fn}{op}", "{zone}{fn}{and}{zone}{fn}都{op}吧",
+            "帮我{op}{zone}{fn}{and}{zone}{fn}", "{zone}{fn}{and}{zone}{fn}都给我{op}", "请{op}一下{zone}{fn}{and}{zone}{fn}", "{zone}{fn}{and}{zone}{fn}全都{op}");
+        Add("en", "shared", null,
+            "{op} the {zone} {fn} {and} the {zone} {fn}", "{op} {zone} {fn} {and} {zone} {fn}", "please {op} the {fn} {and} the {fn} {zpost}",
+            "can you {op} both the {fn} {and} the {fn}", "{op} the {fn} {and} {fn} please", "i want the {fn} {and} the {fn} {ops}",
+            "the {zone} {fn} {and} the {zone} {fn} {ops} please");
+        Add("en", "shared", ["on", "off"], "turn the {fn} {and} the {fn} {ops}", "switch the {zone} {fn} {and} the {fn} {ops}");
 
         // Absolute values.
         Add("zh", "set", null,
@@ -64,7 +74,7 @@ internal static class TemplateBank
         Add("zh", "rel", null,
             "{zone}{fn}{op}一点", "把{zone}{fn}{op}一些", "{zone}{fn}再{op}一点", "{zone}{fn}稍微{op}一点", "帮我把{fn}{op}一点",
             "{zone}{fn}{op}点", "把{zone}的{fn}{op}一下",
-            "{zone}{fn}能不能{op}一点", "{op}一点{zone}{fn}", "{zone}{fn}再{op}一些", "帮我{op}一下{zone}{fn}", "{zone}{fn}给我{op}一点");
+            "{zone}{fn}能不能{op}一点", "{op}一点{zone}{fn}", "{zone}{fn}再{op}一些", "帮我{op}一下{zone}{fn}", "{zone}{fn}给我{op}一点", "把{zone}{fn}都{op}一点");
         Add("zh", "reldelta", null,
             "{zone}{fn}{op}{delta}{unit}", "把{zone}{fn}{op}{delta}{unit}", "{fn}再{op}{delta}{unit}", "帮我把{zone}{fn}{op}{delta}{unit}",
             "{zone}的{fn}{op}{delta}{unit}吧");
@@ -80,14 +90,14 @@ internal static class TemplateBank
         // Extremes.
         Add("zh", "extreme", null,
             "{zone}{fn}{op}", "把{zone}{fn}[调到|OP:set]{op}", "{zone}{fn}[开到|OP:set]{op}", "{zone}{fn}[开到|OP:set]{op}吧", "{fn}{op}，{zone}",
-            "帮我把{zone}{fn}[开到|OP:set]{op}");
+            "帮我把{zone}{fn}[开到|OP:set]{op}", "把{zone}{fn}都[调到|OP:set]{op}");
         Add("en", "extreme", null,
             "{zone} {fn} {ops}", "[set|OP:set] the {zone} {fn} to {op}", "{op} {zone} {fn}", "turn the {zone} {fn} {ops}",
             "{fn} to {op} {zpost}", "put the {fn} on {op}");
 
         // Partial openings.
         Add("zh", "partial", null,
-            "{zone}{fn}{op}", "把{zone}{fn}{op}", "帮我把{zone}{fn}{op}", "{zone}的{fn}{op}吧", "{zone}{fn}给我{op}");
+            "{zone}{fn}{op}", "把{zone}{fn}{op}", "帮我把{zone}{fn}{op}", "{zone}的{fn}{op}吧", "{zone}{fn}给我{op}", "把{zone}{fn}都{op}");
         Add("en", "partial", null,
             "[open|OP:open] the {zone} {fn} {op}", "{zone} {fn} {op}", "[open|OP:open] {zone} {fn} {op}", "can you [open|OP:open] the {fn} {op} {zpost}",
             "[open|OP:open] the {zone} {fn} just {op}", "[open|OP:open] up the {zone} {fn} {op}");

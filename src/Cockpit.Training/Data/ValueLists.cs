@@ -76,9 +76,15 @@ internal static class ValueLists
 
     public static readonly string[] EnFillers = ["um", "uh", "like", "er", "you know"];
 
-    public static readonly string[] ZhConnectors = ["并", "并且", "，然后", "，顺便", "，再", "，同时", "，还有", "然后", "，另外", "，也"];
+    // A bare comma joins requests as a recogniser writes them ("打开空调，打开座椅加热", "turn on the ac, open the sunroof").
+    public static readonly string[] ZhConnectors = ["并", "并且", "，然后", "，顺便", "，再", "，同时", "，还有", "然后", "，另外", "，也", "，"];
 
-    public static readonly string[] EnConnectors = ["and", "and also", ", then", "then", ", and", "and then", "plus", ", also"];
+    public static readonly string[] EnConnectors = ["and", "and also", ", then", "then", ", and", "and then", "plus", ", also", ","];
+
+    /// <summary>What joins functions that share one verb ("打开空调和座椅加热"): the decoder's conjunctions.</summary>
+    public static readonly string[] ZhConjunctions = ["和", "跟", "与", "以及", "还有", "、"];
+
+    public static readonly string[] EnConjunctions = ["and", "and", "plus", "and also"];
 
     public static readonly (char From, char To)[] ZhSlips = [('调', '掉'), ('驾', '架'), ('座', '坐'), ('量', '亮'), ('档', '当'), ('窗', '创'), ('灯', '登')];
 

@@ -1,5 +1,8 @@
 using Cockpit.Training.Data;
+using Cockpit.Training.Training;
 using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
 
 namespace Cockpit.Understanding.Tests.Training;
 
@@ -78,6 +81,23 @@ public sealed class DataGeneratorTests
         Assert.Contains(ops, o => o is { Function: "window.position", Op: "up", Phrase: "lower" or "down" or "降低" or "开大" });
         Assert.Contains(ops, o => o is { Function: "window.position", Op: "close", Phrase: "roll up" or "升起来" or "摇上去" });
         Assert.Contains(ops, o => o is { Function: "rear_shade", Op: "down", Phrase: "raise" or "up" or "升高" });
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Generate_SharedVerb_DecodesToACallPerFunction()
+    {
+        // "打开空调和座椅加热", "把天窗和遮阳帘都关上": the verb is labelled once, with the call it is said in; the decoder
+        // gives it to the other listed function too.
+        var tokenizer = Tokenizer.FromFile(Path.Combine(RepoPaths.ShippedModel, "vocab.txt"));
+        var decoder = new CallDecoder(ActionCatalog.Default, new TagSet(ActionCatalog.Default));
+        var shared = Train.Concat(HeldOut).Where(s => s.Template.Contains(".shared.", StringComparison.Ordinal)).ToList();
+        var wrong = shared
+            .Select(sample => (sample.Text, Calls: TrainingPipeline.GoldCalls(decoder, tokenizer, sample)))
+            .Where(s => s.Calls is not [{ Function: { } first, Operation: not null }, { Function: { } second, Operation: not null }] || first == second)
+            .Select(s => $"{s.Text} → {string.Join(" ; ", s.Calls)}");
+
+        Assert.NotEmpty(shared);
         Assert.Empty(wrong);
     }
 
