@@ -3,11 +3,11 @@ namespace Cockpit.Training.Training;
 /// <summary>Knobs of one training run; the defaults are the shipped model's.</summary>
 internal sealed record TrainingOptions
 {
-    public int Steps { get; init; } = 3600;
+    public int Steps { get; init; } = 5200;
 
     public int Batch { get; init; } = 64;
 
-    public int Threads { get; init; } = 1;
+    public int Threads { get; init; } = 2;
 
     public float LearningRate { get; init; } = 1.5e-3f;
 
@@ -17,7 +17,7 @@ internal sealed record TrainingOptions
 
     public int TestSamples { get; init; } = 4_000;
 
-    public int Seed { get; init; } = 20261;
+    public int Seed { get; init; } = 20263;
 
     public int EvalEvery { get; init; } = 400;
 

@@ -107,7 +107,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
         var training = new JsonObject
         {
-            ["command"] = "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding --threads 1",
+            ["command"] = "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding",
             ["dataSha256"] = dataHash,
             ["trainSamples"] = train.Count,
             ["heldOutSamples"] = test.Count,
