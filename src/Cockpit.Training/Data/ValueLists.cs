@@ -81,9 +81,13 @@ internal static class ValueLists
 
     public static readonly string[] EnConnectors = ["and", "and also", ", then", "then", ", and", "and then", "plus", ", also", ","];
 
-    /// <summary>What joins functions that share one verb ("打开空调和座椅加热"): the decoder's conjunctions.</summary>
+    /// <summary>
+    /// What joins functions that share one verb ("打开空调和座椅加热"), as people say it; each must be one that
+    /// <c>CallDecoder</c>'s conjunctions match (checked by the data generator's tests, which decode every such sample).
+    /// </summary>
     public static readonly string[] ZhConjunctions = ["和", "跟", "与", "以及", "还有", "、"];
 
+    /// <summary>English joins; "and" twice, as it is said most.</summary>
     public static readonly string[] EnConjunctions = ["and", "and", "plus", "and also"];
 
     public static readonly (char From, char To)[] ZhSlips = [('调', '掉'), ('驾', '架'), ('座', '坐'), ('量', '亮'), ('档', '当'), ('窗', '创'), ('灯', '登')];
