@@ -13,6 +13,10 @@ namespace Cockpit.Understanding.Model;
 internal sealed class EncoderSession : IDisposable
 {
     private static readonly string[] OutputNames = ["tag_logits", "call_logits"];
+
+    // ONNX Runtime adds a custom op domain to ONNX's process-wide domain map with an unlocked check-then-add, so two
+    // sessions registering the kernel library at once can both add "cockpit" and one of them throws.
+    private static readonly Lock CustomOpRegistration = new();
     private readonly InferenceSession session;
     private readonly SessionOptions options;
     private readonly LookupTable? table;
@@ -37,13 +41,12 @@ internal sealed class EncoderSession : IDisposable
         var fused = table is not null && kernelLibrary is not null ? MoleMixFusion.TryFuse(File.ReadAllBytes(onnxPath), shape, table.Precision) : null;
         if (fused is not null)
         {
-            options.RegisterCustomOpLibrary(kernelLibrary!);
             if (portableKernel)
             {
                 options.AddSessionConfigEntry(PortableKernelEntry, "1");
             }
 
-            session = new InferenceSession(fused, options);
+            session = CreateWithKernel(fused, options, kernelLibrary!);
             tableTensor = table!.CreateTensor();
             inputNames = ["input_ids", "attention_mask", MoleMixFusion.TableInput];
         }
@@ -62,6 +65,17 @@ internal sealed class EncoderSession : IDisposable
     public static string? KernelLibrary { get; } = File.Exists(Path.Combine(AppContext.BaseDirectory, "libcockpit_mole.so"))
         ? Path.Combine(AppContext.BaseDirectory, "libcockpit_mole.so")
         : null;
+
+    /// <summary>Registers the kernel library in <paramref name="options"/> and creates a session of
+    /// <paramref name="model"/> with it.</summary>
+    public static InferenceSession CreateWithKernel(byte[] model, SessionOptions options, string kernelLibrary)
+    {
+        lock (CustomOpRegistration)
+        {
+            options.RegisterCustomOpLibrary(kernelLibrary);
+            return new InferenceSession(model, options);
+        }
+    }
 
     /// <summary>Whether the expert path runs in the fused kernel.</summary>
     public bool IsFused => tableTensor is not null;

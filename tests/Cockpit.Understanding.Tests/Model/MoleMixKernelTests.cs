@@ -97,9 +97,8 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
         var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config, LookupTablePrecision.Float16));
         fused.Graph.Node.First(n => n.OpType == MoleMixFusion.OpType).Attribute.Single(a => a.Name == "layer").I = manifest.Config.Layers;
         using var options = new SessionOptions();
-        options.RegisterCustomOpLibrary(EncoderSession.KernelLibrary!);
 
-        var error = Assert.Throws<OnnxRuntimeException>(() => new InferenceSession(fused.ToByteArray(), options).Dispose());
+        var error = Assert.Throws<OnnxRuntimeException>(() => EncoderSession.CreateWithKernel(fused.ToByteArray(), options, EncoderSession.KernelLibrary!).Dispose());
 
         Assert.Contains("cockpit.MoleMix: layer outside the table's rows", error.Message, StringComparison.Ordinal);
     }
