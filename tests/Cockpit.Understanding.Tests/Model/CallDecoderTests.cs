@@ -129,6 +129,38 @@ public class CallDecoderTests
         Assert.Contains(rejected, r => r.Contains("FN:wipers.front=\"都\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // A token the model splits between beginning and continuing a span is in it when the two together beat outside.
+    [InlineData("turn on the ac", "B-OP:on 1|I-OP:on 1|O 1|O .4,B-FN:climate.ac .35,I-FN:climate.ac .25", "climate.ac.on()")]
+    [InlineData("带我去人民广场", "B-FN:screen.navigate 1|I-FN:screen.navigate 1|I-FN:screen.navigate 1|O .4,B-TXT:place .3,I-TXT:place .3|B-TXT:place .9|I-TXT:place .9|I-TXT:place .9", "screen.navigate.run(place=\"人民广场\")")]
+    // A free-text span takes in an outside neighbour as likely as a kept tag to belong to it...
+    [InlineData("给奶奶打电话", "O 1|O .55,B-TXT:contact .4|I-TXT:contact .9|B-FN:screen.call 1|I-FN:screen.call 1|I-FN:screen.call 1", "screen.call.run(contact=\"奶奶\")")]
+    // ...but not one less likely than that.
+    [InlineData("放孤勇者吧", "B-FN:screen.play 1|B-TXT:query .9|I-TXT:query .9|I-TXT:query .9|O .8,I-TXT:query .2", "screen.play.run(query=\"孤勇者\")")]
+    public void Decode_TagProbabilitiesPerToken_Calls(string text, string tokenTags, string expected)
+    {
+        var tokens = new Tokenizer(TokenizerVocabulary(text)).Encode(text);
+        var perToken = tokenTags.Split('|');
+        Assert.Equal(tokens.Count, perToken.Length);
+        var tagLogits = new float[tokens.Count * Tags.Count];
+        var callLogits = new float[tokens.Count * TagSet.CallClasses];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var labels = perToken[i].Split(',').Select(l => l.Split(' ')).ToList();
+            tagLogits.AsSpan(i * Tags.Count, Tags.Count).Fill(-30);
+            foreach (var label in labels)
+            {
+                tagLogits[(i * Tags.Count) + Tags.Id(label[0])] = (float)Math.Log(double.Parse(label[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            callLogits[(i * TagSet.CallClasses) + (labels.Any(l => l[0] != "O") ? 1 : 0)] = 20;
+        }
+
+        var (decoded, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
+
+        Assert.Equal(expected, string.Join(" ; ", decoded));
+    }
+
     [Property(MaxTest = 300)]
     public void Decode_AnyModelOutputs_NeverThrows(int seed)
     {
