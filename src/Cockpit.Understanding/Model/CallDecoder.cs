@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Text;
 
@@ -77,11 +78,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var callLogProbabilities = new float[n * TagSet.CallClasses];
         var weak = new List<string>();
         var labels = tags.Count;
-        var tagLogProbabilities = new float[n * labels];
+        var tagProbabilities = new float[n * labels];
         for (var i = 0; i < n; i++)
         {
-            LogSoftmax(tagLogits.Slice(i * labels, labels), tagLogProbabilities.AsSpan(i * labels, labels));
-            (tagIds[i], confidence[i]) = MostLikelyClass(tagLogProbabilities.AsSpan(i * labels, labels), i > 0 ? tagIds[i - 1] : 0);
+            TensorPrimitives.SoftMax(tagLogits.Slice(i * labels, labels), tagProbabilities.AsSpan(i * labels, labels));
+            (tagIds[i], confidence[i]) = MostLikelyClass(tagProbabilities.AsSpan(i * labels, labels), i > 0 ? tagIds[i - 1] : 0);
             LogSoftmax(callLogits.Slice(i * TagSet.CallClasses, TagSet.CallClasses), callLogProbabilities.AsSpan(i * TagSet.CallClasses, TagSet.CallClasses));
             if (tagIds[i] != 0 && confidence[i] < minConfidence)
             {
@@ -92,7 +93,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
-        WidenFreeText(tagLogProbabilities, tagIds, minConfidence);
+        WidenFreeText(tagProbabilities, tagIds, minConfidence);
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
         return (calls, rejected, calls.Count > 0 ? calls.Min(c => c.Confidence) : n == 0 ? 1f : confidence.Min());
@@ -783,7 +784,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// edges of a name the model never read are where it is least sure ("给奶奶打个电话": the first "奶" in the contact
     /// at 0.44, outside at 0.55).
     /// </summary>
-    private void WidenFreeText(float[] tagLogProbabilities, int[] tagIds, float minConfidence)
+    private void WidenFreeText(float[] tagProbabilities, int[] tagIds, float minConfidence)
     {
         var labels = tags.Count;
         for (var i = 0; i < tagIds.Length; i++)
@@ -795,7 +796,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
 
             var begin = tags.Begin(cls);
-            bool Joins(int token) => tagIds[token] == 0 && ClassProbability(tagLogProbabilities.AsSpan(token * labels, labels), begin) >= minConfidence;
+            bool Joins(int token) => tagIds[token] == 0 && ClassProbability(tagProbabilities.AsSpan(token * labels, labels), begin) >= minConfidence;
             var first = i;
             while (first > 0 && Joins(first - 1))
             {
@@ -815,8 +816,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     }
 
     /// <summary>The probability that a token is in a span of the class whose B tag is <paramref name="begin"/>.</summary>
-    private static float ClassProbability(ReadOnlySpan<float> logProbabilities, int begin) =>
-        MathF.Exp(logProbabilities[begin]) + MathF.Exp(logProbabilities[begin + 1]);
+    private static float ClassProbability(ReadOnlySpan<float> probabilities, int begin) => probabilities[begin] + probabilities[begin + 1];
 
     /// <summary>
     /// The token's span class, judged by the probability of each class (its B and I tags together) and of outside: a
@@ -824,13 +824,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// place at 0.53, B 0.35 and I 0.18, against 0.40 for the one label it is likeliest to be). Within the class, I
     /// continues the previous token's span unless B is the likelier.
     /// </summary>
-    private static (int Label, float Probability) MostLikelyClass(ReadOnlySpan<float> logProbabilities, int previousLabel)
+    private static (int Label, float Probability) MostLikelyClass(ReadOnlySpan<float> probabilities, int previousLabel)
     {
         var best = 0;
-        var bestMass = MathF.Exp(logProbabilities[0]);
-        for (var b = 1; b + 1 < logProbabilities.Length; b += 2)
+        var bestMass = probabilities[0];
+        for (var b = 1; b + 1 < probabilities.Length; b += 2)
         {
-            var mass = ClassProbability(logProbabilities, b);
+            var mass = ClassProbability(probabilities, b);
             if (mass > bestMass)
             {
                 (best, bestMass) = (b, mass);
@@ -838,7 +838,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         var continues = best > 0 && (previousLabel == best || previousLabel == best + 1);
-        return (continues && logProbabilities[best + 1] >= logProbabilities[best] ? best + 1 : best, bestMass);
+        return (continues && probabilities[best + 1] >= probabilities[best] ? best + 1 : best, bestMass);
     }
 
     private static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> result)
