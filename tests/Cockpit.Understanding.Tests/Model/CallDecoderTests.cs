@@ -139,26 +139,17 @@ public class CallDecoderTests
     [InlineData("放孤勇者吧", "B-FN:screen.play 1|B-TXT:query .9|I-TXT:query .9|I-TXT:query .9|O .8,I-TXT:query .2", "screen.play.run(query=\"孤勇者\")")]
     public void Decode_TagProbabilitiesPerToken_Calls(string text, string tokenTags, string expected)
     {
-        var tokens = new Tokenizer(TokenizerVocabulary(text)).Encode(text);
-        var perToken = tokenTags.Split('|');
-        Assert.Equal(tokens.Count, perToken.Length);
-        var tagLogits = new float[tokens.Count * Tags.Count];
-        var callLogits = new float[tokens.Count * TagSet.CallClasses];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var labels = perToken[i].Split(',').Select(l => l.Split(' ')).ToList();
-            tagLogits.AsSpan(i * Tags.Count, Tags.Count).Fill(-30);
-            foreach (var label in labels)
-            {
-                tagLogits[(i * Tags.Count) + Tags.Id(label[0])] = (float)Math.Log(double.Parse(label[1], System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            callLogits[(i * TagSet.CallClasses) + (labels.Any(l => l[0] != "O") ? 1 : 0)] = 20;
-        }
-
-        var (decoded, _, _) = Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
+        var (decoded, _, _) = DecodeTagProbabilities(text, tokenTags);
 
         Assert.Equal(expected, string.Join(" ; ", decoded));
+    }
+
+    [Fact]
+    public void Decode_FreeTextTakesInANeighbour_CallAsSureAsThatNeighbour()
+    {
+        var (_, _, confidence) = DecodeTagProbabilities("给奶奶打电话", "O 1|O .6,B-TXT:contact .4|I-TXT:contact .9|B-FN:screen.call 1|I-FN:screen.call 1|I-FN:screen.call 1");
+
+        Assert.Equal(0.4f, confidence, 0.01f);
     }
 
     [Property(MaxTest = 300)]
@@ -216,6 +207,29 @@ public class CallDecoderTests
                     head[call] = (float)Math.Log(p);
                 }
             }
+        }
+
+        return Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
+    }
+
+    /// <summary>Decodes logits made up from each token's listed label probabilities ("O .55,B-TXT:contact .4|…").</summary>
+    private static (List<ActionCall> Calls, List<string> Rejected, float Confidence) DecodeTagProbabilities(string text, string tokenTags)
+    {
+        var tokens = new Tokenizer(TokenizerVocabulary(text)).Encode(text);
+        var perToken = tokenTags.Split('|');
+        Assert.Equal(tokens.Count, perToken.Length);
+        var tagLogits = new float[tokens.Count * Tags.Count];
+        var callLogits = new float[tokens.Count * TagSet.CallClasses];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var labels = perToken[i].Split(',').Select(l => l.Split(' ')).ToList();
+            tagLogits.AsSpan(i * Tags.Count, Tags.Count).Fill(-30);
+            foreach (var label in labels)
+            {
+                tagLogits[(i * Tags.Count) + Tags.Id(label[0])] = (float)Math.Log(double.Parse(label[1], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            callLogits[(i * TagSet.CallClasses) + (labels.Any(l => l[0] != "O") ? 1 : 0)] = 20;
         }
 
         return Decoder.Decode(text, tokens, tagLogits, callLogits, minConfidence: 0.3f);
