@@ -93,22 +93,8 @@ public sealed class UtteranceUnderstander : IDisposable
     {
         ArgumentNullException.ThrowIfNull(texts);
         var watch = Stopwatch.StartNew();
-        var max = Manifest.Config.MaxLength;
-        var tokenized = texts.Select(t => tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
-        var length = Math.Max(1, tokenized.Max(t => t.Count));
+        var (tokenized, length, tagLogits, callLogits) = Encode(texts);
         var batch = texts.Count;
-        var ids = new long[batch * length];
-        var mask = new float[batch * length];
-        for (var b = 0; b < batch; b++)
-        {
-            for (var i = 0; i < tokenized[b].Count; i++)
-            {
-                ids[(b * length) + i] = tokenized[b][i].Id;
-                mask[(b * length) + i] = 1;
-            }
-        }
-
-        var (tagLogits, callLogits) = session.Run(ids, mask, batch, length);
         var results = new UnderstandingResult[batch];
         var nTags = Manifest.Config.Tags;
         var nCalls = Manifest.Config.CallClasses;
@@ -130,6 +116,29 @@ public sealed class UtteranceUnderstander : IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>Runs the encoder over a batch: each utterance's tokens (cut to the model's length) and the tag and call
+    /// logits, row-major [batch, length, classes].</summary>
+    internal (List<IReadOnlyList<Token>> Tokens, int Length, float[] Tags, float[] Calls) Encode(IReadOnlyList<string> texts)
+    {
+        var max = Manifest.Config.MaxLength;
+        var tokenized = texts.Select(t => tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
+        var length = Math.Max(1, tokenized.Max(t => t.Count));
+        var batch = texts.Count;
+        var ids = new long[batch * length];
+        var mask = new float[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            for (var i = 0; i < tokenized[b].Count; i++)
+            {
+                ids[(b * length) + i] = tokenized[b][i].Id;
+                mask[(b * length) + i] = 1;
+            }
+        }
+
+        var (tags, calls) = session.Run(ids, mask, batch, length);
+        return (tokenized, length, tags, calls);
     }
 
     /// <summary>Releases the ONNX Runtime session and the memory map.</summary>

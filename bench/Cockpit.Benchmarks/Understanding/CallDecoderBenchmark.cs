@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Catalog;
@@ -22,21 +21,14 @@ public class CallDecoderBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var model = UnderstandingLatencyBenchmark.ModelDirectory("mole");
         var cache = Directory.CreateTempSubdirectory("cockpit-bench-decoder-").FullName;
-        var options = new UnderstandingOptions { ModelDirectory = model, CacheDirectory = cache, IntraOpThreads = 1 };
+        var options = new UnderstandingOptions { ModelDirectory = UnderstandingLatencyBenchmark.ModelDirectory("mole"), CacheDirectory = cache, IntraOpThreads = 1 };
         using (var understander = UtteranceUnderstander.Open(options))
         {
-            var shape = understander.Manifest.Config;
-            using var table = LookupTable.OpenOrBuild(understander.LookupTablePath!, Path.Combine(model, "experts.onnx"), understander.Manifest.Files["experts.onnx"].Sha256, shape, 1);
-            using var session = new EncoderSession(Path.Combine(model, "encoder.onnx"), shape, table, 1, EncoderSession.KernelLibrary);
-            var tokenizer = Tokenizer.FromFile(Path.Combine(model, "vocab.txt"));
             foreach (var text in UnderstandingLatencyBenchmark.HeldOutTexts(Utterances))
             {
-                var tokens = tokenizer.Encode(text);
-                long[] ids = [.. tokens.Select(t => (long)t.Id)];
-                var (tags, calls) = session.Run(ids, [.. ids.Select(_ => 1f)], 1, ids.Length);
-                _decoded.Add((text, tokens, tags, calls));
+                var (tokens, _, tags, calls) = understander.Encode([text]);
+                _decoded.Add((text, tokens[0], tags, calls));
             }
         }
 
