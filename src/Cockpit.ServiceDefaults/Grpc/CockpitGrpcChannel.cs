@@ -15,6 +15,14 @@ public static class CockpitGrpcChannel
     /// <summary>The scheme of a Unix domain socket address, with its colon.</summary>
     public const string UnixScheme = "unix:";
 
+    /// <summary>
+    /// The longest a channel waits between attempts to reach its service (gRPC's default is 120 s). Cockpit's services
+    /// run on the same head unit, so trying again every second costs nothing, and a service that restarts is reached
+    /// within about a second of being back, inside a call's deadline (the agent's vehicle calls wait 2 s), rather than
+    /// after a backoff grown while it was away.
+    /// </summary>
+    public static readonly TimeSpan MaxReconnectBackoff = TimeSpan.FromSeconds(1);
+
     /// <summary>A channel to <paramref name="address"/>; see the type's summary for the forms.</summary>
     /// <param name="address">An <c>http://</c>/<c>https://</c> URL or a <c>unix:</c> address.</param>
     /// <param name="options">Channel options. For a Unix socket its <see cref="GrpcChannelOptions.HttpHandler"/> is set here and must be unset.</param>
@@ -30,6 +38,11 @@ public static class CockpitGrpcChannel
     {
         ArgumentException.ThrowIfNullOrEmpty(address);
         options ??= new GrpcChannelOptions();
+        if (options.MaxReconnectBackoff is not { } backoff || backoff > MaxReconnectBackoff)
+        {
+            options.MaxReconnectBackoff = MaxReconnectBackoff;
+        }
+
         if (!address.StartsWith(UnixScheme, StringComparison.OrdinalIgnoreCase))
         {
             return GrpcChannel.ForAddress(address, options);

@@ -52,6 +52,23 @@ public sealed class CockpitGrpcChannelTests
         Assert.Equal(global::Grpc.Core.StatusCode.Unavailable, error.StatusCode);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:55555", null, 1000)]
+    [InlineData("unix:/run/cockpit/vehicle.sock", null, 1000)]
+    [InlineData("http://127.0.0.1:55555", 250, 250)]
+    public void ForAddress_ReconnectBackoff_AtMostASecond(string address, int? requestedMs, int expectedMs)
+    {
+        var options = new GrpcChannelOptions();
+        if (requestedMs is { } requested)
+        {
+            options.MaxReconnectBackoff = TimeSpan.FromMilliseconds(requested);
+        }
+
+        using var channel = CockpitGrpcChannel.ForAddress(address, options);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), options.MaxReconnectBackoff);
+    }
+
     [Fact]
     public void ForAddress_UnixSocketWithOwnHandler_Refused()
     {
