@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Text;
@@ -23,6 +24,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private static readonly string[] ZhConjunctions = ["和", "跟", "与", "及", "还有", "、"];
 
     private static readonly string[] EnConjunctions = ["and", "plus"];
+
+    /// <summary>Where a clause ends; "." is left out, as it also ends an abbreviation in a name ("main st.").</summary>
+    private const string ClauseBreakCharacters = ",，。;；!！?？";
+
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(ClauseBreakCharacters);
 
     /// <summary>Verbs that switch something on or open, and those that switch it off or close: one request never says both.</summary>
     private static readonly string[] OnVerbs = ["on", "open", "unfold", "unmute", "play", "unlock"];
@@ -657,7 +663,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 return null;
             }
 
-            texts[slot] = WithAdjoiningNumbers(text, free, group);
+            texts[slot] = LastClause(WithAdjoiningNumbers(text, free, group));
         }
 
         if (function.Zoning is null)
@@ -748,6 +754,25 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return start == free.Start && end == free.Start + free.Length ? free : new TextSpan(start, end - start, text[start..end]);
+    }
+
+    /// <summary>
+    /// The part of a free-text argument after its last clause break. No name, title or place is said across one, so
+    /// words on both sides are a restart ("请打给妈，妈妈") or a remark run into the request ("饺子要蘸醋才好吃，呼叫一下妈妈");
+    /// either way the last clause is the one meant, as with a number said twice.
+    /// </summary>
+    private static TextSpan LastClause(TextSpan free)
+    {
+        var said = free.Text.AsSpan().TrimEnd(ClauseBreakCharacters + " ");
+        var cut = said.LastIndexOfAny(ClauseBreaks);
+        if (cut < 0)
+        {
+            return free;
+        }
+
+        var rest = said[(cut + 1)..];
+        var start = cut + 1 + (rest.Length - rest.TrimStart().Length);
+        return new TextSpan(free.Start + start, said.Length - start, free.Text[start..said.Length]);
     }
 
     /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>

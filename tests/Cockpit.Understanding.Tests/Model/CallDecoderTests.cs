@@ -76,6 +76,10 @@ public class CallDecoderTests
     [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|1;关上|OP:close|1", "sunroof.close() ; sunroof.shade.close()")]
     [InlineData("open up the side mirrors plus the trunk", "open up|OP:unfold|1;side mirrors|FN:mirrors.fold|1;trunk|FN:trunk|2", "mirrors.fold.unfold() ; trunk.open()")]
     [InlineData("turn off the fog lights, the hazards", "turn off|OP:off|1;fog lights|FN:lights.fog_front|1;hazards|FN:lights.hazard|1", "lights.fog_front.off() ; lights.hazard.off()")]
+    // A free-text argument ends at a clause break: a restart or a correction is the last clause; "." ends abbreviations too.
+    [InlineData("请打给妈，妈妈", "打给|FN:screen.call|1;妈，妈妈|TXT:contact|1", "screen.call.run(contact=\"妈妈\")")]
+    [InlineData("call mom, no, dad", "call|FN:screen.call|1;mom|TXT:contact|1;dad|TXT:contact|1", "screen.call.run(contact=\"dad\")")]
+    [InlineData("navigate to main st.", "navigate to|FN:screen.navigate|1;main st.|TXT:place|1", "screen.navigate.run(place=\"main st.\")")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {
         var tokenizer = new Tokenizer(TokenizerVocabulary(text));
