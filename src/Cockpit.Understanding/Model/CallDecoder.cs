@@ -404,6 +404,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var said = new List<CatalogOperation>();
         var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         var confidence = group.Min(s => s.Confidence);
+        var numberEnd = -1;
 
         foreach (var s in group)
         {
@@ -437,6 +438,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 case "NUM" or "LEVEL":
                     // The last number wins: in a restart ("调到六十，六十五") the correction comes last.
                     span = WholeNumber(text, span);
+                    if (PartOfNumberRead(span, ref numberEnd))
+                    {
+                        break;
+                    }
+
                     if (Numerals.TryParse(span.Text, out var n))
                     {
                         number = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
@@ -446,6 +452,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     break;
                 case "DELTA":
                     span = WholeNumber(text, span);
+                    if (PartOfNumberRead(span, ref numberEnd))
+                    {
+                        break;
+                    }
+
                     if (Numerals.TryParse(span.Text, out var d))
                     {
                         (delta, deltaSpan) = (d, span);
@@ -727,6 +738,22 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     {
         var (start, end) = NumeralSpans.Widen(text, span.Start, span.Start + span.Length);
         return start == span.Start && end == span.Start + span.Length ? span : new TextSpan(start, end - start, text[start..end]);
+    }
+
+    /// <summary>
+    /// Whether a whole number overlaps the one read before it: one number whose pieces the tagger gave two classes
+    /// ("down 20 %": "2" a change, "0 %" a value; "twenty-five" split at the hyphen) is read once, as its first part says.
+    /// Otherwise it becomes the number read last.
+    /// </summary>
+    private static bool PartOfNumberRead(TextSpan number, ref int numberEnd)
+    {
+        if (number.Start < numberEnd)
+        {
+            return true;
+        }
+
+        numberEnd = number.Start + number.Length;
+        return false;
     }
 
     /// <summary>

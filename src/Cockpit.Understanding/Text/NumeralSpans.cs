@@ -5,16 +5,17 @@ internal static class NumeralSpans
 {
     /// <summary>
     /// Widens [<paramref name="start"/>, <paramref name="end"/>) over numeral words or characters next to it ("sixty-nine"
-    /// marked on "nine", "八十七" on "七"), as long as the whole still reads as one number.
+    /// marked on "nine", "八十七" on "七"), as long as the whole still reads as one number. A side that ends in a unit
+    /// ("thirty-eight percent") is not widened: a numeral past the unit is another number.
     /// </summary>
     public static (int Start, int End) Widen(string text, int start, int end)
     {
-        while (NumeralBefore(text, start) is { } s && Numerals.TryParse(text[s..end], out _))
+        while (NumeralStartsAt(text, start) && NumeralBefore(text, start) is { } s && Numerals.TryParse(text[s..end], out _))
         {
             start = s;
         }
 
-        while (NumeralAfter(text, end) is { } e && Numerals.TryParse(text[start..e], out _))
+        while (NumeralEndsAt(text, end) && NumeralAfter(text, end) is { } e && Numerals.TryParse(text[start..e], out _))
         {
             end = e;
         }
@@ -32,12 +33,58 @@ internal static class NumeralSpans
 
     private static bool IsChineseNumeral(char c) => "零一二两三四五六七八九十百".Contains(c) || char.IsAsciiDigit(c);
 
+    /// <summary>Whether a numeral character, a decimal point or a number word begins at <paramref name="start"/>.</summary>
+    private static bool NumeralStartsAt(string text, int start)
+    {
+        if (start >= text.Length || IsChineseNumeral(text[start]) || text[start] is '点' or '.')
+        {
+            return start < text.Length;
+        }
+
+        var word = start;
+        while (word < text.Length && char.IsAsciiLetter(text[word]))
+        {
+            word++;
+        }
+
+        return IsNumberWord(text[start..word].ToLowerInvariant());
+    }
+
+    /// <summary>Whether a numeral character, a decimal point or a number word ends just before <paramref name="end"/>.</summary>
+    private static bool NumeralEndsAt(string text, int end)
+    {
+        if (end <= 0 || IsChineseNumeral(text[end - 1]) || text[end - 1] is '点' or '.')
+        {
+            return end > 0;
+        }
+
+        var word = end;
+        while (word > 0 && char.IsAsciiLetter(text[word - 1]))
+        {
+            word--;
+        }
+
+        return IsNumberWord(text[word..end].ToLowerInvariant());
+    }
+
     /// <summary>An English number word on its own ("sixty"), not the article that also reads as one.</summary>
     private static bool IsNumberWord(string word) => word is not ("a" or "an") && Numerals.TryParse(word, out _);
 
     /// <summary>Start of the numeral word (with its space or hyphen) or character just before <paramref name="start"/>.</summary>
     private static int? NumeralBefore(string text, int start)
     {
+        if (start >= 2 && start < text.Length && text[start - 1] == '.' && char.IsAsciiDigit(text[start - 2]) && char.IsAsciiDigit(text[start]))
+        {
+            // The whole part of a decimal ("30.5" marked on "5").
+            var digits = start - 1;
+            while (digits > 0 && char.IsAsciiDigit(text[digits - 1]))
+            {
+                digits--;
+            }
+
+            return digits;
+        }
+
         if (start > 0 && IsChineseNumeral(text[start - 1]) && !char.IsAsciiDigit(text[start]))
         {
             return start - 1;
@@ -61,6 +108,18 @@ internal static class NumeralSpans
     /// <summary>End of the numeral word or character just after <paramref name="end"/>; "一下", "一点", "一些" are not numbers.</summary>
     private static int? NumeralAfter(string text, int end)
     {
+        if (end > 0 && end + 1 < text.Length && text[end] == '.' && char.IsAsciiDigit(text[end - 1]) && char.IsAsciiDigit(text[end + 1]))
+        {
+            // The fraction of a decimal ("30.5" marked on "30").
+            var digits = end + 1;
+            while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+            {
+                digits++;
+            }
+
+            return digits;
+        }
+
         if (end < text.Length && IsChineseNumeral(text[end]) && !char.IsAsciiDigit(text[end - 1])
             && !(text[end] == '一' && end + 1 < text.Length && text[end + 1] is '下' or '点' or '些'))
         {

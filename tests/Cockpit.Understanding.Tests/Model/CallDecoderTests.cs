@@ -79,6 +79,11 @@ public class CallDecoderTests
     // A free-text argument ends at a clause break: a restart or a correction is the last clause; "." ends abbreviations too.
     [InlineData("请打给妈，妈妈", "打给|FN:screen.call|1;妈，妈妈|TXT:contact|1", "screen.call.run(contact=\"妈妈\")")]
     [InlineData("call mom, no, dad", "call|FN:screen.call|1;mom|TXT:contact|1;dad|TXT:contact|1", "screen.call.run(contact=\"dad\")")]
+    // One number tagged in two pieces is read once, as its first piece says.
+    [InlineData("mood light brightness down 20 %", "mood light brightness|FN:light.ambient_brightness|1;down|OP:down|1;2|DELTA|1;0 %|NUM|1", "light.ambient_brightness.down(delta=20)")]
+    [InlineData("rear shade up twenty-five percent", "rear shade|FN:rear_shade|1;up|OP:up|1;twenty|DELTA|1;-five|NUM|1", "rear_shade.up(delta=25)")]
+    [InlineData("set the temp to 30.5 degrees", "set|OP:set|1;temp|FN:climate.temperature|1;30|NUM|1;5|NUM|1", "climate.temperature.set(value=30.5)")]
+    [InlineData("音量调到六十，六十五", "音量|FN:media.volume|1;调到|OP:set|1;六十|NUM|1;六十五|NUM|1", "media.volume.set(value=65)")]
     [InlineData("navigate to main st.", "navigate to|FN:screen.navigate|1;main st.|TXT:place|1", "screen.navigate.run(place=\"main st.\")")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {

@@ -12,6 +12,12 @@ public class NumeralSpansTests
     [InlineData("音量调到五一下", "五", "五")]
     [InlineData("give me a 5", "5", "5")]
     [InlineData("seat heating to level 2", "2", "2")]
+    [InlineData("temp to 30.5 degrees", "30", "30.5")]
+    [InlineData("temp to 30.5 degrees", "5", "30.5")]
+    [InlineData("set it to 2. then stop", "2", "2")]
+    [InlineData("brightness thirty-eight percent thirty-eight percent", "thirty-eight percent", "thirty-eight percent")]
+    [InlineData("温度调到二十度二十二度", "二十度", "二十度")]
+    [InlineData("温度定在十九点五度", "十九点", "十九点五")]
     public void Widen_PartOfANumber_WholeNumber(string text, string marked, string expected)
     {
         var start = text.IndexOf(marked, StringComparison.Ordinal);
