@@ -404,7 +404,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var said = new List<CatalogOperation>();
         var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         var confidence = group.Min(s => s.Confidence);
-        var numberEnd = -1;
+        (string Kind, TextSpan Span)? lastNumber = null;
 
         foreach (var s in group)
         {
@@ -435,31 +435,31 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     }
 
                     break;
-                case "NUM" or "LEVEL":
-                    // The last number wins: in a restart ("调到六十，六十五") the correction comes last.
+                case "NUM" or "LEVEL" or "DELTA":
+                    // The last number wins: in a restart ("调到六十，六十五") the correction comes last. One that overlaps
+                    // the number before it is that number in pieces the tagger classed apart ("down 20 %": "2" a change,
+                    // "0 %" a value) or split ("a hundred | fifty nine"): read whole, as its first piece says.
+                    var numberKind = kind[0];
                     span = WholeNumber(text, span);
-                    if (PartOfNumberRead(span, ref numberEnd))
+                    if (lastNumber is var (previousKind, previous) && span.Start < previous.Start + previous.Length)
+                    {
+                        (numberKind, span) = (previousKind, Union(text, previous, span));
+                    }
+
+                    lastNumber = (numberKind, span);
+                    if (!Numerals.TryParse(span.Text, out var n))
                     {
                         break;
                     }
 
-                    if (Numerals.TryParse(span.Text, out var n))
+                    if (numberKind == "DELTA")
                     {
-                        number = kind[0] == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
+                        (delta, deltaSpan) = (n, span);
+                    }
+                    else
+                    {
+                        number = numberKind == "NUM" ? ActionValue.FromNumber(n, span) : ActionValue.FromLevel(n, span);
                         value = value is { Kind: ActionValueKind.Enum } ? value : number;
-                    }
-
-                    break;
-                case "DELTA":
-                    span = WholeNumber(text, span);
-                    if (PartOfNumberRead(span, ref numberEnd))
-                    {
-                        break;
-                    }
-
-                    if (Numerals.TryParse(span.Text, out var d))
-                    {
-                        (delta, deltaSpan) = (d, span);
                     }
 
                     break;
@@ -674,7 +674,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 return null;
             }
 
-            texts[slot] = LastClause(WithAdjoiningNumbers(text, free, group));
+            texts[slot] = SaidOnce(LastClause(WithAdjoiningNumbers(text, free, group)));
         }
 
         if (function.Zoning is null)
@@ -740,20 +740,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         return start == span.Start && end == span.Start + span.Length ? span : new TextSpan(start, end - start, text[start..end]);
     }
 
-    /// <summary>
-    /// Whether a whole number overlaps the one read before it: one number whose pieces the tagger gave two classes
-    /// ("down 20 %": "2" a change, "0 %" a value; "twenty-five" split at the hyphen) is read once, as its first part says.
-    /// Otherwise it becomes the number read last.
-    /// </summary>
-    private static bool PartOfNumberRead(TextSpan number, ref int numberEnd)
+    /// <summary>The text from where the first of two spans starts to where the later ends.</summary>
+    private static TextSpan Union(string text, TextSpan a, TextSpan b)
     {
-        if (number.Start < numberEnd)
-        {
-            return true;
-        }
-
-        numberEnd = number.Start + number.Length;
-        return false;
+        var (start, end) = (Math.Min(a.Start, b.Start), Math.Max(a.Start + a.Length, b.Start + b.Length));
+        return new TextSpan(start, end - start, text[start..end]);
     }
 
     /// <summary>
@@ -800,6 +791,25 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var rest = said[(cut + 1)..];
         var start = cut + 1 + (rest.Length - rest.TrimStart().Length);
         return new TextSpan(free.Start + start, said.Length - start, free.Text[start..said.Length]);
+    }
+
+    /// <summary>
+    /// A free-text argument said twice in a row, said once ("drive to the bund the bund"). Halves of one character are
+    /// left alone: Chinese doubles a character in a word ("妈妈", "奶奶").
+    /// </summary>
+    private static TextSpan SaidOnce(TextSpan free)
+    {
+        var said = free.Text.AsSpan();
+        for (var half = 2; 2 * half <= said.Length; half++)
+        {
+            var gap = said[half..^half];
+            if (gap.IsWhiteSpace() && said[..half].Equals(said[^half..], StringComparison.OrdinalIgnoreCase))
+            {
+                return new TextSpan(free.Start, half, free.Text[..half]);
+            }
+        }
+
+        return free;
     }
 
     /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>

@@ -90,19 +90,34 @@ internal static class NumeralSpans
             return start - 1;
         }
 
-        var gap = start;
-        while (gap > 0 && text[gap - 1] is ' ' or '-')
+        var (word, gap) = WordBefore(text, start);
+        if (word < gap && gap < start && text[word..gap].Equals("and", StringComparison.OrdinalIgnoreCase)
+            && WordBefore(text, word) is var (scale, scaleEnd) && scaleEnd < word
+            && text[scale..scaleEnd].ToLowerInvariant() is "hundred" or "thousand")
         {
-            gap--;
-        }
-
-        var word = gap;
-        while (word > 0 && char.IsAsciiLetter(text[word - 1]))
-        {
-            word--;
+            // "and" inside a number: "a hundred and fifty nine" marked on "fifty nine".
+            return scale;
         }
 
         return word < gap && gap < start && IsNumberWord(text[word..gap].ToLowerInvariant()) ? word : null;
+    }
+
+    /// <summary>The English word before <paramref name="index"/>, across the spaces or hyphens before it: its start and end.</summary>
+    private static (int Start, int End) WordBefore(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && text[end - 1] is ' ' or '-')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        return (start, end);
     }
 
     /// <summary>End of the numeral word or character just after <paramref name="end"/>; "一下", "一点", "一些" are not numbers.</summary>

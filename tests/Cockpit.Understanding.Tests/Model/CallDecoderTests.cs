@@ -76,14 +76,19 @@ public class CallDecoderTests
     [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|1;关上|OP:close|1", "sunroof.close() ; sunroof.shade.close()")]
     [InlineData("open up the side mirrors plus the trunk", "open up|OP:unfold|1;side mirrors|FN:mirrors.fold|1;trunk|FN:trunk|2", "mirrors.fold.unfold() ; trunk.open()")]
     [InlineData("turn off the fog lights, the hazards", "turn off|OP:off|1;fog lights|FN:lights.fog_front|1;hazards|FN:lights.hazard|1", "lights.fog_front.off() ; lights.hazard.off()")]
-    // A free-text argument ends at a clause break: a restart or a correction is the last clause; "." ends abbreviations too.
-    [InlineData("请打给妈，妈妈", "打给|FN:screen.call|1;妈，妈妈|TXT:contact|1", "screen.call.run(contact=\"妈妈\")")]
-    [InlineData("call mom, no, dad", "call|FN:screen.call|1;mom|TXT:contact|1;dad|TXT:contact|1", "screen.call.run(contact=\"dad\")")]
     // One number tagged in two pieces is read once, as its first piece says.
     [InlineData("mood light brightness down 20 %", "mood light brightness|FN:light.ambient_brightness|1;down|OP:down|1;2|DELTA|1;0 %|NUM|1", "light.ambient_brightness.down(delta=20)")]
     [InlineData("rear shade up twenty-five percent", "rear shade|FN:rear_shade|1;up|OP:up|1;twenty|DELTA|1;-five|NUM|1", "rear_shade.up(delta=25)")]
     [InlineData("set the temp to 30.5 degrees", "set|OP:set|1;temp|FN:climate.temperature|1;30|NUM|1;5|NUM|1", "climate.temperature.set(value=30.5)")]
+    [InlineData("the massage should be a hundred and fifty nine", "massage|FN:seat.massage|1;a hundred|NUM|1;fifty nine|NUM|1", "seat.massage.set(value=159)")]
     [InlineData("音量调到六十，六十五", "音量|FN:media.volume|1;调到|OP:set|1;六十|NUM|1;六十五|NUM|1", "media.volume.set(value=65)")]
+    // A free-text argument ends at a clause break and is said once: a restart or a correction is the last clause ("." ends
+    // abbreviations too); a character doubled in a word is not a restart.
+    [InlineData("请打给妈，妈妈", "打给|FN:screen.call|1;妈，妈妈|TXT:contact|1", "screen.call.run(contact=\"妈妈\")")]
+    [InlineData("call mom, no, dad", "call|FN:screen.call|1;mom|TXT:contact|1;dad|TXT:contact|1", "screen.call.run(contact=\"dad\")")]
+    [InlineData("drive to the bund the bund", "drive to|FN:screen.navigate|1;the bund the bund|TXT:place|1", "screen.navigate.run(place=\"the bund\")")]
+    [InlineData("给妈妈妈妈打电话", "妈妈妈妈|TXT:contact|1;打电话|FN:screen.call|1", "screen.call.run(contact=\"妈妈\")")]
+    [InlineData("给奶奶打电话", "奶奶|TXT:contact|1;打电话|FN:screen.call|1", "screen.call.run(contact=\"奶奶\")")]
     [InlineData("navigate to main st.", "navigate to|FN:screen.navigate|1;main st.|TXT:place|1", "screen.navigate.run(place=\"main st.\")")]
     public void Decode_GoldSpans_Calls(string text, string spans, string expected)
     {

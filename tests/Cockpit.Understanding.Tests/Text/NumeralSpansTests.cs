@@ -15,6 +15,8 @@ public class NumeralSpansTests
     [InlineData("temp to 30.5 degrees", "30", "30.5")]
     [InlineData("temp to 30.5 degrees", "5", "30.5")]
     [InlineData("set it to 2. then stop", "2", "2")]
+    [InlineData("massage a hundred and fifty nine percent", "fifty nine", "hundred and fifty nine")]
+    [InlineData("volume ten and fifty", "fifty", "fifty")]
     [InlineData("brightness thirty-eight percent thirty-eight percent", "thirty-eight percent", "thirty-eight percent")]
     [InlineData("温度调到二十度二十二度", "二十度", "二十度")]
     [InlineData("温度定在十九点五度", "十九点", "十九点五")]
