@@ -41,13 +41,8 @@ internal static class NumeralSpans
             return start < text.Length;
         }
 
-        var word = start;
-        while (word < text.Length && char.IsAsciiLetter(text[word]))
-        {
-            word++;
-        }
-
-        return IsNumberWord(text[start..word].ToLowerInvariant());
+        var (word, wordEnd) = WordAfter(text, start);
+        return word == start && IsNumberWord(text[word..wordEnd].ToLowerInvariant());
     }
 
     /// <summary>Whether a numeral character, a decimal point or a number word ends just before <paramref name="end"/>.</summary>
@@ -58,13 +53,8 @@ internal static class NumeralSpans
             return end > 0;
         }
 
-        var word = end;
-        while (word > 0 && char.IsAsciiLetter(text[word - 1]))
-        {
-            word--;
-        }
-
-        return IsNumberWord(text[word..end].ToLowerInvariant());
+        var (word, wordEnd) = WordBefore(text, end);
+        return wordEnd == end && IsNumberWord(text[word..wordEnd].ToLowerInvariant());
     }
 
     /// <summary>An English number word on its own ("sixty"), not the article that also reads as one.</summary>
@@ -120,6 +110,24 @@ internal static class NumeralSpans
         return (start, end);
     }
 
+    /// <summary>The English word after <paramref name="index"/>, across the spaces or hyphens before it: its start and end.</summary>
+    private static (int Start, int End) WordAfter(string text, int index)
+    {
+        var start = index;
+        while (start < text.Length && text[start] is ' ' or '-')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
     /// <summary>End of the numeral word or character just after <paramref name="end"/>; "一下", "一点", "一些" are not numbers.</summary>
     private static int? NumeralAfter(string text, int end)
     {
@@ -141,18 +149,7 @@ internal static class NumeralSpans
             return end + 1;
         }
 
-        var gap = end;
-        while (gap < text.Length && text[gap] is ' ' or '-')
-        {
-            gap++;
-        }
-
-        var word = gap;
-        while (word < text.Length && char.IsAsciiLetter(text[word]))
-        {
-            word++;
-        }
-
-        return gap > end && word > gap && IsNumberWord(text[gap..word].ToLowerInvariant()) ? word : null;
+        var (word, wordEnd) = WordAfter(text, end);
+        return word > end && wordEnd > word && IsNumberWord(text[word..wordEnd].ToLowerInvariant()) ? wordEnd : null;
     }
 }

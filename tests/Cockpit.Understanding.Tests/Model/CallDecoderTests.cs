@@ -76,7 +76,7 @@ public class CallDecoderTests
     [InlineData("把天窗和遮阳帘都关上", "天窗|FN:sunroof|1;遮阳帘|FN:sunroof.shade|1;关上|OP:close|1", "sunroof.close() ; sunroof.shade.close()")]
     [InlineData("open up the side mirrors plus the trunk", "open up|OP:unfold|1;side mirrors|FN:mirrors.fold|1;trunk|FN:trunk|2", "mirrors.fold.unfold() ; trunk.open()")]
     [InlineData("turn off the fog lights, the hazards", "turn off|OP:off|1;fog lights|FN:lights.fog_front|1;hazards|FN:lights.hazard|1", "lights.fog_front.off() ; lights.hazard.off()")]
-    // One number tagged in two pieces is read once, as its first piece says.
+    // One number tagged in two pieces is read once, as its first piece says; of two numbers, the last.
     [InlineData("mood light brightness down 20 %", "mood light brightness|FN:light.ambient_brightness|1;down|OP:down|1;2|DELTA|1;0 %|NUM|1", "light.ambient_brightness.down(delta=20)")]
     [InlineData("rear shade up twenty-five percent", "rear shade|FN:rear_shade|1;up|OP:up|1;twenty|DELTA|1;-five|NUM|1", "rear_shade.up(delta=25)")]
     [InlineData("set the temp to 30.5 degrees", "set|OP:set|1;temp|FN:climate.temperature|1;30|NUM|1;5|NUM|1", "climate.temperature.set(value=30.5)")]
