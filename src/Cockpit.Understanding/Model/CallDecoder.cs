@@ -99,7 +99,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
-        WidenFreeText(tagProbabilities, tagIds, confidence, minConfidence);
+        WidenFreeText(tokens, tagProbabilities, tagIds, confidence, minConfidence);
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
         return (calls, rejected, calls.Count > 0 ? calls.Min(c => c.Confidence) : n == 0 ? 1f : confidence.Min());
@@ -844,11 +844,17 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <summary>
     /// A free-text span takes in the outside tokens beside it that are as likely as a kept tag to belong to it: the
     /// edges of a name the model never read are where it is least sure ("给奶奶打个电话": the first "奶" in the contact
-    /// at 0.44, outside at 0.55). A token taken in is as sure as it is in the slot.
+    /// at 0.44, outside at 0.55). A token taken in is as sure as it is in the slot. A character the vocabulary lacks
+    /// (spelled in byte tokens) beside the span is taken in whatever it was tagged, and keeps its own confidence: every
+    /// word of the catalog, every filler and particle is in the vocabulary, so an unread character is part of a name
+    /// ("带我去静安寺": "寺").
     /// </summary>
-    private void WidenFreeText(float[] tagProbabilities, int[] tagIds, float[] confidence, float minConfidence)
+    private void WidenFreeText(IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence, float minConfidence)
     {
         var labels = tags.Count;
+        bool Unread(int token) =>
+            (token > 0 && tokens[token - 1].Start == tokens[token].Start)
+            || (token + 1 < tokens.Count && tokens[token + 1].Start == tokens[token].Start);
         for (var i = 0; i < tagIds.Length; i++)
         {
             var (_, cls) = tags.Parse(tagIds[i]);
@@ -858,7 +864,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
 
             var begin = tags.Begin(cls);
-            bool Joins(int token) => tagIds[token] == 0 && ClassProbability(tagProbabilities.AsSpan(token * labels, labels), begin) >= minConfidence;
+            bool Joins(int token) => Unread(token) || (tagIds[token] == 0 && ClassProbability(tagProbabilities.AsSpan(token * labels, labels), begin) >= minConfidence);
             var first = i;
             while (first > 0 && Joins(first - 1))
             {
@@ -873,7 +879,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
             for (var j = first; j < end; j++)
             {
-                if (tagIds[j] == 0)
+                if (tagIds[j] == 0 && !Unread(j))
                 {
                     confidence[j] = ClassProbability(tagProbabilities.AsSpan(j * labels, labels), begin);
                 }

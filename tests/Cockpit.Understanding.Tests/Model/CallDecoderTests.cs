@@ -151,6 +151,8 @@ public class CallDecoderTests
     [InlineData("给奶奶打电话", "O 1|O .55,B-TXT:contact .4|I-TXT:contact .9|B-FN:screen.call 1|I-FN:screen.call 1|I-FN:screen.call 1", "screen.call.run(contact=\"奶奶\")")]
     // ...but not one less likely than that.
     [InlineData("放孤勇者吧", "B-FN:screen.play 1|B-TXT:query .9|I-TXT:query .9|I-TXT:query .9|O .8,I-TXT:query .2", "screen.play.run(query=\"孤勇者\")")]
+    // A character the vocabulary lacks ("寺", three byte tokens) beside a free-text span is in it, whatever it was tagged.
+    [InlineData("带我去静安寺", "B-FN:screen.navigate 1|I-FN:screen.navigate 1|I-FN:screen.navigate 1|B-TXT:place .9|I-TXT:place .9|O .8|O .9|I-ZONE:all .7,O .3", "screen.navigate.run(place=\"静安寺\")")]
     public void Decode_TagProbabilitiesPerToken_Calls(string text, string tokenTags, string expected)
     {
         var (decoded, _, _) = DecodeTagProbabilities(text, tokenTags);
@@ -252,7 +254,7 @@ public class CallDecoderTests
     private static List<string> TokenizerVocabulary(string text)
     {
         List<string> vocab = [Tokenizer.Pad, Tokenizer.Unknown, .. Enumerable.Range(0, 256).Select(b => Tokenizer.ByteToken((byte)b))];
-        vocab.AddRange(Tokenizer.PreTokenize(text).Select(p => p.Text).Where(t => t != "grandma").Distinct());
+        vocab.AddRange(Tokenizer.PreTokenize(text).Select(p => p.Text).Where(t => t is not ("grandma" or "寺")).Distinct());
         vocab.AddRange(["gr", "##andma"]);
         return vocab;
     }
