@@ -17,6 +17,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
 
+    /// <summary>Below this the token before a value's continuation did not start it (<see cref="DropOrphanValues"/>).</summary>
+    private const float UnsaidStart = 0.05f;
+
     /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
     private const float SureTag = 0.8f;
 
@@ -99,6 +102,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        DropOrphanValues(text, tokens, tagProbabilities, tagIds, weak);
         WidenFreeText(tokens, tagProbabilities, tagIds, confidence, minConfidence);
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
@@ -888,6 +892,51 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
 
             i = end - 1;
+        }
+    }
+
+    /// <summary>
+    /// An enum value whose first token the model reads as the middle of that value's name, with no start before it, is
+    /// read as outside: it is a piece of a name that was not said ("音乐应用页，页面": "页" of "首页" after "音乐应用", at 0.65
+    /// continuing home and nothing for starting it), and as a value of its own it would add a second, wrong request.
+    /// </summary>
+    private void DropOrphanValues(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, List<string> weak)
+    {
+        var labels = tags.Count;
+
+        // The start may be the token before, read as outside ("the windshield": "the" at 0.09), or any of the tagged
+        // tokens before that, read as another class ("蓝牙音乐": "蓝" the Bluetooth switch, at 0.10 the source's start).
+        bool MayHaveStarted(int token, int begin)
+        {
+            for (var j = token - 1; j >= 0 && (j == token - 1 || tagIds[j] != 0); j--)
+            {
+                if (tagProbabilities[(j * labels) + begin] >= UnsaidStart)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var i = 0; i < tagIds.Length; i++)
+        {
+            var (isBegin, cls) = tags.Parse(tagIds[i]);
+            if (!isBegin || cls is null || !cls.StartsWith("ENUM:", StringComparison.Ordinal)
+                || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
+                || MayHaveStarted(i, tagIds[i]))
+            {
+                continue;
+            }
+
+            var (first, continuation) = (i, tagIds[i] + 1);
+            tagIds[i] = 0;
+            while (i + 1 < tagIds.Length && tagIds[i + 1] == continuation)
+            {
+                tagIds[++i] = 0;
+            }
+
+            weak.Add($"continues no value: {cls}=\"{text[tokens[first].Start..tokens[i].End]}\"");
         }
     }
 

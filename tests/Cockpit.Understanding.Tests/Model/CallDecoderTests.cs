@@ -153,6 +153,10 @@ public class CallDecoderTests
     [InlineData("放孤勇者吧", "B-FN:screen.play 1|B-TXT:query .9|I-TXT:query .9|I-TXT:query .9|O .8,I-TXT:query .2", "screen.play.run(query=\"孤勇者\")")]
     // A character the vocabulary lacks ("寺", three byte tokens) beside a free-text span is in it, whatever it was tagged.
     [InlineData("带我去静安寺", "B-FN:screen.navigate 1|I-FN:screen.navigate 1|I-FN:screen.navigate 1|B-TXT:place .9|I-TXT:place .9|O .8|O .9|I-ZONE:all .7,O .3", "screen.navigate.run(place=\"静安寺\")")]
+    // A value's continuation that nothing before could have started is read as outside...
+    [InlineData("我想休息一下", "O 1|O 1|O 1|I-ENUM:screen.open_app=vehicle .86,O .14|O 1|O 1", "")]
+    // ...but not where the token before it may have (at 0.1 here), even read as outside.
+    [InlineData("i want the windshield air direction", "O 1|O 1|O .9,B-ENUM:climate.air_distribution=UP .1|I-ENUM:climate.air_distribution=UP .75,B-ENUM:climate.air_distribution=UP .25|B-FN:climate.air_distribution 1|I-FN:climate.air_distribution 1", "climate.air_distribution.set(value=UP)")]
     public void Decode_TagProbabilitiesPerToken_Calls(string text, string tokenTags, string expected)
     {
         var (decoded, _, _) = DecodeTagProbabilities(text, tokenTags);
