@@ -20,6 +20,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     /// <summary>Below this the token before a value's continuation did not start it (<see cref="DropOrphanValues"/>).</summary>
     private const float UnsaidStart = 0.05f;
 
+    /// <summary>From this probability words count as half read as a function (<see cref="NameUnnamedFunctions"/>).</summary>
+    private const float UnnamedFunction = 0.1f;
+
     /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
     private const float SureTag = 0.8f;
 
@@ -39,6 +42,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private static readonly string[] OffVerbs = ["off", "close", "fold", "mute", "pause", "lock"];
 
     private readonly OperationPhrases phrases = new(catalog);
+
+    private readonly int[] functionBegins = [.. Enumerable.Range(1, tags.Count - 1).Where(l => tags.Labels[l].StartsWith("B-FN:", StringComparison.Ordinal))];
 
     public ActionCatalog Catalog => catalog;
 
@@ -103,6 +108,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         DropOrphanValues(text, tokens, tagProbabilities, tagIds, weak);
+        NameUnnamedFunctions(text, tokens, tagProbabilities, tagIds, confidence);
         WidenFreeText(tokens, tagProbabilities, tagIds, confidence, minConfidence);
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
@@ -939,6 +945,76 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             weak.Add($"continues no value: {cls}=\"{text[tokens[first].Start..tokens[i].End]}\"");
         }
     }
+
+    /// <summary>
+    /// A clause that asks for a change ("up a notch", "定在156") but names no function reads as a follow-up to the last
+    /// request; where the words before or after the change were half read as one function ("display brightness" at
+    /// 0.15, "亮度" at 0.49) that function is named, with that low confidence, rather than one from the conversation.
+    /// </summary>
+    private void NameUnnamedFunctions(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence)
+    {
+        var labels = tags.Count;
+        for (var start = 0; start < tagIds.Length;)
+        {
+            var end = start;
+            while (end < tagIds.Length && !IsClauseBreak(text, tokens[end]))
+            {
+                end++;
+            }
+
+            var classes = Enumerable.Range(start, end - start).Select(i => tags.Parse(tagIds[i]).Class).OfType<string>().ToList();
+            if (classes.Any(c => c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA")
+                && !classes.Any(c => c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal)))
+            {
+                var (begin, first, last) = HalfReadFunction(tagProbabilities, tagIds, start, end);
+                for (var i = first; i < last; i++)
+                {
+                    tagIds[i] = i == first ? begin : begin + 1;
+                    confidence[i] = ClassProbability(tagProbabilities.AsSpan(i * labels, labels), begin);
+                }
+            }
+
+            start = end + 1;
+        }
+    }
+
+    /// <summary>
+    /// The run of outside tokens between <paramref name="start"/> and <paramref name="end"/> most read as one function:
+    /// each token at least <see cref="UnnamedFunction"/> in it, the first read as its start rather than its middle.
+    /// </summary>
+    /// <returns>The function's B tag and the run's tokens; an empty run where there is none.</returns>
+    private (int Begin, int First, int End) HalfReadFunction(float[] tagProbabilities, int[] tagIds, int start, int end)
+    {
+        var labels = tags.Count;
+        var (found, best) = ((0, 0, 0), 0f);
+        foreach (var begin in functionBegins)
+        {
+            for (var first = start; first < end; first++)
+            {
+                var probabilities = tagProbabilities.AsSpan(first * labels, labels);
+                if (probabilities[begin] < probabilities[begin + 1])
+                {
+                    continue;
+                }
+
+                var (last, mass) = (first, 0f);
+                while (last < end && tagIds[last] == 0 && ClassProbability(tagProbabilities.AsSpan(last * labels, labels), begin) is var p && p >= UnnamedFunction)
+                {
+                    (last, mass) = (last + 1, mass + p);
+                }
+
+                if (mass > best)
+                {
+                    (found, best) = ((begin, first, last), mass);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsClauseBreak(string text, Token token) =>
+        token.Length == 1 && ClauseBreakCharacters.Contains(text[token.Start], StringComparison.Ordinal);
 
     /// <summary>The probability that a token is in a span of the class whose B tag is <paramref name="begin"/>.</summary>
     private static float ClassProbability(ReadOnlySpan<float> probabilities, int begin) => probabilities[begin] + probabilities[begin + 1];
