@@ -43,6 +43,14 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     private readonly OperationPhrases phrases = new(catalog);
 
+    /// <summary>Enum values by each of their names that no other value shares ("设置": the settings app).</summary>
+    private readonly Dictionary<string, (CatalogFunction Owner, CatalogEnumValue Value)> enumValuesByName = catalog.Functions
+        .Where(f => f.Value.Type == CatalogValueType.Enum)
+        .SelectMany(f => f.Value.Values.SelectMany(v => v.Zh.Concat(v.En).Select(name => (Name: name, Owner: f, Value: v))))
+        .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Count() == 1)
+        .ToDictionary(g => g.Key, g => (g.Single().Owner, g.Single().Value), StringComparer.OrdinalIgnoreCase);
+
     private readonly int[] functionBegins = [.. Enumerable.Range(1, tags.Count - 1).Where(l => tags.Labels[l].StartsWith("B-FN:", StringComparison.Ordinal))];
 
     public ActionCatalog Catalog => catalog;
@@ -491,6 +499,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (value is null && delta is null && NamedValueSaidAsSetVerb(text, group, function) is var (namedOwner, named, namedSpan))
+        {
+            // "回到设置", "跳到设置页面": "设置" read as the verb "set", and nothing to set: it names the settings app.
+            (value, enumFunction) = (ActionValue.FromEnum(named.Value, namedSpan), namedOwner);
+        }
+
         function ??= enumFunction;
         if (op?.Id == "crack" && said.FirstOrDefault(o => o.Id is "up" or "down") is { } direction)
         {
@@ -820,6 +834,21 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return free;
+    }
+
+    /// <summary>A span read as the verb "set" whose words are the whole name of one enum value, of the named function if any.</summary>
+    private (CatalogFunction Owner, CatalogEnumValue Value, TextSpan Span)? NamedValueSaidAsSetVerb(string text, List<TaggedSpan> group, CatalogFunction? function)
+    {
+        foreach (var s in group.Where(s => s.Class == "OP:set"))
+        {
+            var said = s.Text(text).Trim();
+            if (enumValuesByName.TryGetValue(said, out var named) && named is var (owner, value) && (function is null || function == owner))
+            {
+                return (owner, value, new TextSpan(s.Start, s.End - s.Start, s.Text(text)));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>
