@@ -642,10 +642,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             opId = "set";
         }
 
-        if (value is { Kind: ActionValueKind.Number or ActionValueKind.Level } && opId is "max" or "min" or "on" or "open" && function.Accepts("set"))
+        if (value is { Kind: ActionValueKind.Number or ActionValueKind.Level } && opId is "max" or "min" or "on" or "open" or "off" or "close" && function.Accepts("set"))
         {
             // "turn the fan to level 3", "seat heating on level 2": an explicit value is more specific than an
-            // extreme or a switch read from the verb.
+            // extreme or a switch read from the verb, and a switch-off said with a value is a verb of the request
+            // beside it ("turn the heated seats off, then turn right rear blower to level five").
             opId = "set";
         }
 

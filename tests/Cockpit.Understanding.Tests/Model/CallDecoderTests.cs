@@ -126,6 +126,8 @@ public class CallDecoderTests
     [InlineData("turn on grandma", "turn on|OP:on|0.99|1:1;gr|FN:climate.ac|0.99|1:1;andma|FN:seat.heating|0.99|1:1", "climate.ac.on()")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
+    // A switch-off said with a value is the verb of another request: the value is set.
+    [InlineData("turn right rear blower to level five", "turn|OP:off|0.9|1:1;right rear|ZONE:rear_right|0.99|1:1;blower|FN:climate.fan_speed|0.99|1:1;five|LEVEL|0.99|1:1", "climate.fan_speed.set(zones=rear_right, value=L5)")]
     // "设置" read as the verb "set" with nothing to set names the settings app, alone or beside the app's function...
     [InlineData("回到设置", "回到|OP:open|0.95|1:1;设置|OP:set|0.9|1:1", "screen.open_app.set(value=settings)")]
     [InlineData("跳到设置页面", "到|OP:set|0.9|1:1;设置|OP:set|0.9|1:1;页面|FN:screen.open_app|0.9|1:1", "screen.open_app.set(value=settings)")]
