@@ -700,6 +700,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
 
             texts[slot] = SaidOnce(LastClause(WithAdjoiningNumbers(text, free, group)));
+            if (slot == "place" && ScreenNamedAsPlace(text, texts[slot]) is var (screen, screenValue))
+            {
+                // "go to the phone", "just go to the media": nobody drives to "the phone"; "go to" opens the screen
+                // of that name. Without the article a place stays one ("go home").
+                return new ActionCall { Function = screen.Id, Operation = "set", Zones = [], Value = ActionValue.FromEnum(screenValue.Value, texts[slot]), Confidence = confidence };
+            }
         }
 
         if (function.Zoning is null)
@@ -850,6 +856,19 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return null;
+    }
+
+    /// <summary>A place said as "the" and the name of a screen ("the media", "the home"), the article in the span or before it.</summary>
+    private (CatalogFunction Screen, CatalogEnumValue Value)? ScreenNamedAsPlace(string text, TextSpan place)
+    {
+        const string Article = "the ";
+        var said = place.Text.AsSpan().Trim();
+        var articled = said.StartsWith(Article, StringComparison.OrdinalIgnoreCase)
+            || text.AsSpan(0, place.Start).TrimEnd().EndsWith(Article.TrimEnd(), StringComparison.OrdinalIgnoreCase);
+        var name = said.StartsWith(Article, StringComparison.OrdinalIgnoreCase) ? said[Article.Length..].TrimStart() : said;
+        return articled && enumValuesByName.TryGetValue(name.ToString(), out var named) && named.Owner.IsScreenTask && named.Owner.Accepts("set")
+            ? named
+            : null;
     }
 
     /// <summary>An operation that means nothing without a value: set, or switching an enum on ("open" an app).</summary>

@@ -126,6 +126,11 @@ public class CallDecoderTests
     [InlineData("turn on grandma", "turn on|OP:on|0.99|1:1;gr|FN:climate.ac|0.99|1:1;andma|FN:seat.heating|0.99|1:1", "climate.ac.on()")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
+    // A place said as "the" and a screen's name is that screen...
+    [InlineData("go to the phone", "go to|FN:screen.navigate|0.99|1:1;phone|TXT:place|0.9|1:1", "screen.open_app.set(value=phone)")]
+    [InlineData("go to the home", "go to|FN:screen.navigate|0.99|1:1;the home|TXT:place|0.9|1:1", "screen.open_app.set(value=home)")]
+    // ...without the article a place.
+    [InlineData("go home", "go|FN:screen.navigate|0.99|1:1;home|TXT:place|0.9|1:1", "screen.navigate.run(place=\"home\")")]
     // A switch-off said with a value is the verb of another request: the value is set.
     [InlineData("turn right rear blower to level five", "turn|OP:off|0.9|1:1;right rear|ZONE:rear_right|0.99|1:1;blower|FN:climate.fan_speed|0.99|1:1;five|LEVEL|0.99|1:1", "climate.fan_speed.set(zones=rear_right, value=L5)")]
     // "设置" read as the verb "set" with nothing to set names the settings app, alone or beside the app's function...
