@@ -499,6 +499,16 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        if (function is not null && function.Value.Type is not (CatalogValueType.Number or CatalogValueType.Level)
+            && (value is { Kind: ActionValueKind.Number or ActionValueKind.Level } || delta is not null)
+            && group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).Select(s => catalog.FindFunction(s.Class[3..]))
+                .FirstOrDefault(f => f?.Value.Type is CatalogValueType.Number or CatalogValueType.Level) is { } takesNumber)
+        {
+            // Two functions named in one call, a number said: it is the one that takes a number ("跳到…页面，也导航音量
+            // 设置46%": the navigation volume, not the screen).
+            function = takesNumber;
+        }
+
         if (value is null && delta is null && NamedValueSaidAsSetVerb(text, group, function) is var (namedOwner, named, namedSpan))
         {
             // "回到设置", "跳到设置页面": "设置" read as the verb "set", and nothing to set: it names the settings app.

@@ -126,6 +126,8 @@ public class CallDecoderTests
     [InlineData("turn on grandma", "turn on|OP:on|0.99|1:1;gr|FN:climate.ac|0.99|1:1;andma|FN:seat.heating|0.99|1:1", "climate.ac.on()")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
+    // Of two functions in one call, a number goes to the one that takes a number.
+    [InlineData("页面我的坐椅制冷切到2档", "页面|FN:screen.open_app|0.6|1:1;我的|ZONE:mine|0.9|1:1;坐椅制冷|FN:seat.ventilation|0.99|1:1;切到|OP:set|0.99|1:1;2|LEVEL|0.99|1:1", "seat.ventilation.set(zones=mine, value=L2)")]
     // A place said as "the" and a screen's name is that screen...
     [InlineData("go to the phone", "go to|FN:screen.navigate|0.99|1:1;phone|TXT:place|0.9|1:1", "screen.open_app.set(value=phone)")]
     [InlineData("go to the home", "go to|FN:screen.navigate|0.99|1:1;the home|TXT:place|0.9|1:1", "screen.open_app.set(value=home)")]
