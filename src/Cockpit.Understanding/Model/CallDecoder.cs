@@ -192,6 +192,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             }
         }
 
+        ZonesToTheirClause(text, spans, steps);
         foreach (var (first, end, planned, why) in steps)
         {
             var group = spans[first..end];
@@ -251,6 +252,47 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         return (call, why);
+    }
+
+    /// <summary>
+    /// Zones said after a clause break at the end of one call, before the next call's function, go with the next call:
+    /// a clause names its own seats ("车窗再升高一点，右前空调风量设置126": the front right is the fan's, not the window's).
+    /// Both calls are built again; where either cannot be, the numbering stays.
+    /// </summary>
+    private void ZonesToTheirClause(string text, List<TaggedSpan> spans, List<(int First, int End, ActionCall? Call, string Why)> steps)
+    {
+        static bool IsZone(TaggedSpan s) => s.Class.StartsWith("ZONE:", StringComparison.Ordinal);
+        for (var i = 0; i + 1 < steps.Count; i++)
+        {
+            var (first, end, call, _) = steps[i];
+            var next = steps[i + 1];
+            if (call?.Function is null || next.Call?.Function is null || !spans[next.First..next.End].Any(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var cut = -1;
+            for (var j = end - 1; j > first && IsZone(spans[j]); j--)
+            {
+                if (text.AsSpan(spans[j - 1].End, Math.Max(0, spans[j].Start - spans[j - 1].End)).IndexOfAny(ClauseBreaks) >= 0)
+                {
+                    cut = j;
+                }
+            }
+
+            if (cut < 0)
+            {
+                continue;
+            }
+
+            var before = i == 0 ? null : steps[i - 1].Call?.Operation;
+            if (BuildGroup(text, spans, first, cut, before) is ({ Function: not null } kept, var keptWhy)
+                && BuildGroup(text, spans, cut, next.End, kept.Operation) is ({ Function: not null } moved, var movedWhy))
+            {
+                steps[i] = (first, cut, kept, keptWhy);
+                steps[i + 1] = (cut, next.End, moved, movedWhy);
+            }
+        }
     }
 
     /// <summary>
