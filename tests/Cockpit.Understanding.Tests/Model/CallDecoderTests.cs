@@ -173,6 +173,8 @@ public class CallDecoderTests
     [InlineData("我想休息一下", "O 1|O 1|O 1|I-ENUM:screen.open_app=vehicle .86,O .14|O 1|O 1", "")]
     // ...but not where the token before it may have (at 0.1 here), even read as outside.
     [InlineData("i want the windshield air direction", "O 1|O 1|O .9,B-ENUM:climate.air_distribution=UP .1|I-ENUM:climate.air_distribution=UP .75,B-ENUM:climate.air_distribution=UP .25|B-FN:climate.air_distribution 1|I-FN:climate.air_distribution 1", "climate.air_distribution.set(value=UP)")]
+    // A zone's continuation right after another zone, which it did not start, continues that zone.
+    [InlineData("关后排门", "B-OP:close 1|B-ZONE:rear .93,O .07|I-ZONE:rear_right .95,I-ZONE:rear .05|B-FN:door.open 1", "door.open.close(zones=rear)")]
     // A change that names no function takes the one its words were half read as...
     [InlineData("display brightness up a notch", "O .85,B-FN:display.brightness .15|O .89,I-FN:display.brightness .11|B-OP:up .81,O .19|O 1|O 1", "display.brightness.up()")]
     [InlineData("把亮度定在156", "O 1|O .51,B-FN:display.brightness .49|O .97,I-FN:display.brightness .03|O 1|O 1|B-NUM .59,O .41|I-NUM .63,O .37|I-NUM .96,O .04", "display.brightness.set(value=156)")]
