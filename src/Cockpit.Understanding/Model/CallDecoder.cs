@@ -646,7 +646,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 "close" => "off",
                 _ => opId ?? "set",
             };
-            return new ActionCall { Operation = opId, Zones = zones, Value = value, Delta = opId is "up" or "down" ? delta : null, Text = texts, Confidence = confidence };
+            // A change up or down takes no free text: text tagged beside it is a remark's ("放心吧，提高一点点").
+            return new ActionCall
+            {
+                Operation = opId, Zones = zones, Value = value, Delta = opId is "up" or "down" ? delta : null,
+                Text = opId is "up" or "down" ? [] : texts, Confidence = confidence,
+            };
         }
 
         // An ENUM value of another function than the named one ("氛围灯" names the light, "蓝色" its colour): the value
