@@ -727,7 +727,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                 opId = "set";
             }
 
-            opId ??= SaidOperation(text, region, group, function) ?? Canonical(function, previousOp);
+            opId ??= SaidOperation(text, region, group, function) ?? VerbEndingName(text, group, function) ?? Canonical(function, previousOp);
             if (opId is null)
             {
                 why = $"{function.Id}: no operation it accepts";
@@ -943,6 +943,29 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
             group.Where(s => s.Class.StartsWith("FN:", StringComparison.Ordinal)).Select(s => s.Start).DefaultIfEmpty(region.Start).First(),
             function,
             op => !NeedsValue(function, op));
+
+    /// <summary>
+    /// The verb at the end of a function's name, where the words before it are another of that function's names: "把门锁"
+    /// is "门" and "锁" (lock), read as one name "门锁".
+    /// </summary>
+    private string? VerbEndingName(string text, List<TaggedSpan> group, CatalogFunction function)
+    {
+        foreach (var named in group.Where(s => s.Class == "FN:" + function.Id))
+        {
+            var said = named.Text(text).Trim();
+            foreach (var operation in catalog.Operations.Where(o => function.Accepts(o.Id)))
+            {
+                var phrases = function.PhrasesOf(operation);
+                if (phrases.Zh.Concat(phrases.En).FirstOrDefault(p => said.Length > p.Length && said.EndsWith(p, StringComparison.OrdinalIgnoreCase)
+                    && function.Zh.Concat(function.En).Contains(said[..^p.Length].TrimEnd(), StringComparer.OrdinalIgnoreCase)) is not null)
+                {
+                    return operation.Id;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"up" or "down" when the function takes it and one of its phrases is said between the function's name and a number.</summary>
     private string? RelativeVerbBefore(string text, List<TaggedSpan> group, CatalogFunction function, int numberStart)

@@ -126,6 +126,8 @@ public class CallDecoderTests
     [InlineData("turn on grandma", "turn on|OP:on|0.99|1:1;gr|FN:climate.ac|0.99|1:1;andma|FN:seat.heating|0.99|1:1", "climate.ac.on()")]
     // A verb between two functions makes two requests, however sure the call head is that they are one.
     [InlineData("关闭天窗，打开空调", "关闭|OP:close|0.99|1:1;天窗|FN:sunroof|0.99|1:1;打开|OP:on|0.99|1:1;空调|FN:climate.ac|0.99|1:1", "sunroof.close() ; climate.ac.on()")]
+    // A function's name that ends in its verb, after another of its names, says that verb ("门" + "锁").
+    [InlineData("把门锁", "门锁|FN:door.lock|0.9|1:1", "door.lock.lock()")]
     // A follow-up up or down takes no free text: text tagged beside it is a remark's.
     [InlineData("放心吧，提高一点点", "心|TXT:query|0.76|1:1;提高|OP:up|0.98|1:1", "<context>.up()")]
     // Zones after a clause break go with the request of their clause, however the call head numbered them.
