@@ -1032,9 +1032,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     }
 
     /// <summary>
-    /// An enum value whose first token the model reads as the middle of that value's name, with no start before it, is
-    /// read as outside: it is a piece of a name that was not said ("音乐应用页，页面": "页" of "首页" after "音乐应用", at 0.65
+    /// An enum value whose first character the model reads as the middle of that value's name, with no start before it,
+    /// is read as outside: it is a piece of another word ("音乐应用页，页面": "页" of "首页" after "音乐应用", at 0.65
     /// continuing home and nothing for starting it), and as a value of its own it would add a second, wrong request.
+    /// An English word is kept: the start it continues is mostly an article read as outside ("go back to the the map").
     /// </summary>
     private void DropOrphanValues(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, List<string> weak)
     {
@@ -1058,7 +1059,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         for (var i = 0; i < tagIds.Length; i++)
         {
             var (isBegin, cls) = tags.Parse(tagIds[i]);
-            if (!isBegin || cls is null || !cls.StartsWith("ENUM:", StringComparison.Ordinal)
+            if (!isBegin || cls is null || !cls.StartsWith("ENUM:", StringComparison.Ordinal) || char.IsAsciiLetterOrDigit(text[tokens[i].Start])
                 || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
                 || MayHaveStarted(i, tagIds[i]))
             {
@@ -1113,17 +1114,18 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private void NameUnnamedFunctions(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence)
     {
         var labels = tags.Count;
+        List<string> ClassesOf(int first, int end) => [.. Enumerable.Range(first, end - first).Select(i => tags.Parse(tagIds[i]).Class).OfType<string>()];
+        static bool Asks(string c) => c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA";
+        static bool Names(string c) => c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal);
         for (var start = 0; start < tagIds.Length;)
         {
-            var end = start;
-            while (end < tagIds.Length && !IsClauseBreak(text, tokens[end]))
-            {
-                end++;
-            }
+            var end = ClauseEnd(text, tokens, start);
+            var classes = ClassesOf(start, end);
+            var following = end < tagIds.Length ? ClassesOf(end + 1, ClauseEnd(text, tokens, end + 1)) : [];
 
-            var classes = Enumerable.Range(start, end - start).Select(i => tags.Parse(tagIds[i]).Class).OfType<string>().ToList();
-            if (classes.Any(c => c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA")
-                && !classes.Any(c => c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal)))
+            // A clause that names a function and asks nothing next is this clause's function, split off by a comma
+            // ("shut off like, the rear window defrost").
+            if (classes.Any(Asks) && !classes.Any(Names) && !(following.Any(Names) && !following.Any(Asks)))
             {
                 var (begin, first, last) = HalfReadFunction(tagProbabilities, tagIds, start, end);
                 for (var i = first; i < last; i++)
@@ -1135,6 +1137,18 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
             start = end + 1;
         }
+    }
+
+    /// <summary>The token after the last of the clause that begins at <paramref name="start"/>: a clause break or the end.</summary>
+    private static int ClauseEnd(string text, IReadOnlyList<Token> tokens, int start)
+    {
+        var end = start;
+        while (end < tokens.Count && !IsClauseBreak(text, tokens[end]))
+        {
+            end++;
+        }
+
+        return end;
     }
 
     /// <summary>

@@ -175,14 +175,16 @@ public class CallDecoderTests
     [InlineData("带我去静安寺", "B-FN:screen.navigate 1|I-FN:screen.navigate 1|I-FN:screen.navigate 1|B-TXT:place .9|I-TXT:place .9|O .8|O .9|I-ZONE:all .7,O .3", "screen.navigate.run(place=\"静安寺\")")]
     // A value's continuation that nothing before could have started is read as outside...
     [InlineData("我想休息一下", "O 1|O 1|O 1|I-ENUM:screen.open_app=vehicle .86,O .14|O 1|O 1", "")]
-    // ...but not where the token before it may have (at 0.1 here), even read as outside.
+    // ...but not where the token before it may have (at 0.1 here), even read as outside, nor an English word.
+    [InlineData("open the the map", "B-OP:open 1|O 1|O .98,B-ENUM:screen.open_app=navigation .02|I-ENUM:screen.open_app=navigation .91,O .09", "screen.open_app.set(value=navigation)")]
     [InlineData("i want the windshield air direction", "O 1|O 1|O .9,B-ENUM:climate.air_distribution=UP .1|I-ENUM:climate.air_distribution=UP .75,B-ENUM:climate.air_distribution=UP .25|B-FN:climate.air_distribution 1|I-FN:climate.air_distribution 1", "climate.air_distribution.set(value=UP)")]
     // A zone's continuation right after another zone, which it did not start, continues that zone.
     [InlineData("关后排门", "B-OP:close 1|B-ZONE:rear .93,O .07|I-ZONE:rear_right .95,I-ZONE:rear .05|B-FN:door.open 1", "door.open.close(zones=rear)")]
     // A change that names no function takes the one its words were half read as...
     [InlineData("display brightness up a notch", "O .85,B-FN:display.brightness .15|O .89,I-FN:display.brightness .11|B-OP:up .81,O .19|O 1|O 1", "display.brightness.up()")]
     [InlineData("把亮度定在156", "O 1|O .51,B-FN:display.brightness .49|O .97,I-FN:display.brightness .03|O 1|O 1|B-NUM .59,O .41|I-NUM .63,O .37|I-NUM .96,O .04", "display.brightness.set(value=156)")]
-    // ...where they were read as the start of a name, not only as its middle.
+    // ...where they were read as the start of a name, not only as its middle, and where no function follows alone after a comma.
+    [InlineData("go ahead and shut off like, the rear window defrost", "B-FN:screen.back .4,O .6|O 1|O 1|B-OP:off 1|I-OP:off 1|O 1|O 1|O 1|B-FN:climate.rear_defrost 1|I-FN:climate.rear_defrost 1|I-FN:climate.rear_defrost 1", "climate.rear_defrost.off()")]
     [InlineData("nobody shows up", "O 1|O .8,I-FN:light.reading .2|B-OP:open 1", "<context>.on()")]
     public void Decode_TagProbabilitiesPerToken_Calls(string text, string tokenTags, string expected)
     {
