@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics.Tensors;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Text;
 
@@ -7,7 +6,7 @@ namespace Cockpit.Understanding.Model;
 
 /// <summary>
 /// Turns the model's per-token tag and call-index scores (or gold labels) into <see cref="ActionCall"/>s validated against
-/// the catalog. Pure and thread-safe. The training project uses the same decoder on gold tags, so "exact match" compares calls.
+/// the catalog; the tags are read by <see cref="TagReader"/>. Pure and thread-safe. The training project uses the same decoder on gold tags, so "exact match" compares calls.
 /// </summary>
 internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 {
@@ -16,12 +15,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     /// <summary>Log-probability given to call indices other than a label's.</summary>
     private const float Impossible = -1e4f;
-
-    /// <summary>Below this the token before a value's continuation did not start it (<see cref="DropOrphanValues"/>).</summary>
-    private const float UnsaidStart = 0.05f;
-
-    /// <summary>From this probability words count as half read as a function (<see cref="NameUnnamedFunctions"/>).</summary>
-    private const float UnnamedFunction = 0.1f;
 
     /// <summary>How sure a tag must be to split what the call head numbered as one call.</summary>
     private const float SureTag = 0.8f;
@@ -32,7 +25,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private static readonly string[] EnConjunctions = ["and", "plus"];
 
     /// <summary>Where a clause ends; "." is left out, as it also ends an abbreviation in a name ("main st.").</summary>
-    private const string ClauseBreakCharacters = ",，。;；!！?？";
+    internal const string ClauseBreakCharacters = ",，。;；!！?？";
 
     private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(ClauseBreakCharacters);
 
@@ -43,6 +36,8 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
     private readonly OperationPhrases phrases = new(catalog);
 
+    private readonly TagReader reader = new(tags);
+
     /// <summary>Enum values by each of their names that no other value shares ("设置": the settings app).</summary>
     private readonly Dictionary<string, (CatalogFunction Owner, CatalogEnumValue Value)> enumValuesByName = catalog.Functions
         .Where(f => f.Value.Type == CatalogValueType.Enum)
@@ -50,8 +45,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
         .Where(g => g.Count() == 1)
         .ToDictionary(g => g.Key, g => (g.Single().Owner, g.Single().Value), StringComparer.OrdinalIgnoreCase);
-
-    private readonly int[] functionBegins = [.. Enumerable.Range(1, tags.Count - 1).Where(l => tags.Labels[l].StartsWith("B-FN:", StringComparison.Ordinal))];
 
     public ActionCatalog Catalog => catalog;
 
@@ -95,30 +88,13 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         string text, IReadOnlyList<Token> tokens, ReadOnlySpan<float> tagLogits, ReadOnlySpan<float> callLogits, float minConfidence)
     {
         var n = tokens.Count;
-        var tagIds = new int[n];
-        var confidence = new float[n];
+        var (tagIds, confidence, weak) = reader.Read(text, tokens, tagLogits, minConfidence);
         var callLogProbabilities = new float[n * TagSet.CallClasses];
-        var weak = new List<string>();
-        var labels = tags.Count;
-        var tagProbabilities = new float[n * labels];
         for (var i = 0; i < n; i++)
         {
-            TensorPrimitives.SoftMax(tagLogits.Slice(i * labels, labels), tagProbabilities.AsSpan(i * labels, labels));
-            (tagIds[i], confidence[i]) = MostLikelyClass(tagProbabilities.AsSpan(i * labels, labels), i > 0 ? tagIds[i - 1] : 0);
             LogSoftmax(callLogits.Slice(i * TagSet.CallClasses, TagSet.CallClasses), callLogProbabilities.AsSpan(i * TagSet.CallClasses, TagSet.CallClasses));
-            if (tagIds[i] != 0 && confidence[i] < minConfidence)
-            {
-                // A weak tag is read as outside rather than sinking its whole call: a word never seen in that place
-                // ("把顶灯都关": "都") must not cost the request around it.
-                weak.Add($"low confidence {confidence[i]:F2}: {tags.Labels[tagIds[i]]}=\"{text[tokens[i].Start..tokens[i].End]}\"");
-                tagIds[i] = 0;
-            }
         }
 
-        DropOrphanValues(text, tokens, tagProbabilities, tagIds, weak);
-        JoinOrphanZones(tagProbabilities, tagIds);
-        NameUnnamedFunctions(text, tokens, tagProbabilities, tagIds, confidence);
-        WidenFreeText(tokens, tagProbabilities, tagIds, confidence, minConfidence);
         var (calls, rejected) = Decode(text, tokens, tagIds, callLogProbabilities, confidence);
         rejected.AddRange(weak);
         return (calls, rejected, calls.Count > 0 ? calls.Min(c => c.Confidence) : n == 0 ? 1f : confidence.Min());
@@ -979,240 +955,6 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         var before = text.AsSpan(0, valueStart).TrimEnd();
         return before.EndsWith('到') || before.EndsWith('至')
             || (before.EndsWith("to", StringComparison.OrdinalIgnoreCase) && (before.Length == 2 || !char.IsLetter(before[^3])));
-    }
-
-    /// <summary>
-    /// A free-text span takes in the outside tokens beside it that are as likely as a kept tag to belong to it: the
-    /// edges of a name the model never read are where it is least sure ("给奶奶打个电话": the first "奶" in the contact
-    /// at 0.44, outside at 0.55). A token taken in is as sure as it is in the slot. A character the vocabulary lacks
-    /// (spelled in byte tokens) beside the span is taken in whatever it was tagged, and keeps its own confidence: every
-    /// word of the catalog, every filler and particle is in the vocabulary, so an unread character is part of a name
-    /// ("带我去静安寺": "寺").
-    /// </summary>
-    private void WidenFreeText(IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence, float minConfidence)
-    {
-        var labels = tags.Count;
-        bool Unread(int token) =>
-            (token > 0 && tokens[token - 1].Start == tokens[token].Start)
-            || (token + 1 < tokens.Count && tokens[token + 1].Start == tokens[token].Start);
-        for (var i = 0; i < tagIds.Length; i++)
-        {
-            var (_, cls) = tags.Parse(tagIds[i]);
-            if (cls is null || !cls.StartsWith("TXT:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var begin = tags.Begin(cls);
-            bool Joins(int token) => Unread(token) || (tagIds[token] == 0 && ClassProbability(tagProbabilities.AsSpan(token * labels, labels), begin) >= minConfidence);
-            var first = i;
-            while (first > 0 && Joins(first - 1))
-            {
-                first--;
-            }
-
-            var end = i + 1;
-            while (end < tagIds.Length && (tagIds[end] == begin + 1 || Joins(end)))
-            {
-                end++;
-            }
-
-            for (var j = first; j < end; j++)
-            {
-                if (tagIds[j] == 0 && !Unread(j))
-                {
-                    confidence[j] = ClassProbability(tagProbabilities.AsSpan(j * labels, labels), begin);
-                }
-
-                tagIds[j] = j == first ? begin : begin + 1;
-            }
-
-            i = end - 1;
-        }
-    }
-
-    /// <summary>
-    /// An enum value whose first character the model reads as the middle of that value's name, with no start before it,
-    /// is read as outside: it is a piece of another word ("音乐应用页，页面": "页" of "首页" after "音乐应用", at 0.65
-    /// continuing home and nothing for starting it), and as a value of its own it would add a second, wrong request.
-    /// An English word is kept: the start it continues is mostly an article read as outside ("go back to the the map").
-    /// </summary>
-    private void DropOrphanValues(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, List<string> weak)
-    {
-        var labels = tags.Count;
-
-        // The start may be the token before, read as outside ("the windshield": "the" at 0.09), or any of the tagged
-        // tokens before that, read as another class ("蓝牙音乐": "蓝" the Bluetooth switch, at 0.10 the source's start).
-        bool MayHaveStarted(int token, int begin)
-        {
-            for (var j = token - 1; j >= 0 && (j == token - 1 || tagIds[j] != 0); j--)
-            {
-                if (tagProbabilities[(j * labels) + begin] >= UnsaidStart)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        for (var i = 0; i < tagIds.Length; i++)
-        {
-            var (isBegin, cls) = tags.Parse(tagIds[i]);
-            if (!isBegin || cls is null || !cls.StartsWith("ENUM:", StringComparison.Ordinal) || char.IsAsciiLetterOrDigit(text[tokens[i].Start])
-                || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
-                || MayHaveStarted(i, tagIds[i]))
-            {
-                continue;
-            }
-
-            var (first, continuation) = (i, tagIds[i] + 1);
-            tagIds[i] = 0;
-            while (i + 1 < tagIds.Length && tagIds[i + 1] == continuation)
-            {
-                tagIds[++i] = 0;
-            }
-
-            weak.Add($"continues no value: {cls}=\"{text[tokens[first].Start..tokens[i].End]}\"");
-        }
-    }
-
-    /// <summary>
-    /// A zone whose first token the model reads as the middle of that zone's name, right after a token of another zone
-    /// that it did not start, continues that zone: one word read in two ("后排门": "后" rear, "排" continuing rear right at
-    /// 0.95, its start at 0.01), not two seats.
-    /// </summary>
-    private void JoinOrphanZones(float[] tagProbabilities, int[] tagIds)
-    {
-        var labels = tags.Count;
-        for (var i = 1; i < tagIds.Length; i++)
-        {
-            var (isBegin, cls) = tags.Parse(tagIds[i]);
-            var (_, before) = tags.Parse(tagIds[i - 1]);
-            if (!isBegin || cls is null || before is null || before == cls
-                || !cls.StartsWith("ZONE:", StringComparison.Ordinal) || !before.StartsWith("ZONE:", StringComparison.Ordinal)
-                || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
-                || tagProbabilities[((i - 1) * labels) + tagIds[i]] >= UnsaidStart)
-            {
-                continue;
-            }
-
-            var (orphan, joined) = (tagIds[i] + 1, tags.Inside(before));
-            tagIds[i] = joined;
-            while (i + 1 < tagIds.Length && tagIds[i + 1] == orphan)
-            {
-                tagIds[++i] = joined;
-            }
-        }
-    }
-
-    /// <summary>
-    /// A clause that asks for a change ("up a notch", "定在156") but names no function reads as a follow-up to the last
-    /// request; where the words before or after the change were half read as one function ("display brightness" at
-    /// 0.15, "亮度" at 0.49) that function is named, with that low confidence, rather than one from the conversation.
-    /// </summary>
-    private void NameUnnamedFunctions(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence)
-    {
-        var labels = tags.Count;
-        List<string> ClassesOf(int first, int end) => [.. Enumerable.Range(first, end - first).Select(i => tags.Parse(tagIds[i]).Class).OfType<string>()];
-        static bool Asks(string c) => c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA";
-        static bool Names(string c) => c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal);
-        for (var start = 0; start < tagIds.Length;)
-        {
-            var end = ClauseEnd(text, tokens, start);
-            var classes = ClassesOf(start, end);
-            var following = end < tagIds.Length ? ClassesOf(end + 1, ClauseEnd(text, tokens, end + 1)) : [];
-
-            // A clause that names a function and asks nothing next is this clause's function, split off by a comma
-            // ("shut off like, the rear window defrost").
-            if (classes.Any(Asks) && !classes.Any(Names) && !(following.Any(Names) && !following.Any(Asks)))
-            {
-                var (begin, first, last) = HalfReadFunction(tagProbabilities, tagIds, start, end);
-                for (var i = first; i < last; i++)
-                {
-                    tagIds[i] = i == first ? begin : begin + 1;
-                    confidence[i] = ClassProbability(tagProbabilities.AsSpan(i * labels, labels), begin);
-                }
-            }
-
-            start = end + 1;
-        }
-    }
-
-    /// <summary>The token after the last of the clause that begins at <paramref name="start"/>: a clause break or the end.</summary>
-    private static int ClauseEnd(string text, IReadOnlyList<Token> tokens, int start)
-    {
-        var end = start;
-        while (end < tokens.Count && !IsClauseBreak(text, tokens[end]))
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    /// <summary>
-    /// The run of outside tokens between <paramref name="start"/> and <paramref name="end"/> most read as one function:
-    /// each token at least <see cref="UnnamedFunction"/> in it, the first read as its start rather than its middle.
-    /// </summary>
-    /// <returns>The function's B tag and the run's tokens; an empty run where there is none.</returns>
-    private (int Begin, int First, int End) HalfReadFunction(float[] tagProbabilities, int[] tagIds, int start, int end)
-    {
-        var labels = tags.Count;
-        var (found, best) = ((0, 0, 0), 0f);
-        foreach (var begin in functionBegins)
-        {
-            for (var first = start; first < end; first++)
-            {
-                var probabilities = tagProbabilities.AsSpan(first * labels, labels);
-                if (probabilities[begin] < probabilities[begin + 1])
-                {
-                    continue;
-                }
-
-                var (last, mass) = (first, 0f);
-                while (last < end && tagIds[last] == 0 && ClassProbability(tagProbabilities.AsSpan(last * labels, labels), begin) is var p && p >= UnnamedFunction)
-                {
-                    (last, mass) = (last + 1, mass + p);
-                }
-
-                if (mass > best)
-                {
-                    (found, best) = ((begin, first, last), mass);
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static bool IsClauseBreak(string text, Token token) =>
-        token.Length == 1 && ClauseBreakCharacters.Contains(text[token.Start], StringComparison.Ordinal);
-
-    /// <summary>The probability that a token is in a span of the class whose B tag is <paramref name="begin"/>.</summary>
-    private static float ClassProbability(ReadOnlySpan<float> probabilities, int begin) => probabilities[begin] + probabilities[begin + 1];
-
-    /// <summary>
-    /// The token's span class, judged by the probability of each class (its B and I tags together) and of outside: a
-    /// word the model splits between beginning and continuing a span is still in it ("首" of "去首都机场": in the
-    /// place at 0.53, B 0.35 and I 0.18, against 0.40 for the one label it is likeliest to be). Within the class, I
-    /// continues the previous token's span unless B is the likelier.
-    /// </summary>
-    private static (int Label, float Probability) MostLikelyClass(ReadOnlySpan<float> probabilities, int previousLabel)
-    {
-        var best = 0;
-        var bestMass = probabilities[0];
-        for (var b = 1; b + 1 < probabilities.Length; b += 2)
-        {
-            var mass = ClassProbability(probabilities, b);
-            if (mass > bestMass)
-            {
-                (best, bestMass) = (b, mass);
-            }
-        }
-
-        var continues = best > 0 && (previousLabel == best || previousLabel == best + 1);
-        return (continues && probabilities[best + 1] >= probabilities[best] ? best + 1 : best, bestMass);
     }
 
     private static void LogSoftmax(ReadOnlySpan<float> logits, Span<float> result)
