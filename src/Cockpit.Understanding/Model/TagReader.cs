@@ -182,41 +182,37 @@ internal sealed class TagReader(TagSet tags)
     private void NameUnnamedFunctions(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence)
     {
         var labels = tags.Count;
-        List<string> ClassesOf(int first, int end) => [.. Enumerable.Range(first, end - first).Select(i => tags.Parse(tagIds[i]).Class).OfType<string>()];
-        static bool Asks(string c) => c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA";
-        static bool Names(string c) => c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal);
-        for (var start = 0; start < tagIds.Length;)
+        var clauses = new List<(int Start, int End, bool Asks, bool Names)>();
+        for (var start = 0; start <= tagIds.Length; start = clauses[^1].End + 1)
         {
-            var end = ClauseEnd(text, tokens, start);
-            var classes = ClassesOf(start, end);
-            var following = end < tagIds.Length ? ClassesOf(end + 1, ClauseEnd(text, tokens, end + 1)) : [];
-
-            // A clause that names a function and asks nothing next is this clause's function, split off by a comma
-            // ("shut off like, the rear window defrost").
-            if (classes.Any(Asks) && !classes.Any(Names) && !(following.Any(Names) && !following.Any(Asks)))
+            var (end, asks, names) = (start, false, false);
+            for (; end < tagIds.Length && !IsClauseBreak(text, tokens[end]); end++)
             {
-                var (begin, first, last) = HalfReadFunction(tagProbabilities, tagIds, start, end);
-                for (var i = first; i < last; i++)
-                {
-                    tagIds[i] = i == first ? begin : begin + 1;
-                    confidence[i] = ClassProbability(tagProbabilities.AsSpan(i * labels, labels), begin);
-                }
+                var c = tags.Parse(tagIds[end]).Class;
+                asks |= c is not null && (c.StartsWith("OP:", StringComparison.Ordinal) || c is "NUM" or "LEVEL" or "DELTA");
+                names |= c is not null && (c.StartsWith("FN:", StringComparison.Ordinal) || c.StartsWith("ENUM:", StringComparison.Ordinal) || c.StartsWith("TXT:", StringComparison.Ordinal));
             }
 
-            start = end + 1;
+            clauses.Add((start, end, asks, names));
         }
-    }
 
-    /// <summary>The token after the last of the clause that begins at <paramref name="start"/>: a clause break or the end.</summary>
-    private static int ClauseEnd(string text, IReadOnlyList<Token> tokens, int start)
-    {
-        var end = start;
-        while (end < tokens.Count && !IsClauseBreak(text, tokens[end]))
+        for (var k = 0; k < clauses.Count; k++)
         {
-            end++;
-        }
+            // A clause that names a function and asks nothing next is this clause's function, split off by a comma
+            // ("shut off like, the rear window defrost").
+            var (start, end, asks, names) = clauses[k];
+            if (!asks || names || (k + 1 < clauses.Count && clauses[k + 1] is { Names: true, Asks: false }))
+            {
+                continue;
+            }
 
-        return end;
+            var (begin, first, last) = HalfReadFunction(tagProbabilities, tagIds, start, end);
+            for (var i = first; i < last; i++)
+            {
+                tagIds[i] = i == first ? begin : begin + 1;
+                confidence[i] = ClassProbability(tagProbabilities.AsSpan(i * labels, labels), begin);
+            }
+        }
     }
 
     /// <summary>
