@@ -25,9 +25,9 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
     private static readonly string[] EnConjunctions = ["and", "plus"];
 
     /// <summary>Where a clause ends; "." is left out, as it also ends an abbreviation in a name ("main st.").</summary>
-    internal const string ClauseBreakCharacters = ",，。;；!！?？";
+    private const string ClauseBreakCharacters = ",，。;；!！?？";
 
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(ClauseBreakCharacters);
+    internal static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(ClauseBreakCharacters);
 
     /// <summary>Verbs that switch something on or open, and those that switch it off or close: one request never says both.</summary>
     private static readonly string[] OnVerbs = ["on", "open", "unfold", "unmute", "play", "unlock"];

@@ -128,19 +128,13 @@ internal sealed class TagReader(TagSet tags)
         {
             var (isBegin, cls) = tags.Parse(tagIds[i]);
             if (!isBegin || cls is null || !cls.StartsWith("ENUM:", StringComparison.Ordinal) || char.IsAsciiLetterOrDigit(text[tokens[i].Start])
-                || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
-                || MayHaveStarted(i, tagIds[i]))
+                || !ReadAsMiddle(tagProbabilities, i, tagIds[i]) || MayHaveStarted(i, tagIds[i]))
             {
                 continue;
             }
 
-            var (first, continuation) = (i, tagIds[i] + 1);
-            tagIds[i] = 0;
-            while (i + 1 < tagIds.Length && tagIds[i + 1] == continuation)
-            {
-                tagIds[++i] = 0;
-            }
-
+            var first = i;
+            i = Relabel(tagIds, i, 0);
             weak.Add($"continues no value: {cls}=\"{text[tokens[first].Start..tokens[i].End]}\"");
         }
     }
@@ -159,18 +153,12 @@ internal sealed class TagReader(TagSet tags)
             var (_, before) = tags.Parse(tagIds[i - 1]);
             if (!isBegin || cls is null || before is null || before == cls
                 || !cls.StartsWith("ZONE:", StringComparison.Ordinal) || !before.StartsWith("ZONE:", StringComparison.Ordinal)
-                || tagProbabilities[(i * labels) + tagIds[i] + 1] <= tagProbabilities[(i * labels) + tagIds[i]]
-                || tagProbabilities[((i - 1) * labels) + tagIds[i]] >= UnsaidStart)
+                || !ReadAsMiddle(tagProbabilities, i, tagIds[i]) || tagProbabilities[((i - 1) * labels) + tagIds[i]] >= UnsaidStart)
             {
                 continue;
             }
 
-            var (orphan, joined) = (tagIds[i] + 1, tags.Inside(before));
-            tagIds[i] = joined;
-            while (i + 1 < tagIds.Length && tagIds[i + 1] == orphan)
-            {
-                tagIds[++i] = joined;
-            }
+            i = Relabel(tagIds, i, tags.Inside(before));
         }
     }
 
@@ -228,8 +216,7 @@ internal sealed class TagReader(TagSet tags)
         {
             for (var first = start; first < end; first++)
             {
-                var probabilities = tagProbabilities.AsSpan(first * labels, labels);
-                if (probabilities[begin] < probabilities[begin + 1])
+                if (ReadAsMiddle(tagProbabilities, first, begin))
                 {
                     continue;
                 }
@@ -250,8 +237,25 @@ internal sealed class TagReader(TagSet tags)
         return found;
     }
 
-    private static bool IsClauseBreak(string text, Token token) =>
-        token.Length == 1 && CallDecoder.ClauseBreakCharacters.Contains(text[token.Start], StringComparison.Ordinal);
+    private static bool IsClauseBreak(string text, Token token) => token.Length == 1 && CallDecoder.ClauseBreaks.Contains(text[token.Start]);
+
+    /// <summary>Whether the token reads as the middle of a span of the class whose B tag is <paramref name="begin"/>, not its start.</summary>
+    private bool ReadAsMiddle(float[] tagProbabilities, int token, int begin) =>
+        tagProbabilities[(token * tags.Count) + begin + 1] > tagProbabilities[(token * tags.Count) + begin];
+
+    /// <summary>Labels the token at <paramref name="first"/> and the tokens after it that continue its span.</summary>
+    /// <returns>The last token relabelled.</returns>
+    private static int Relabel(int[] tagIds, int first, int label)
+    {
+        var (last, continuation) = (first, tagIds[first] + 1);
+        tagIds[first] = label;
+        while (last + 1 < tagIds.Length && tagIds[last + 1] == continuation)
+        {
+            tagIds[++last] = label;
+        }
+
+        return last;
+    }
 
     /// <summary>The probability that a token is in a span of the class whose B tag is <paramref name="begin"/>.</summary>
     private static float ClassProbability(ReadOnlySpan<float> probabilities, int begin) => probabilities[begin] + probabilities[begin + 1];
