@@ -126,7 +126,8 @@ public sealed class AgentOptions : IValidatableObject
     public double ClarifyBelowAsrConfidence { get; set; } = 0.3;
 
     /// <summary>
-    /// Below this model confidence (that of the weakest call) the agent asks back instead of acting. Defaults to
+    /// Below this model confidence (that of the weakest call) the agent asks whether to do what it understood ("Do you
+    /// want me to …?") instead of acting, and does it on a yes in the next turn. Defaults to
     /// 0.25, under the model's tag floor (<see cref="MinTagConfidence"/>, 0.3), so the agent
     /// acts on every call the model keeps: on the held-out set, asking back below 0.5 would turn 84 right answers into
     /// questions to catch 21 wrong ones.

@@ -16,7 +16,8 @@ namespace Cockpit.Agent.Conversations;
 /// One turn of a conversation, as a walk through the stages:
 /// <list type="number">
 /// <item><b>understand</b> — text → calls against the action catalog (MoLE model). No call → <c>not_understood</c>;
-/// low confidence → <c>clarify</c>.</item>
+/// low confidence → <c>clarify</c>, asking whether to do what was understood ("您是想打开天窗吗？"); a yes in the next
+/// turn carries it out, a no drops it.</item>
 /// <item><b>resolve</b> — calls + speaking seat + the car's current values + the previous turn → VSS targets, or a
 /// refusal that says why (out of range → the valid range). A follow-up with nothing to refer to → <c>clarify</c>.</item>
 /// <item><b>execute</b> — each action's targets in one BatchActuate (all or nothing per action). The car's
@@ -50,12 +51,19 @@ internal sealed class AgentPipeline(
         var started = time.GetTimestamp();
         var conversationId = string.IsNullOrEmpty(request.ConversationId) ? Guid.NewGuid().ToString("N") : request.ConversationId;
 
-        var understood = understander.Understand(request.Text, request.Language, request.Seat);
-        var language = request.Language ?? understood.Language;
+        // A turn that asked "do you want me to …?" leaves its request behind; a yes carries it out as understood then.
+        var proposal = conversations.TakeProposal(conversationId);
+        var answer = proposal is null ? null : ConfirmationAnswer.Read(request.Text);
+        var understood = answer is true ? proposal! : understander.Understand(request.Text, request.Language, request.Seat);
+        var language = answer is not null ? proposal!.Language : request.Language ?? understood.Language;
         var understanding = time.GetElapsedTime(started);
 
         TurnResult result;
-        if (FeedbackTracker.IsCorrection(request.Text))
+        if (answer is false)
+        {
+            result = Finish(TurnOutcome.NotUnderstood, []) with { Reply = ReplyComposer.Declined(language) };
+        }
+        else if (answer is null && FeedbackTracker.IsCorrection(request.Text))
         {
             result = Finish(TurnOutcome.Clarify, []) with { Reply = language.StartsWith("zh", StringComparison.Ordinal) ? "抱歉，请再说一遍您想要的操作。" : "Sorry about that. What would you like instead?" };
         }
@@ -63,13 +71,14 @@ internal sealed class AgentPipeline(
         {
             result = Finish(TurnOutcome.NotUnderstood, []);
         }
-        else if (understood.Confidence < options.Value.ClarifyBelowConfidence)
+        else if (answer is null && understood.Confidence < options.Value.ClarifyBelowConfidence)
         {
-            result = Finish(TurnOutcome.Clarify, []);
+            var question = await AskToConfirmAsync(understood, conversationId, language, cancellationToken);
+            result = Finish(TurnOutcome.Clarify, []) with { Reply = question ?? replies.Compose(language, TurnOutcome.Clarify, []) };
         }
         else
         {
-            var (executed, previous) = await ExecuteAsync(understood, request, conversationId, language, cancellationToken);
+            var (executed, previous) = await ExecuteAsync(understood, conversationId, language, cancellationToken);
             result = Finish(Decide(executed), executed) with { PreviousValues = previous };
         }
 
@@ -94,8 +103,33 @@ internal sealed class AgentPipeline(
         };
     }
 
+    /// <summary>Resolves what was understood too weakly to act on and, where all of it could be done, remembers it and
+    /// returns the question that names it; null (ask the generic question) otherwise.</summary>
+    private async Task<string?> AskToConfirmAsync(UnderstandingResult understood, string conversationId, string language, CancellationToken cancellationToken)
+    {
+        Dictionary<string, object?> current;
+        try
+        {
+            current = await vehicle.GetValuesAsync(_boundPaths, cancellationToken);
+        }
+        catch (RpcException error) when (IsUnreachable(error))
+        {
+            Log.VehicleUnreachable(logger, error.Status.Detail);
+            return null;
+        }
+
+        var resolution = resolver.Resolve(understood.Calls, understood.SpeakingSeat, path => current.GetValueOrDefault(path), conversations.GetContext(conversationId));
+        if (resolution.HasRefusal)
+        {
+            return null;
+        }
+
+        conversations.Propose(conversationId, understood);
+        return replies.AskToConfirm(language, resolution.Actions);
+    }
+
     private async Task<(List<(ResolvedAction, ActionOutcome)> Executed, Dictionary<string, object?> Previous)> ExecuteAsync(
-        UnderstandingResult understood, TurnRequest request, string conversationId, string language, CancellationToken cancellationToken)
+        UnderstandingResult understood, string conversationId, string language, CancellationToken cancellationToken)
     {
         Dictionary<string, object?> current;
         try
@@ -108,11 +142,11 @@ internal sealed class AgentPipeline(
             return ([.. understood.Calls.Select(call => (new ResolvedAction { Call = call }, Failed(call, error)))], []);
         }
 
-        var resolution = resolver.Resolve(understood.Calls, request.Seat, path => current.GetValueOrDefault(path), conversations.GetContext(conversationId));
+        var resolution = resolver.Resolve(understood.Calls, understood.SpeakingSeat, path => current.GetValueOrDefault(path), conversations.GetContext(conversationId));
         var executed = new List<(ResolvedAction, ActionOutcome)>(resolution.Actions.Count);
         foreach (var action in resolution.Actions)
         {
-            executed.Add((action, await ExecuteAsync(action, request.Text, language, cancellationToken)));
+            executed.Add((action, await ExecuteAsync(action, understood.Text, language, cancellationToken)));
         }
 
         if (executed.Any(item => item.Item2.Status == ActionStatus.Accepted))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace Cockpit.Agent.Conversations;
 
 /// <summary>
 /// Dialogue state per conversation: what the last turn acted on, so that a follow-up ("再高一点",
-/// "close it too") can refer to it. State older than <see cref="AgentOptions.FollowUpWindow"/> is forgotten.
+/// "close it too") can refer to it, and a request the agent asked the occupant to confirm. State older than
+/// <see cref="AgentOptions.FollowUpWindow"/> is forgotten.
 /// </summary>
 internal sealed class ConversationStore(IOptions<AgentOptions> options, TimeProvider time)
 {
@@ -14,6 +16,45 @@ internal sealed class ConversationStore(IOptions<AgentOptions> options, TimeProv
 
     /// <summary>The context of the conversation's last turn, if it is recent enough.</summary>
     public DialogueContext? GetContext(string conversationId)
+    {
+        return Recent(conversationId)?.Context;
+    }
+
+    /// <summary>Remembers the context a turn leaves behind (null keeps the previous one).</summary>
+    public void Update(string conversationId, DialogueContext? context)
+    {
+        var now = time.GetUtcNow();
+        _conversations.AddOrUpdate(conversationId,
+            _ => new Entry(context, null, now),
+            (_, previous) => new Entry(context ?? previous.Context, null, now));
+        Prune(now);
+    }
+
+    /// <summary>Remembers a request the turn asked the occupant to confirm ("do you want me to …?").</summary>
+    public void Propose(string conversationId, UnderstandingResult proposal)
+    {
+        var now = time.GetUtcNow();
+        _conversations.AddOrUpdate(conversationId,
+            _ => new Entry(null, proposal, now),
+            (_, previous) => previous with { Proposal = proposal, LastTurn = now });
+        Prune(now);
+    }
+
+    /// <summary>The request the conversation's last turn asked to confirm, if recent; the next turn answers it or
+    /// moves on, so it is taken away either way.</summary>
+    public UnderstandingResult? TakeProposal(string conversationId)
+    {
+        var entry = Recent(conversationId);
+        if (entry?.Proposal is not { } proposal)
+        {
+            return null;
+        }
+
+        _conversations.TryUpdate(conversationId, entry with { Proposal = null }, entry);
+        return proposal;
+    }
+
+    private Entry? Recent(string conversationId)
     {
         if (!_conversations.TryGetValue(conversationId, out var entry))
         {
@@ -26,17 +67,7 @@ internal sealed class ConversationStore(IOptions<AgentOptions> options, TimeProv
             return null;
         }
 
-        return entry.Context;
-    }
-
-    /// <summary>Remembers the context a turn leaves behind (null keeps the previous one).</summary>
-    public void Update(string conversationId, DialogueContext? context)
-    {
-        var now = time.GetUtcNow();
-        _conversations.AddOrUpdate(conversationId,
-            _ => new Entry(context, now),
-            (_, previous) => new Entry(context ?? previous.Context, now));
-        Prune(now);
+        return entry;
     }
 
     private void Prune(DateTimeOffset now)
@@ -55,5 +86,5 @@ internal sealed class ConversationStore(IOptions<AgentOptions> options, TimeProv
         }
     }
 
-    private sealed record Entry(DialogueContext? Context, DateTimeOffset LastTurn);
+    private sealed record Entry(DialogueContext? Context, UnderstandingResult? Proposal, DateTimeOffset LastTurn);
 }

@@ -11,23 +11,24 @@ namespace Cockpit.Agent.Replies;
 /// </summary>
 internal sealed class ReplyComposer(ActionCatalog catalog)
 {
-    private static readonly Dictionary<string, (string Zh, string En)> s_verbs = new(StringComparer.Ordinal)
+    // Mandarin says what was done with 已 before what it asks about: "已打开天窗" / "您是想打开天窗吗？".
+    private static readonly Dictionary<string, (string Zh, string En, string EnAsk)> s_verbs = new(StringComparer.Ordinal)
     {
-        ["on"] = ("已打开{zone}{label}", "Turned on the {zone}{label}"),
-        ["off"] = ("已关闭{zone}{label}", "Turned off the {zone}{label}"),
-        ["open"] = ("已打开{zone}{label}", "Opened the {zone}{label}"),
-        ["close"] = ("已关闭{zone}{label}", "Closed the {zone}{label}"),
-        ["tilt"] = ("已将{zone}{label}翘起", "Tilted the {zone}{label}"),
-        ["lock"] = ("已锁上{zone}{label}", "Locked the {zone}{label}"),
-        ["unlock"] = ("已解锁{zone}{label}", "Unlocked the {zone}{label}"),
-        ["fold"] = ("已折叠{zone}{label}", "Folded the {zone}{label}"),
-        ["unfold"] = ("已展开{zone}{label}", "Unfolded the {zone}{label}"),
-        ["play"] = ("已开始播放", "Playing"),
-        ["pause"] = ("已暂停播放", "Paused"),
-        ["next"] = ("已切换到下一首", "Skipped to the next track"),
-        ["previous"] = ("已切换到上一首", "Back to the previous track"),
-        ["mute"] = ("已将{zone}{label}静音", "Muted the {zone}{label}"),
-        ["unmute"] = ("已取消{zone}{label}静音", "Unmuted the {zone}{label}"),
+        ["on"] = ("已打开{zone}{label}", "Turned on the {zone}{label}", "turn on the {zone}{label}"),
+        ["off"] = ("已关闭{zone}{label}", "Turned off the {zone}{label}", "turn off the {zone}{label}"),
+        ["open"] = ("已打开{zone}{label}", "Opened the {zone}{label}", "open the {zone}{label}"),
+        ["close"] = ("已关闭{zone}{label}", "Closed the {zone}{label}", "close the {zone}{label}"),
+        ["tilt"] = ("已将{zone}{label}翘起", "Tilted the {zone}{label}", "tilt the {zone}{label}"),
+        ["lock"] = ("已锁上{zone}{label}", "Locked the {zone}{label}", "lock the {zone}{label}"),
+        ["unlock"] = ("已解锁{zone}{label}", "Unlocked the {zone}{label}", "unlock the {zone}{label}"),
+        ["fold"] = ("已折叠{zone}{label}", "Folded the {zone}{label}", "fold the {zone}{label}"),
+        ["unfold"] = ("已展开{zone}{label}", "Unfolded the {zone}{label}", "unfold the {zone}{label}"),
+        ["play"] = ("已开始播放", "Playing", "start playing"),
+        ["pause"] = ("已暂停播放", "Paused", "pause"),
+        ["next"] = ("已切换到下一首", "Skipped to the next track", "skip to the next track"),
+        ["previous"] = ("已切换到上一首", "Back to the previous track", "go back to the previous track"),
+        ["mute"] = ("已将{zone}{label}静音", "Muted the {zone}{label}", "mute the {zone}{label}"),
+        ["unmute"] = ("已取消{zone}{label}静音", "Unmuted the {zone}{label}", "unmute the {zone}{label}"),
     };
 
     /// <summary>The reply for a turn, given what became of each action.</summary>
@@ -45,12 +46,25 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
         }
 
         var sentences = actions.Select(item => item.Outcome.Status == ActionStatus.Accepted
-            ? Describe(item.Action, zh)
+            ? Describe(item.Action, zh, asking: false)
             : item.Outcome.Reason ?? (zh ? "这个操作没有完成。" : "That didn't work."));
         return zh
             ? string.Join("，", sentences.Select(sentence => sentence.TrimEnd('。', '.'))) + "。"
             : string.Join(" ", sentences.Select(sentence => sentence.EndsWith('.') || sentence.EndsWith('?') ? sentence : sentence + "."));
     }
+
+    /// <summary>The question for actions understood too weakly to carry out unasked ("Do you want me to open the sunroof?");
+    /// a yes carries them out.</summary>
+    public string AskToConfirm(string language, IEnumerable<ResolvedAction> actions)
+    {
+        var zh = IsChinese(language);
+        var requests = actions.Select(action => Describe(action, zh, asking: true));
+        return zh ? $"您是想{string.Join("，再", requests)}吗？" : $"Do you want me to {string.Join(" and ", requests)}?";
+    }
+
+    /// <summary>The reply to a no to <see cref="AskToConfirm"/>.</summary>
+    public static string Declined(string language) =>
+        IsChinese(language) ? "好的，那就不调整了。" : "OK, I'll leave it as it is.";
 
     /// <summary>The localised reason for a refusal by the car's interlocks (e.g. opening the trunk while driving).</summary>
     public static string InterlockReason(ResolvedAction action, string language)
@@ -63,7 +77,7 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
     public static string RejectedReason(string language, string detail) =>
         IsChinese(language) ? $"车辆拒绝了这个设置（{detail}）" : $"The car refused that setting ({detail})";
 
-    private string Describe(ResolvedAction action, bool zh)
+    private string Describe(ResolvedAction action, bool zh, bool asking)
     {
         var function = action.Function;
         if (function is null)
@@ -73,7 +87,7 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
 
         if (action.Screen is { } task)
         {
-            return DescribeScreen(function, task, zh);
+            return DescribeScreen(function, task, zh, asking);
         }
 
         var label = function.Label.For(zh ? "zh" : "en");
@@ -81,30 +95,39 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
         var operation = action.Call.Operation ?? "set";
         if (s_verbs.TryGetValue(operation, out var verb) && !(operation is "on" or "open" && function.Value.Type == CatalogValueType.Level))
         {
-            return Fill(zh ? verb.Zh : verb.En, zone, label, zh);
+            var template = zh ? (asking ? verb.Zh[1..] : verb.Zh) : asking ? verb.EnAsk : verb.En;
+            return Fill(template, zone, label, zh);
         }
 
         var value = ValueText(function, action.Targets.Count > 0 ? action.Targets[0].Value : null, zh);
-        return zh ? $"已将{zone}{label}调到{value}" : $"Set the {zone}{label} to {value}";
+        return (zh, asking) switch
+        {
+            (true, false) => $"已将{zone}{label}调到{value}",
+            (true, true) => $"将{zone}{label}调到{value}",
+            (false, false) => $"Set the {zone}{label} to {value}",
+            (false, true) => $"set the {zone}{label} to {value}",
+        };
     }
 
-    private static string DescribeScreen(CatalogFunction function, ScreenTask task, bool zh)
+    private static string DescribeScreen(CatalogFunction function, ScreenTask task, bool zh, bool asking)
     {
         string Slot(string name) => task.Text.TryGetValue(name, out var span) ? span.Text : "";
-        return task.Function switch
+        var (zhDone, zhAsk, enDone, enAsk) = task.Function switch
         {
-            "screen.open_app" => zh ? $"已打开{AppLabel()}" : $"Opened {AppLabel()}",
-            "screen.bluetooth" or "screen.wifi" => task.Value == "false"
-                ? zh ? $"已关闭{function.Label.Zh}" : $"Turned off {function.Label.En}"
-                : zh ? $"已打开{function.Label.Zh}" : $"Turned on {function.Label.En}",
-            "screen.play" => zh ? $"正在播放{Slot("query")}" : $"Playing {Slot("query")}",
-            "screen.navigate" => zh ? $"开始导航到{Slot("place")}" : $"Starting guidance to {Slot("place")}",
-            "screen.call" => zh ? $"正在呼叫{Slot("contact")}" : $"Calling {Slot("contact")}",
-            "screen.back" => zh ? "已返回" : "Went back",
-            _ => zh ? "好的" : "Done",
+            "screen.open_app" => ($"已打开{AppLabel("zh")}", $"打开{AppLabel("zh")}", $"Opened {AppLabel("en")}", $"open {AppLabel("en")}"),
+            "screen.bluetooth" or "screen.wifi" when task.Value == "false" =>
+                ($"已关闭{function.Label.Zh}", $"关闭{function.Label.Zh}", $"Turned off {function.Label.En}", $"turn off {function.Label.En}"),
+            "screen.bluetooth" or "screen.wifi" =>
+                ($"已打开{function.Label.Zh}", $"打开{function.Label.Zh}", $"Turned on {function.Label.En}", $"turn on {function.Label.En}"),
+            "screen.play" => ($"正在播放{Slot("query")}", $"播放{Slot("query")}", $"Playing {Slot("query")}", $"play {Slot("query")}"),
+            "screen.navigate" => ($"开始导航到{Slot("place")}", $"导航到{Slot("place")}", $"Starting guidance to {Slot("place")}", $"navigate to {Slot("place")}"),
+            "screen.call" => ($"正在呼叫{Slot("contact")}", $"呼叫{Slot("contact")}", $"Calling {Slot("contact")}", $"call {Slot("contact")}"),
+            "screen.back" => ("已返回", "返回", "Went back", "go back"),
+            _ => ("好的", function.Label.Zh, "Done", function.Label.En),
         };
+        return zh ? (asking ? zhAsk : zhDone) : asking ? enAsk : enDone;
 
-        string AppLabel() => function.FindValue(task.Value ?? "")?.Label.For(zh ? "zh" : "en") ?? task.Value ?? "";
+        string AppLabel(string language) => function.FindValue(task.Value ?? "")?.Label.For(language) ?? task.Value ?? "";
     }
 
     private string ZoneLabel(ResolvedAction action, bool zh)
