@@ -439,6 +439,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         ActionValue? number = null;
         CatalogFunction? enumFunction = null;
         var said = new List<CatalogOperation>();
+        string? opWords = null;
         var texts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
         var confidence = group.Min(s => s.Confidence);
         (string Kind, TextSpan Span)? lastNumber = null;
@@ -461,7 +462,7 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
                     if (o is not null && (op is null || o.Rank > op.Rank))
                     {
-                        op = o;
+                        (op, opWords) = (o, span.Text);
                     }
 
                     break;
@@ -557,6 +558,15 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         {
             // Two verbs in one call ("roof shade down plus turn ambient lighting on" split late): the one this function takes.
             opId = accepted.Id;
+        }
+
+        if (function is not null && opId is "up" or "down" && opWords is not null && DirectionSaid(opWords) is { } way && way != opId
+            && function.Accepts(way) && !function.PhrasesOf(catalog.FindOperation(opId)!).Zh.Any(p => p.Contains(opWords, StringComparison.Ordinal)))
+        {
+            // The training data says 往上 and 往下 only in a window's own phrases, where they are inverted ("往上升" closes
+            // it: down); the tagger carries that to every function ("温度往上调" read as down). Elsewhere they say their
+            // own direction.
+            opId = way;
         }
 
         if (function is not null && opId is "max" or "min" or "crack" && function.Literal(opId) is double extent
@@ -942,6 +952,15 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
         return null;
     }
+
+    /// <summary>"up" for words with 往上 (and not 往下), "down" for 往下 (and not 往上), null otherwise.</summary>
+    private static string? DirectionSaid(string words) =>
+        (words.Contains("往上", StringComparison.Ordinal), words.Contains("往下", StringComparison.Ordinal)) switch
+        {
+            (true, false) => "up",
+            (false, true) => "down",
+            _ => null,
+        };
 
     /// <summary>"up" or "down" when the function takes it and one of its phrases is said between the function's name and a number.</summary>
     private string? RelativeVerbBefore(string text, List<TaggedSpan> group, CatalogFunction function, int numberStart)

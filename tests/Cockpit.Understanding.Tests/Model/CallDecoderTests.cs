@@ -146,6 +146,11 @@ public class CallDecoderTests
     [InlineData("跳到设置页面", "到|OP:set|0.9|1:1;设置|OP:set|0.9|1:1;页面|FN:screen.open_app|0.9|1:1", "screen.open_app.set(value=settings)")]
     // ...but with a value said it is the verb.
     [InlineData("音量设置二十", "音量|FN:media.volume|0.99|1:1;设置|OP:set|0.9|1:1;二十|NUM|0.99|1:1", "media.volume.set(value=20)")]
+    // 往上 / 往下 read in the direction of a window's own inverted phrases say their own direction elsewhere...
+    [InlineData("温度往上调一点", "温度|FN:climate.temperature|0.99|1:1;往上调|OP:down|0.98|1:1", "climate.temperature.up()")]
+    [InlineData("音量往下调一点", "音量|FN:media.volume|0.99|1:1;往下调|OP:up|0.98|1:1", "media.volume.down()")]
+    // ...and keep the window's.
+    [InlineData("把车窗往上升一点", "车窗|FN:window.position|0.99|1:1;往上升|OP:down|0.98|1:1", "window.position.down()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
     {
         var (decoded, _, _) = DecodeModelOutputs(text, spans);

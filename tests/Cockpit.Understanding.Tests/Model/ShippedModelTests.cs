@@ -122,10 +122,23 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
     [InlineData("车窗开大一点", "window.position.up()")]
     [InlineData("后遮阳帘升起来", "rear_shade.close()")]
     [InlineData("raise the rear shade a bit", "rear_shade.down()")]
+    [InlineData("把车窗往上升一点", "window.position.down()")]
+    [InlineData("车窗往下降一点", "window.position.up()")]
     public void Understand_WindowAndShadeWords_GoWithTheGlass(string text, string expected)
     {
         // Position 0 is closed and 100 open; "up" opens further. Said of a window or a shade, "up" and "raise" move the
         // glass up, which closes it.
+        Assert.Equal(expected, Understood(text));
+    }
+
+    /// <summary>The model read 往上 / 往下 as the window's inverted phrases for every function; the decoder gives them
+    /// their own direction elsewhere.</summary>
+    [Theory]
+    [InlineData("温度往上调一点", "climate.temperature.up()")]
+    [InlineData("把音量往下调一点", "media.volume.down()")]
+    [InlineData("座椅加热往上调一档", "seat.heating.up(delta=1)")]
+    public void Understand_UpAndDownWordsOfOtherFunctions_TheirOwnDirection(string text, string expected)
+    {
         Assert.Equal(expected, Understood(text));
     }
 
