@@ -45,7 +45,7 @@ internal sealed class TagReader(TagSet tags)
         DropOrphanValues(text, tokens, tagProbabilities, tagIds, weak);
         JoinOrphanZones(tagProbabilities, tagIds);
         NameUnnamedFunctions(text, tokens, tagProbabilities, tagIds, confidence);
-        WidenFreeText(tokens, tagProbabilities, tagIds, confidence, minConfidence);
+        WidenFreeText(text, tokens, tagProbabilities, tagIds, confidence, minConfidence);
         return (tagIds, confidence, weak);
     }
 
@@ -55,9 +55,12 @@ internal sealed class TagReader(TagSet tags)
     /// at 0.44, outside at 0.55). A token taken in is as sure as it is in the slot. A character the vocabulary lacks
     /// (spelled in byte tokens) beside the span is taken in whatever it was tagged, and keeps its own confidence: every
     /// word of the catalog, every filler and particle is in the vocabulary, so an unread character is part of a name
-    /// ("带我去静安寺": "寺").
+    /// ("带我去静安寺": "寺"). A Chinese character read as outside right before a span that the model reads as begun
+    /// already (its first token a continuation), and that is in the slot at <see cref="UnsaidStart"/> or more, is the
+    /// span's start, and keeps its own confidence too ("播放周杰伦的歌": "周" in the query at 0.12, "杰" continuing it at
+    /// 0.82). A filler before a name is in its slot at 0.00, however the name's first token reads ("我要去呃人民医院").
     /// </summary>
-    private void WidenFreeText(IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence, float minConfidence)
+    private void WidenFreeText(string text, IReadOnlyList<Token> tokens, float[] tagProbabilities, int[] tagIds, float[] confidence, float minConfidence)
     {
         var labels = tags.Count;
         bool Unread(int token) =>
@@ -79,6 +82,9 @@ internal sealed class TagReader(TagSet tags)
                 first--;
             }
 
+            var unsaidStart = first == i && i > 0 && tagIds[i - 1] == 0 && ReadAsMiddle(tagProbabilities, i, begin)
+                && text[tokens[i - 1].Start] is >= '\u3400' and <= '\u9FFF'
+                && ClassProbability(tagProbabilities.AsSpan((i - 1) * labels, labels), begin) >= UnsaidStart ? --first : -1;
             var end = i + 1;
             while (end < tagIds.Length && (tagIds[end] == begin + 1 || Joins(end)))
             {
@@ -87,7 +93,7 @@ internal sealed class TagReader(TagSet tags)
 
             for (var j = first; j < end; j++)
             {
-                if (tagIds[j] == 0 && !Unread(j))
+                if (tagIds[j] == 0 && !Unread(j) && j != unsaidStart)
                 {
                     confidence[j] = ClassProbability(tagProbabilities.AsSpan(j * labels, labels), begin);
                 }

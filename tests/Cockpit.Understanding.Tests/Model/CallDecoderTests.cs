@@ -176,6 +176,11 @@ public class CallDecoderTests
     [InlineData("给奶奶打电话", "O 1|O .55,B-TXT:contact .4|I-TXT:contact .9|B-FN:screen.call 1|I-FN:screen.call 1|I-FN:screen.call 1", "screen.call.run(contact=\"奶奶\")")]
     // ...but not one less likely than that.
     [InlineData("放孤勇者吧", "B-FN:screen.play 1|B-TXT:query .9|I-TXT:query .9|I-TXT:query .9|O .8,I-TXT:query .2", "screen.play.run(query=\"孤勇者\")")]
+    // A Chinese character read as outside right before a span read as begun already is its start...
+    [InlineData("播放周杰伦的歌", "B-FN:screen.play .7,O .3|O .75,I-FN:screen.play .25|O .88,B-TXT:query .1|I-TXT:query .82,O .18|O .67,I-TXT:query .33|I-TXT:query .95|I-TXT:query .99", "screen.play.run(query=\"周杰伦的歌\")")]
+    // ...not a filler, which is in no name's slot, nor a character before a first token read as the start.
+    [InlineData("去呃人民医院", "B-FN:screen.navigate 1|O 1|I-TXT:place .6,B-TXT:place .4|I-TXT:place .9|I-TXT:place .9|I-TXT:place .9", "screen.navigate.run(place=\"人民医院\")")]
+    [InlineData("播放晴天", "B-FN:screen.play 1|O .9,I-FN:screen.play .1|B-TXT:query .8,O .2|I-TXT:query .9", "screen.play.run(query=\"晴天\")")]
     // A character the vocabulary lacks ("寺", three byte tokens) beside a free-text span is in it, whatever it was tagged.
     [InlineData("带我去静安寺", "B-FN:screen.navigate 1|I-FN:screen.navigate 1|I-FN:screen.navigate 1|B-TXT:place .9|I-TXT:place .9|O .8|O .9|I-ZONE:all .7,O .3", "screen.navigate.run(place=\"静安寺\")")]
     // A value's continuation that nothing before could have started is read as outside...
