@@ -479,6 +479,12 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
                     // "0 %" a value) or split ("a hundred | fifty nine"): read whole, as its first piece says.
                     var numberKind = kind[0];
                     span = WholeNumber(text, span);
+                    if (SaysHowLittle(text, span))
+                    {
+                        // "再亮一丢丢", "调高一点": "一" with a word of degree says a little, not a value or an amount of 1.
+                        break;
+                    }
+
                     if (lastNumber is var (previousKind, previous) && span.Start < previous.Start + previous.Length)
                     {
                         (numberKind, span) = (previousKind, Union(text, previous, span));
@@ -952,6 +958,10 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
 
         return null;
     }
+
+    /// <summary>Whether the number is a lone "一" before a word of degree: 一点, 一下, 一些, 一丢丢, 一咪咪.</summary>
+    private static bool SaysHowLittle(string text, TextSpan span) =>
+        span.Text == "一" && span.Start + 1 < text.Length && text[span.Start + 1] is '点' or '下' or '些' or '丢' or '咪';
 
     /// <summary>"up" for words with 往上 (and not 往下), "down" for 往下 (and not 往上), null otherwise.</summary>
     private static string? DirectionSaid(string words) =>

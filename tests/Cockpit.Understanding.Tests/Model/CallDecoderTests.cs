@@ -146,6 +146,11 @@ public class CallDecoderTests
     [InlineData("跳到设置页面", "到|OP:set|0.9|1:1;设置|OP:set|0.9|1:1;页面|FN:screen.open_app|0.9|1:1", "screen.open_app.set(value=settings)")]
     // ...but with a value said it is the verb.
     [InlineData("音量设置二十", "音量|FN:media.volume|0.99|1:1;设置|OP:set|0.9|1:1;二十|NUM|0.99|1:1", "media.volume.set(value=20)")]
+    // "一" before a word of degree says a little: not a value ("再亮一丢丢" had set the brightness to 1) nor an amount,...
+    [InlineData("屏幕亮度再亮一丢丢", "屏幕亮度|FN:display.brightness|0.99|1:1;一|NUM|0.6|1:1", "")]
+    [InlineData("亮度调高一点", "亮度|FN:display.brightness|0.99|1:1;调高|OP:up|0.99|1:1;一|DELTA|0.6|1:1", "display.brightness.up()")]
+    // ...where a "一" before anything else is a number.
+    [InlineData("风量调到一档", "风量|FN:climate.fan_speed|0.99|1:1;调到|OP:set|0.99|1:1;一|LEVEL|0.9|1:1", "climate.fan_speed.set(value=L1)")]
     // 往上 / 往下 read in the direction of a window's own inverted phrases say their own direction elsewhere...
     [InlineData("温度往上调一点", "温度|FN:climate.temperature|0.99|1:1;往上调|OP:down|0.98|1:1", "climate.temperature.up()")]
     [InlineData("音量往下调一点", "音量|FN:media.volume|0.99|1:1;往下调|OP:up|0.98|1:1", "media.volume.down()")]
