@@ -64,6 +64,12 @@ internal static class RuntimeMeasurement
             log.WriteLine($"out-of-domain probe (written apart from the generator): {probe.ToJsonString()}");
         }
 
+        var requests = RequestProbe.Measure(understander, probeDirectory, Path.Combine(cacheDir, "errors-requests.txt"));
+        if (requests is not null)
+        {
+            log.WriteLine($"request probe (written apart from the generator): {requests.ToJsonString()}");
+        }
+
         var batched = new List<double>();
         for (var i = 0; i + 32 <= texts.Count; i += 32)
         {
@@ -88,6 +94,7 @@ internal static class RuntimeMeasurement
         {
             ["heldOut"] = evaluation.ToJson(),
             ["outOfDomainProbe"] = probe,
+            ["requestProbe"] = requests,
             ["agreementWithTorch"] = torchPredictions is null ? null : Math.Round(agreement, 4),
             ["latency"] = latency,
             ["lookupTableBuildSeconds"] = Math.Round(openSeconds, 2),

@@ -79,6 +79,19 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
         }
     }
 
+    [Fact]
+    public void RequestProbe_ExactMatchPerLanguage_AtLeastTheManifests()
+    {
+        var requests = RequestProbe.Measure(fixture.Understander, RepoPaths.Probes);
+
+        Assert.NotNull(requests);
+        var recorded = fixture.Understander.Manifest.Metrics!["requestProbe"]!;
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            Assert.InRange(requests[lang]!["exact"]!.GetValue<int>(), recorded[lang]!["exact"]!.GetValue<int>(), recorded[lang]!["total"]!.GetValue<int>());
+        }
+    }
+
     [Theory]
     [InlineData("把主驾温度调到二十二度", "climate.temperature.set(zones=driver, value=22)")]
     [InlineData("set the passenger temperature to 24 degrees", "climate.temperature.set(zones=passenger, value=24)")]
