@@ -15,10 +15,7 @@ internal sealed class ConversationStore(IOptions<AgentOptions> options, TimeProv
     private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
 
     /// <summary>The context of the conversation's last turn, if it is recent enough.</summary>
-    public DialogueContext? GetContext(string conversationId)
-    {
-        return Recent(conversationId)?.Context;
-    }
+    public DialogueContext? GetContext(string conversationId) => Recent(conversationId)?.Context;
 
     /// <summary>Remembers the context a turn leaves behind (null keeps the previous one).</summary>
     public void Update(string conversationId, DialogueContext? context)

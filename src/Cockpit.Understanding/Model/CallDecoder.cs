@@ -567,11 +567,11 @@ internal sealed class CallDecoder(ActionCatalog catalog, TagSet tags)
         }
 
         if (function is not null && opId is "up" or "down" && opWords is not null && DirectionSaid(opWords) is { } way && way != opId
-            && function.Accepts(way) && !function.PhrasesOf(catalog.FindOperation(opId)!).Zh.Any(p => p.Contains(opWords, StringComparison.Ordinal)))
+            && function.Accepts(way) && !function.PhrasesOf(catalog.FindOperation(opId)!).Zh.Any(p => DirectionSaid(p) == way))
         {
             // The training data says 往上 and 往下 only in a window's own phrases, where they are inverted ("往上升" closes
-            // it: down); the tagger carries that to every function ("温度往上调" read as down). Elsewhere they say their
-            // own direction.
+            // it: down); the tagger carries that to every function ("温度往上调" read as down). Elsewhere, on a function
+            // whose own phrases for the operation do not say it that way, they say their own direction.
             opId = way;
         }
 

@@ -156,6 +156,7 @@ public class CallDecoderTests
     [InlineData("音量往下调一点", "音量|FN:media.volume|0.99|1:1;往下调|OP:up|0.98|1:1", "media.volume.down()")]
     // ...and keep the window's.
     [InlineData("把车窗往上升一点", "车窗|FN:window.position|0.99|1:1;往上升|OP:down|0.98|1:1", "window.position.down()")]
+    [InlineData("车窗往上调一点", "车窗|FN:window.position|0.99|1:1;往上调|OP:down|0.98|1:1", "window.position.down()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
     {
         var (decoded, _, _) = DecodeModelOutputs(text, spans);
