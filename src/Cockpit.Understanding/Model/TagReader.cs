@@ -82,9 +82,15 @@ internal sealed class TagReader(TagSet tags)
                 first--;
             }
 
-            var unsaidStart = first == i && i > 0 && tagIds[i - 1] == 0 && ReadAsMiddle(tagProbabilities, i, begin)
+            // The span reads as begun already: the Chinese character before it, where in its slot at all, is its start.
+            var unsaidStart = -1;
+            if (first == i && i > 0 && tagIds[i - 1] == 0 && ReadAsMiddle(tagProbabilities, i, begin)
                 && text[tokens[i - 1].Start] is >= '\u3400' and <= '\u9FFF'
-                && ClassProbability(tagProbabilities.AsSpan((i - 1) * labels, labels), begin) >= UnsaidStart ? --first : -1;
+                && ClassProbability(tagProbabilities.AsSpan((i - 1) * labels, labels), begin) >= UnsaidStart)
+            {
+                unsaidStart = --first;
+            }
+
             var end = i + 1;
             while (end < tagIds.Length && (tagIds[end] == begin + 1 || Joins(end)))
             {
