@@ -7,7 +7,8 @@ internal sealed class OperationPhrases(ActionCatalog catalog)
 {
     /// <summary>
     /// The operation <paramref name="function"/> accepts (and <paramref name="usable"/> allows) whose phrase is said in
-    /// [<paramref name="start"/>, <paramref name="end"/>) outside <paramref name="taken"/>: the longest phrase, then the
+    /// [<paramref name="start"/>, <paramref name="end"/>) outside <paramref name="taken"/> and not before "着" (a state,
+    /// <see cref="TagReader.SaysAState"/>): the longest phrase, then the
     /// nearest to <paramref name="anchor"/>; null when there is none.
     /// </summary>
     public string? Find(string text, int start, int end, IReadOnlyList<TaggedSpan> taken, int anchor, CatalogFunction function, Func<string, bool> usable)
@@ -21,7 +22,7 @@ internal sealed class OperationPhrases(ActionCatalog catalog)
                 foreach (var at in Occurrences(text, phrase, start, end))
                 {
                     var distance = Math.Abs(at - anchor);
-                    if (taken.Any(s => s.Start < at + phrase.Length && at < s.End)
+                    if (taken.Any(s => s.Start < at + phrase.Length && at < s.End) || TagReader.SaysAState(text, at + phrase.Length)
                         || best is { } b && (phrase.Length < b.Length || (phrase.Length == b.Length && distance >= b.Distance)))
                     {
                         continue;

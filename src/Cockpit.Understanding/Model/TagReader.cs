@@ -42,6 +42,7 @@ internal sealed class TagReader(TagSet tags)
             }
         }
 
+        DropStatedOperations(text, tokens, tagIds, weak);
         DropOrphanValues(text, tokens, tagProbabilities, tagIds, weak);
         JoinOrphanZones(tagProbabilities, tagIds);
         NameUnnamedFunctions(text, tokens, tagProbabilities, tagIds, confidence);
@@ -150,6 +151,40 @@ internal sealed class TagReader(TagSet tags)
             weak.Add($"continues no value: {cls}=\"{text[tokens[first].Start..tokens[i].End]}\"");
         }
     }
+
+    /// <summary>
+    /// A verb right before "着" says how things are, not what to do ("前面的车开着远光灯真讨厌": the car ahead has its high
+    /// beams on; "窗户关着呢"): it is read as outside. No request of the training data says a verb that way.
+    /// </summary>
+    private void DropStatedOperations(string text, IReadOnlyList<Token> tokens, int[] tagIds, List<string> weak)
+    {
+        for (var i = 0; i < tagIds.Length; i++)
+        {
+            var (isBegin, cls) = tags.Parse(tagIds[i]);
+            if (!isBegin || cls is null || !cls.StartsWith("OP:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var last = i;
+            while (last + 1 < tagIds.Length && tagIds[last + 1] == tagIds[i] + 1)
+            {
+                last++;
+            }
+
+            var end = tokens[last].End;
+            if (SaysAState(text, end))
+            {
+                weak.Add($"a state, not a request: {cls}=\"{text[tokens[i].Start..end]}\"");
+                Relabel(tagIds, i, 0);
+            }
+
+            i = last;
+        }
+    }
+
+    /// <summary>Whether a verb ending at <paramref name="end"/> is followed by "着", which makes it a state.</summary>
+    internal static bool SaysAState(string text, int end) => end < text.Length && text[end] == '着';
 
     /// <summary>
     /// A zone whose first token the model reads as the middle of that zone's name, right after a token of another zone

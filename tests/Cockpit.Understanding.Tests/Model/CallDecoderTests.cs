@@ -157,6 +157,10 @@ public class CallDecoderTests
     // ...and keep the window's.
     [InlineData("把车窗往上升一点", "车窗|FN:window.position|0.99|1:1;往上升|OP:down|0.98|1:1", "window.position.down()")]
     [InlineData("车窗往上调一点", "车窗|FN:window.position|0.99|1:1;往上调|OP:down|0.98|1:1", "window.position.down()")]
+    // A verb right before "着" says how things are: tagged or found in the catalog's words, it asks for nothing.
+    [InlineData("前面的车开着远光灯真讨厌", "开|OP:on|0.91|1:1;远光灯|FN:lights.high_beam|0.9|1:1", "")]
+    [InlineData("窗户开着呢", "窗户|FN:window.position|0.9|1:1", "")]
+    [InlineData("窗户开一半", "窗户|FN:window.position|0.9|1:1;开一半|OP:half|0.9|1:1", "window.position.half()")]
     public void Decode_ModelOutputs_Calls(string text, string spans, string expected)
     {
         var (decoded, _, _) = DecodeModelOutputs(text, spans);

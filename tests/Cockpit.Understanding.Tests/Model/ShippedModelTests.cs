@@ -155,6 +155,17 @@ public sealed class ShippedModelTests : IClassFixture<ShippedModelFixture>
         Assert.Equal(expected, Understood(text));
     }
 
+    /// <summary>A verb before "着" describes the car (or another one); no request says it that way.</summary>
+    [Theory]
+    [InlineData("前面的车开着远光灯真讨厌")]
+    [InlineData("窗户开着呢")]
+    [InlineData("空调一直开着")]
+    [InlineData("后备箱还开着吗")]
+    public void Understand_StateSaidWithZhe_AsksForNothing(string text)
+    {
+        Assert.Equal("", Understood(text));
+    }
+
     [Theory]
     [InlineData("打开座椅加热，打开空调", "seat.heating.on() ; climate.ac.on()")]
     [InlineData("turn on the ac, open the sunroof", "climate.ac.on() ; sunroof.open()")]
