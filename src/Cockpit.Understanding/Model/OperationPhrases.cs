@@ -8,8 +8,8 @@ internal sealed class OperationPhrases(ActionCatalog catalog)
     /// <summary>
     /// The operation <paramref name="function"/> accepts (and <paramref name="usable"/> allows) whose phrase is said in
     /// [<paramref name="start"/>, <paramref name="end"/>) outside <paramref name="taken"/> and not before "着" (a state,
-    /// <see cref="TagReader.SaysAState"/>): the longest phrase, then the
-    /// nearest to <paramref name="anchor"/>; null when there is none.
+    /// <see cref="TagReader.SaysAState"/>): the longest phrase, then the nearest to <paramref name="anchor"/>; null when
+    /// there is none.
     /// </summary>
     public string? Find(string text, int start, int end, IReadOnlyList<TaggedSpan> taken, int anchor, CatalogFunction function, Func<string, bool> usable)
     {
