@@ -166,12 +166,7 @@ internal sealed class TagReader(TagSet tags)
                 continue;
             }
 
-            var last = i;
-            while (last + 1 < tagIds.Length && tagIds[last + 1] == tagIds[i] + 1)
-            {
-                last++;
-            }
-
+            var last = SpanEnd(tagIds, i);
             var end = tokens[last].End;
             if (SaysAState(text, end))
             {
@@ -294,11 +289,18 @@ internal sealed class TagReader(TagSet tags)
     /// <returns>The last token relabelled.</returns>
     private static int Relabel(int[] tagIds, int first, int label)
     {
-        var (last, continuation) = (first, tagIds[first] + 1);
-        tagIds[first] = label;
-        while (last + 1 < tagIds.Length && tagIds[last + 1] == continuation)
+        var last = SpanEnd(tagIds, first);
+        Array.Fill(tagIds, label, first, last - first + 1);
+        return last;
+    }
+
+    /// <summary>The last token of the span that the token at <paramref name="first"/> begins (its continuations).</summary>
+    private static int SpanEnd(int[] tagIds, int first)
+    {
+        var last = first;
+        while (last + 1 < tagIds.Length && tagIds[last + 1] == tagIds[first] + 1)
         {
-            tagIds[++last] = label;
+            last++;
         }
 
         return last;
