@@ -75,6 +75,10 @@ public sealed class CanFaultTests
         {
             options.Can.Faults.DelayRate = 1.0;
             options.Can.Faults.Delay = TimeSpan.FromMilliseconds(30);
+
+            // The wait is what is tested, not the deadline: the default 500 ms ran out once on a CI machine busy with the
+            // other test assemblies.
+            options.Can.ConfirmTimeout = TimeSpan.FromSeconds(5);
         });
         var started = DateTime.UtcNow;
 
