@@ -9,6 +9,7 @@ using Cockpit.Understanding.Catalog;
 // Cockpit.Training: data generation, training, export and measurement of the understanding model.
 //   train    [--out DIR] [--steps N] [--batch N] [--threads N] [--train N] [--test N] [--seed N] [--variant mole|dense|moe]
 //            [--dim N] [--layers N] [--heads N] [--experts N] [--expert-hidden N] [--shared-hidden N] [--minutes M] [--ema 0.998] [--dropout P] [--unseen-characters 0.02]
+//            [--lr 0.0015] [--warmup N] [--init DIR]   (--init: continue from an exported model's vocabulary and weights)
 //   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
 //   measure  [--model DIR] [--cache DIR] [--probes DIR] [--update true] [--min-confidence 0.3] [--draw-seed N] [--table float16|int8]   re-measures held-out accuracy and latency through the C# runtime (on a fresh held-out draw with --draw-seed)
@@ -67,6 +68,9 @@ switch (verb)
                 EmaDecay = float.Parse(Str("ema", defaults.EmaDecay.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 UnseenCharacterRate = double.Parse(Str("unseen-characters", defaults.UnseenCharacterRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 MaxMinutes = float.Parse(Str("minutes", defaults.MaxMinutes.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                LearningRate = float.Parse(Str("lr", defaults.LearningRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+                Warmup = Int("warmup", defaults.Warmup),
+                InitialModel = flags.GetValueOrDefault("init"),
             },
             Console.Out).Run();
     case "smoke":

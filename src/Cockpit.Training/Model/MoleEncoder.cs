@@ -77,25 +77,44 @@ internal sealed class MoleEncoder : nn.Module
     }
 
     /// <summary>All weights by export name, as float arrays with shapes.</summary>
-    public Dictionary<string, (float[] Data, long[] Shape)> ExportWeights()
+    public Dictionary<string, (float[] Data, long[] Shape)> ExportWeights() =>
+        NamedWeights().ToDictionary(w => w.Name, w => (w.Weight.detach().cpu().contiguous().data<float>().ToArray(), w.Weight.shape), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Overwrites every weight with the one of the same export name (<see cref="ExportWeights"/>'s layout, any shape of
+    /// the same size), to continue training an exported model.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A weight is missing or has another size.</exception>
+    public void ImportWeights(IReadOnlyDictionary<string, float[]> weights)
     {
-        var result = new Dictionary<string, (float[], long[])>(StringComparer.Ordinal);
-        void Put(string name, Tensor w) => result[name] = (w.detach().cpu().contiguous().data<float>().ToArray(), w.shape);
-        Put("embedding", embedding.weight!);
-        Put("position", position);
-        Put("final_norm", finalNorm);
-        Put("tag_head.w", tagHead.weight!.t());
-        Put("tag_head.b", tagHead.bias!);
-        Put("call_head.w", callHead.weight!.t());
-        Put("call_head.b", callHead.bias!);
+        using var noGrad = torch.no_grad();
+        foreach (var (name, target) in NamedWeights())
+        {
+            if (!weights.TryGetValue(name, out var data) || data.Length != target.numel())
+            {
+                throw new InvalidDataException($"The model to start from has no weight '{name}' of {target.numel()} values.");
+            }
+
+            target.copy_(torch.tensor(data).reshape(target.shape));
+        }
+    }
+
+    /// <summary>Every weight under its export name, as a view of the parameter (transposed where ONNX wants [in, out]).</summary>
+    private IEnumerable<(string Name, Tensor Weight)> NamedWeights()
+    {
+        yield return ("embedding", embedding.weight!);
+        yield return ("position", position);
+        yield return ("final_norm", finalNorm);
+        yield return ("tag_head.w", tagHead.weight!.t());
+        yield return ("tag_head.b", tagHead.bias!);
+        yield return ("call_head.w", callHead.weight!.t());
+        yield return ("call_head.b", callHead.bias!);
         for (var i = 0; i < layers.Count; i++)
         {
             foreach (var (name, w) in layers[i].Weights())
             {
-                Put($"layer{i}.{name}", w);
+                yield return ($"layer{i}.{name}", w);
             }
         }
-
-        return result;
     }
 }

@@ -52,5 +52,11 @@ internal sealed record TrainingOptions
 
     public string OutputDirectory { get; init; } = "models/understanding";
 
+    /// <summary>
+    /// An exported model directory to continue training from (its vocabulary and weights) instead of a fresh start;
+    /// its shape and labels must be this run's. Null: a fresh start.
+    /// </summary>
+    public string? InitialModel { get; init; }
+
     public float MaxMinutes { get; init; } = 30;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -47,7 +48,8 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         var dataHash = DataGenerator.DataHash(train.Concat(test));
         log.WriteLine($"data: {train.Count} train, {test.Count} held-out ({generator.HeldOutTemplates.Count} held-out templates), sha256 {dataHash[..16]}");
 
-        var vocab = VocabularyBuilder.Build(train);
+        var initial = options.InitialModel is { } initialDir ? ModelManifest.Load(initialDir) : null;
+        var vocab = initial is null ? VocabularyBuilder.Build(train) : [.. File.ReadAllLines(Path.Combine(options.InitialModel!, "vocab.txt"))];
         var tokenizer = new Tokenizer(vocab);
         var config = new ModelShape
         {
@@ -64,6 +66,10 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             Variant = options.Variant,
         };
         log.WriteLine($"vocab {vocab.Count}, tags {tagSet.Count}, config {JsonSerializer.Serialize(config)}");
+        if (initial is not null && (JsonSerializer.Serialize(initial.Config) != JsonSerializer.Serialize(config) || initial.LabelsSha256 != tagSet.Sha256))
+        {
+            throw new InvalidDataException($"{options.InitialModel} has another shape or label set than this run ({JsonSerializer.Serialize(initial.Config)}); it can only be continued with the same.");
+        }
 
         var unseen = options.UnseenCharacterRate > 0 ? new UnseenCharacters(tokenizer, options.UnseenCharacterRate, options.Seed) : null;
         var encodedTrain = train.Select((s, i) => Trainer.Encode(tokenizer, tagSet, s, config.MaxLength, i, unseen)).ToList();
@@ -73,6 +79,12 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         log.WriteLine($"generator/decoder consistency: {brokenGold} of 5000 training samples with spans decode to no call");
 
         var model = new MoleEncoder(config, options.Dropout);
+        if (initial is not null)
+        {
+            model.ImportWeights(OnnxWeightReader.Read(options.InitialModel!));
+            log.WriteLine($"continuing from {options.InitialModel} (encoder sha256 {initial.Files["encoder.onnx"].Sha256[..16]})");
+        }
+
         var parameters = model.parameters().Sum(p => p.numel());
         var expertParameters = model.named_parameters().Where(p => p.name.EndsWith(".w1", StringComparison.Ordinal) || p.name.EndsWith(".b1", StringComparison.Ordinal) || p.name.EndsWith(".w2", StringComparison.Ordinal) || p.name.EndsWith(".b2", StringComparison.Ordinal) || p.name.EndsWith("expertNorm", StringComparison.Ordinal)).Sum(p => p.parameter.numel());
         log.WriteLine($"parameters: {parameters:N0} total, {expertParameters:N0} in lookup experts");
@@ -107,7 +119,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
         var training = new JsonObject
         {
-            ["command"] = "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding",
+            ["command"] = CommandLine(options),
             ["dataSha256"] = dataHash,
             ["trainSamples"] = train.Count,
             ["heldOutSamples"] = test.Count,
@@ -115,6 +127,14 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["seed"] = options.Seed,
             ["steps"] = trainer.StepsDone,
             ["batch"] = options.Batch,
+            ["learningRate"] = options.LearningRate,
+            ["warmup"] = options.Warmup,
+            ["initialModel"] = initial is null ? null : new JsonObject
+            {
+                ["encoderSha256"] = initial.Files["encoder.onnx"].Sha256,
+                ["dataSha256"] = initial.Training?["dataSha256"]?.DeepClone(),
+                ["steps"] = initial.Training?["steps"]?.DeepClone(),
+            },
             ["emaDecay"] = options.EmaDecay,
             ["dropout"] = options.Dropout,
             ["unseenCharacterRate"] = options.UnseenCharacterRate,
@@ -136,6 +156,39 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         WriteManifest(dir, catalog, tagSet, config, training, runtime);
         log.WriteLine($"done in {total.Elapsed.TotalMinutes:F1} min; manifest written to {Path.Combine(dir, ModelManifest.FileName)}");
         return 0;
+    }
+
+    /// <summary>The command that repeats this run: the shipped defaults and the flags it changed.</summary>
+    private static string CommandLine(TrainingOptions options)
+    {
+        var defaults = new TrainingOptions();
+        var command = new StringBuilder("OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding");
+        if (options.InitialModel is { } init)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --init {init}");
+        }
+
+        if (options.Seed != defaults.Seed)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --seed {options.Seed}");
+        }
+
+        if (options.Steps != defaults.Steps)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --steps {options.Steps}");
+        }
+
+        if (options.LearningRate != defaults.LearningRate)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --lr {options.LearningRate}");
+        }
+
+        if (options.Warmup != defaults.Warmup)
+        {
+            command.Append(CultureInfo.InvariantCulture, $" --warmup {options.Warmup}");
+        }
+
+        return command.ToString();
     }
 
     /// <summary>

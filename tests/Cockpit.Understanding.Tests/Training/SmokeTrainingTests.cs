@@ -1,3 +1,4 @@
+using Cockpit.Training.Onnx;
 using Cockpit.Training.Training;
 using Cockpit.Understanding.Model;
 
@@ -27,6 +28,36 @@ public sealed class SmokeTrainingTests : IDisposable
         Assert.True(understander.UsesFusedKernel);
         var result = understander.Understand("打开空调");
         Assert.Equal("zh", result.Language);
+    }
+
+    [Fact]
+    public void Train_FromAnExportedModel_StartsFromItsWeights()
+    {
+        var first = Path.Combine(directory, "first");
+        var continued = Path.Combine(directory, "continued");
+        Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first), TextWriter.Null).Run());
+
+        var rc = new TrainingPipeline(SmokeOptions.Create(continued) with { InitialModel = first, Steps = 0 }, TextWriter.Null).Run();
+
+        Assert.Equal(0, rc);
+        var before = OnnxWeightReader.Read(first);
+        var after = OnnxWeightReader.Read(continued);
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        Assert.All(before, w => Assert.Equal(w.Value, after[w.Key]));
+        Assert.Equal(File.ReadAllLines(Path.Combine(first, "vocab.txt")), File.ReadAllLines(Path.Combine(continued, "vocab.txt")));
+        Assert.NotNull(ModelManifest.Load(continued).Training!["initialModel"]);
+    }
+
+    [Fact]
+    public void Train_FromAModelOfAnotherShape_SaysSo()
+    {
+        var first = Path.Combine(directory, "first");
+        Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first), TextWriter.Null).Run());
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new TrainingPipeline(SmokeOptions.Create(Path.Combine(directory, "wider")) with { InitialModel = first, Dim = 64 }, TextWriter.Null).Run());
+
+        Assert.Contains("another shape", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
