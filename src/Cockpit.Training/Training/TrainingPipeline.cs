@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -49,8 +48,8 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         log.WriteLine($"data: {train.Count} train, {test.Count} held-out ({generator.HeldOutTemplates.Count} held-out templates), sha256 {dataHash[..16]}");
 
         var initial = options.InitialModel is { } initialDir ? ModelManifest.Load(initialDir) : null;
-        var vocab = initial is null ? VocabularyBuilder.Build(train) : [.. File.ReadAllLines(Path.Combine(options.InitialModel!, "vocab.txt"))];
-        var tokenizer = new Tokenizer(vocab);
+        var tokenizer = initial is null ? new Tokenizer(VocabularyBuilder.Build(train)) : Tokenizer.FromFile(Path.Combine(options.InitialModel!, "vocab.txt"));
+        var vocab = tokenizer.Vocabulary;
         var config = new ModelShape
         {
             Vocab = vocab.Count,
@@ -162,33 +161,16 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
     private static string CommandLine(TrainingOptions options)
     {
         var defaults = new TrainingOptions();
-        var command = new StringBuilder("OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding");
-        if (options.InitialModel is { } init)
-        {
-            command.Append(CultureInfo.InvariantCulture, $" --init {init}");
-        }
-
-        if (options.Seed != defaults.Seed)
-        {
-            command.Append(CultureInfo.InvariantCulture, $" --seed {options.Seed}");
-        }
-
-        if (options.Steps != defaults.Steps)
-        {
-            command.Append(CultureInfo.InvariantCulture, $" --steps {options.Steps}");
-        }
-
-        if (options.LearningRate != defaults.LearningRate)
-        {
-            command.Append(CultureInfo.InvariantCulture, $" --lr {options.LearningRate}");
-        }
-
-        if (options.Warmup != defaults.Warmup)
-        {
-            command.Append(CultureInfo.InvariantCulture, $" --warmup {options.Warmup}");
-        }
-
-        return command.ToString();
+        (string Flag, object? Value, object? Default)[] flags =
+        [
+            ("init", options.InitialModel, defaults.InitialModel),
+            ("seed", options.Seed, defaults.Seed),
+            ("steps", options.Steps, defaults.Steps),
+            ("lr", options.LearningRate, defaults.LearningRate),
+            ("warmup", options.Warmup, defaults.Warmup),
+        ];
+        return "OMP_WAIT_POLICY=PASSIVE nice -n 10 dotnet src/Cockpit.Training/bin/Release/net10.0/Cockpit.Training.dll train --out models/understanding"
+            + string.Concat(flags.Where(f => !Equals(f.Value, f.Default)).Select(f => FormattableString.Invariant($" --{f.Flag} {f.Value}")));
     }
 
     /// <summary>
