@@ -51,8 +51,9 @@ public sealed class SmokeTrainingTests : IDisposable
     [Fact]
     public void Train_FromAModelOfAnotherShape_SaysSo()
     {
+        // The shape is what is checked, so the narrow model need not be trained.
         var first = Path.Combine(directory, "first");
-        Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first), TextWriter.Null).Run());
+        Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first) with { Steps = 0 }, TextWriter.Null).Run());
 
         var error = Assert.Throws<InvalidDataException>(() =>
             new TrainingPipeline(SmokeOptions.Create(Path.Combine(directory, "wider")) with { InitialModel = first, Dim = 64 }, TextWriter.Null).Run());
