@@ -9,4 +9,10 @@ if (args is ["understanding-interleaved"])
     return;
 }
 
+if (args is ["understanding-expert-path"])
+{
+    Cockpit.Benchmarks.Understanding.ExpertPathCost.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(Assembly.GetExecutingAssembly()).Run(args);

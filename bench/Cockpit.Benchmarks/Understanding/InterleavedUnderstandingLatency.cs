@@ -4,17 +4,25 @@ using Cockpit.Understanding;
 namespace Cockpit.Benchmarks.Understanding;
 
 /// <summary>
-/// MoLE against the dense baseline in one process, alternating the two models round by round over the same held-out
-/// utterances, so that drift of a shared machine (clock, neighbours, caches) falls on both alike; BenchmarkDotNet measures
-/// one model after the other, and on a shared virtual machine its MoLE/dense ratio moved from run to run by more than
-/// the difference being measured. MoLE runs four ways: with its expert path in the fused kernel over the mapped fp16
-/// table, over the fp16 table resident in huge pages and over the mapped int8 table, and as the exported stock-operator
-/// graph. Run: <c>dotnet Cockpit.Benchmarks.dll understanding-interleaved</c>.
+/// MoLE against the dense baseline in one process, alternating the models over the same held-out utterances, so that
+/// drift of a shared machine (clock, neighbours, caches) falls on all alike; BenchmarkDotNet measures one model after the
+/// other, and on a shared virtual machine its MoLE/dense ratio moved from run to run by more than the difference being
+/// measured. MoLE runs four ways: with its expert path in the fused kernel over the mapped fp16 table, over the fp16
+/// table resident in huge pages and over the mapped int8 table, and as the exported stock-operator graph; each model is
+/// opened twice (<see cref="SessionCopies"/>). Two regimes: <em>warm</em>, each model over 25 utterances in turn (its
+/// weights and rows stay in the caches), and <em>cold</em>, each utterance after the CPU caches were flushed, as in the
+/// car, where speech recognition's working set passes through them between two requests (the models then take turns
+/// utterance by utterance). Run: <c>dotnet Cockpit.Benchmarks.dll understanding-interleaved</c>.
 /// </summary>
 internal static class InterleavedUnderstandingLatency
 {
-    private const int Rounds = 6;
+    private const int WarmPasses = 6;
+    private const int WarmBlock = 25;
+    private const int ColdRounds = 2;
     private const int Utterances = 300;
+
+    // Twice this machine's last-level cache (32 MiB): streaming through it leaves none of a model's lines cached.
+    private const int EvictionBytes = 64 << 20;
 
     public static void Run(TextWriter output)
     {
@@ -26,51 +34,122 @@ internal static class InterleavedUnderstandingLatency
             ("stock", "mole", false, LookupTablePrecision.Float16, false),
             ("dense", "dense", false, LookupTablePrecision.Float16, false),
         ];
-        var names = variants.Select(v => v.Name).ToArray();
         var cache = Directory.CreateTempSubdirectory("cockpit-bench-lut-").FullName;
+        UtteranceUnderstander[][] models = [];
         try
         {
-            var models = variants.Select(v => UtteranceUnderstander.Open(new UnderstandingOptions
+            models = SessionCopies.Open(variants.Length, m => UtteranceUnderstander.Open(new UnderstandingOptions
             {
-                ModelDirectory = UnderstandingLatencyBenchmark.ModelDirectory(v.Model), CacheDirectory = cache, IntraOpThreads = 1, UseFusedKernel = v.Fused, TablePrecision = v.Table, ResidentTable = v.Resident,
-            })).ToArray();
-            if (!models[0].UsesFusedKernel)
+                ModelDirectory = UnderstandingLatencyBenchmark.ModelDirectory(variants[m].Model), CacheDirectory = cache, IntraOpThreads = 1,
+                UseFusedKernel = variants[m].Fused, TablePrecision = variants[m].Table, ResidentTable = variants[m].Resident,
+            }));
+            if (!models[0][0].UsesFusedKernel)
             {
                 throw new InvalidOperationException($"The fused kernel is not there ({nameof(UnderstandingOptions.UseFusedKernel)}): build on Linux with a C++ compiler.");
             }
 
             var texts = UnderstandingLatencyBenchmark.HeldOutTexts(Utterances);
-            var samples = names.Select(_ => new List<double>()).ToArray();
-            for (var round = -2; round < Rounds; round++)
+            var names = variants.Select(v => v.Name).ToArray();
+            Report(output, "warm", names, MeasureWarm(models, texts));
+            Report(output, "cold", names, MeasureCold(models, texts));
+        }
+        finally
+        {
+            Array.ForEach(models.SelectMany(copies => copies).ToArray(), m => m.Dispose());
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Each model over a block of utterances in turn, block after block, so that a model's weights and rows stay cached
+    /// through its block while the machine's drift falls on all models within a fraction of a second; the copies take
+    /// turns by pass over the utterances (two passes untimed).
+    /// </summary>
+    private static List<double>[] MeasureWarm(UtteranceUnderstander[][] models, List<string> texts)
+    {
+        var samples = models.Select(_ => new List<double>()).ToArray();
+        for (var pass = -2; pass < WarmPasses; pass++)
+        {
+            foreach (var block in texts.Chunk(WarmBlock))
             {
                 for (var m = 0; m < models.Length; m++)
                 {
-                    foreach (var text in texts)
+                    foreach (var text in block)
                     {
-                        var start = Stopwatch.GetTimestamp();
-                        models[m].Understand(text);
-                        if (round >= 0)
+                        var elapsed = Time(models[m][pass & 1], text);
+                        if (pass >= 0)
                         {
-                            samples[m].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                            samples[m].Add(elapsed);
                         }
                     }
                 }
             }
-
-            var p50 = new double[models.Length];
-            for (var m = 0; m < models.Length; m++)
-            {
-                var sorted = samples[m].Order().ToArray();
-                p50[m] = sorted[sorted.Length / 2];
-                output.WriteLine($"{names[m],-6} batch 1: p50 {p50[m]:F3} ms, p95 {sorted[sorted.Length * 95 / 100]:F3} ms, p99 {sorted[sorted.Length * 99 / 100]:F3} ms ({sorted.Length} calls)");
-                models[m].Dispose();
-            }
-
-            output.WriteLine($"MoLE / dense at p50: {p50[0] / p50[4]:F2}x (resident table: {p50[1] / p50[4]:F2}x, int8 table: {p50[2] / p50[4]:F2}x, stock graph: {p50[3] / p50[4]:F2}x)");
         }
-        finally
+
+        return samples;
+    }
+
+    /// <summary>Utterance by utterance, every model once in a rotating order, each call after the caches were flushed;
+    /// the copies take turns by utterance.</summary>
+    private static List<double>[] MeasureCold(UtteranceUnderstander[][] models, List<string> texts)
+    {
+        var samples = models.Select(_ => new List<double>()).ToArray();
+        var eviction = new byte[EvictionBytes];
+        var turn = 0;
+        for (var round = 0; round < ColdRounds; round++)
         {
-            Directory.Delete(cache, recursive: true);
+            for (var u = 0; u < texts.Count; u++)
+            {
+                for (var k = 0; k < models.Length; k++, turn++)
+                {
+                    var m = turn % models.Length;
+                    Evict(eviction);
+                    samples[m].Add(Time(models[m][u & 1], texts[u]));
+                }
+
+                turn++; // a different model first for the next utterance
+            }
         }
+
+        return samples;
+    }
+
+    private static double Time(UtteranceUnderstander model, string text)
+    {
+        var start = Stopwatch.GetTimestamp();
+        model.Understand(text);
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    /// <summary>Writes a byte in every cache line of <paramref name="buffer"/>, displacing whatever the caches held.</summary>
+    private static void Evict(byte[] buffer)
+    {
+        for (var i = 0; i < buffer.Length; i += 64)
+        {
+            buffer[i]++;
+        }
+    }
+
+    private static void Report(TextWriter output, string regime, string[] names, List<double>[] samples)
+    {
+        var p50 = new double[names.Length];
+        for (var m = 0; m < names.Length; m++)
+        {
+            var sorted = samples[m].Order().ToArray();
+            p50[m] = Median(sorted);
+            output.WriteLine($"{regime} {names[m],-8} batch 1: p50 {p50[m]:F3} ms, p95 {sorted[sorted.Length * 95 / 100]:F3} ms, p99 {sorted[sorted.Length * 99 / 100]:F3} ms ({sorted.Length} calls)");
+        }
+
+        // Both lists hold one call per utterance in the same order, so their ratios pair calls on the same utterance
+        // made seconds apart at most: their median moves less with the machine than a ratio of two medians does.
+        var dense = Array.IndexOf(names, "dense");
+        string Ratio(int m) => $"{p50[m] / p50[dense]:F2}x, per utterance {Median(samples[m].Zip(samples[dense], (a, b) => a / b)):F2}x";
+        output.WriteLine($"{regime} MoLE / dense at p50: {Ratio(0)} (resident table: {Ratio(1)}; int8 table: {Ratio(2)}; stock graph: {Ratio(3)})");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }
