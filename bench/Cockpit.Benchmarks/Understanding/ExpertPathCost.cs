@@ -68,10 +68,10 @@ internal static class ExpertPathCost
 
             for (var g = 0; g < graphs.Length; g++)
             {
-                output.WriteLine($"{graphs[g].Name,-10} encoder batch 1: p50 {Median(samples[g]):F3} ms ({samples[g].Count} calls)");
+                output.WriteLine($"{graphs[g].Name,-10} encoder batch 1: p50 {InterleavedUnderstandingLatency.Median(samples[g]):F3} ms ({samples[g].Count} calls)");
             }
 
-            double PerUtterance(int a, int b) => Median(samples[a].Zip(samples[b], (x, y) => x / y));
+            double PerUtterance(int a, int b) => InterleavedUnderstandingLatency.Median(samples[a].Zip(samples[b], (x, y) => x / y));
             output.WriteLine($"per utterance: MoLE / no experts {PerUtterance(0, 1):F3}x, no experts / dense {PerUtterance(1, 2):F3}x, MoLE / dense {PerUtterance(0, 2):F3}x");
         }
         finally
@@ -123,11 +123,5 @@ internal static class ExpertPathCost
             ? session.Run(runOptions, ["input_ids", "attention_mask"], [idsValue, maskValue], ["tag_logits", "call_logits"])
             : session.Run(runOptions, ["input_ids", "attention_mask", MoleMixFusion.TableInput], [idsValue, maskValue, table], ["tag_logits", "call_logits"]);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 }
