@@ -140,8 +140,8 @@ internal static class InterleavedUnderstandingLatency
             output.WriteLine($"{regime} {names[m],-8} batch 1: p50 {p50[m]:F3} ms, p95 {sorted[sorted.Length * 95 / 100]:F3} ms, p99 {sorted[sorted.Length * 99 / 100]:F3} ms ({sorted.Length} calls)");
         }
 
-        // Both lists hold one call per utterance in the same order, so their ratios pair calls on the same utterance
-        // made seconds apart at most: their median moves less with the machine than a ratio of two medians does.
+        // Both lists hold one call per utterance in the same order, so a ratio of their elements pairs two calls on the
+        // same utterance made well within a second of each other: a second estimate beside the ratio of the medians.
         var dense = Array.IndexOf(names, "dense");
         string Ratio(int m) => $"{p50[m] / p50[dense]:F2}x, per utterance {Median(samples[m].Zip(samples[dense], (a, b) => a / b)):F2}x";
         output.WriteLine($"{regime} MoLE / dense at p50: {Ratio(0)} (resident table: {Ratio(1)}; int8 table: {Ratio(2)}; stock graph: {Ratio(3)})");
