@@ -16,6 +16,7 @@ public sealed class SignalStore
     private readonly TimeProvider _time;
     private readonly SignalUpdate[] _current;
     private readonly object?[] _targets;
+    private readonly long[] _reported;
     private SignalSubscription[] _subscriptions = [];
     private bool _completed;
     private List<SignalUpdate>? _batch;
@@ -27,6 +28,7 @@ public sealed class SignalStore
         _time = time;
         _current = new SignalUpdate[catalog.Count];
         _targets = new object?[catalog.Count];
+        _reported = new long[catalog.Count];
         var now = time.GetUtcNow();
         foreach (var entry in catalog.Entries)
         {
@@ -45,6 +47,16 @@ public sealed class SignalStore
 
     /// <summary>The current value, or null when the signal has none.</summary>
     public object? GetValue(VssEntry entry) => Get(entry).Value;
+
+    /// <summary>
+    /// How long ago the signal's value was last reported, changed or not (a cyclic frame repeating the same speed counts);
+    /// null when it never was.
+    /// </summary>
+    public TimeSpan? SinceReported(VssEntry entry)
+    {
+        var reported = Volatile.Read(ref _reported[entry.Id - 1]);
+        return reported == 0 ? null : _time.GetElapsedTime(reported);
+    }
 
     /// <summary>An actuator's target (null when none was set).</summary>
     public object? GetTarget(VssEntry entry)
@@ -139,6 +151,7 @@ public sealed class SignalStore
 
     private SignalUpdate? Write(VssEntry entry, object? value, DateTimeOffset now, bool notifyUnchanged)
     {
+        Volatile.Write(ref _reported[entry.Id - 1], Math.Max(_time.GetTimestamp(), 1));
         ref var slot = ref _current[entry.Id - 1];
         if (!notifyUnchanged && VssValues.AreEqual(slot.Value, value))
         {

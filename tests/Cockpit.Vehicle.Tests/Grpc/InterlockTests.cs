@@ -5,7 +5,7 @@ using Kuksa.Val.V2;
 
 namespace Cockpit.Vehicle.Tests.Grpc;
 
-/// <summary>Doors and trunk open only at (near) standstill; the rule is enforced inside the vehicle service.</summary>
+/// <summary>Doors and trunk open only at (near) standstill, forwards or in reverse; the rule is enforced inside the vehicle service.</summary>
 public sealed class InterlockTests : IAsyncLifetime
 {
     private VehicleServiceHost _host = null!;
@@ -20,6 +20,10 @@ public sealed class InterlockTests : IAsyncLifetime
     [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  3f,    true)]
     [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  3.1f,  false)]
     [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  80f,   false)]
+    [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  -3f,   true)]
+    [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  -3.1f, false)]
+    [InlineData("Vehicle.Body.Trunk.Rear.IsOpen",               true,  -50f,  false)]
+    [InlineData("Vehicle.Cabin.Door.Row1.PassengerSide.IsOpen", true,  -50f,  false)]
     [InlineData("Vehicle.Cabin.Door.Row1.DriverSide.IsOpen",    true,  40f,   false)]
     [InlineData("Vehicle.Cabin.Door.Row2.PassengerSide.IsOpen", true,  40f,   false)]
     [InlineData("Vehicle.Cabin.Door.Row2.PassengerSide.IsOpen", false, 40f,   true)]
@@ -40,7 +44,7 @@ public sealed class InterlockTests : IAsyncLifetime
         {
             var error = await Assert.ThrowsAsync<RpcException>(() => call);
             Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-            Assert.Equal($"{path}: cannot open while the vehicle is moving (speed {speed:0.#} km/h, allowed up to 3 km/h)", error.Status.Detail);
+            Assert.Equal($"{path}: cannot open while the vehicle is moving (speed {speed:0.#} km/h, allowed up to 3 km/h in either direction)", error.Status.Detail);
             await _host.Simulation.SettleAsync(new SettleRequest());
             var state = await _host.Simulation.GetStateAsync(new GetStateRequest());
             Assert.False(state.Signals[path].Current.Value.Bool);
