@@ -1,3 +1,5 @@
+using Cockpit.Vehicle.Vss;
+
 namespace Cockpit.Vehicle.Security;
 
 /// <summary>
@@ -11,12 +13,12 @@ internal sealed class ScopePathPattern
     private const string Wildcard = "*";
 
     private readonly string _text;
-    private readonly string[]? _segments;
+    private readonly SegmentMatcher? _matcher;
 
-    private ScopePathPattern(string text, string[]? segments)
+    private ScopePathPattern(string text, SegmentMatcher? matcher)
     {
         _text = text;
-        _segments = segments;
+        _matcher = matcher;
     }
 
     /// <summary>Parses the path of a scope entry; throws <see cref="FormatException"/> when it is malformed.</summary>
@@ -36,36 +38,23 @@ internal sealed class ScopePathPattern
             }
         }
 
-        return new ScopePathPattern(text, Array.IndexOf(segments, Wildcard) >= 0 ? segments : null);
+        if (segments.Length > VssPathPattern.MaxSegments)
+        {
+            throw new FormatException($"a scope path has {segments.Length} segments; at most {VssPathPattern.MaxSegments} are allowed");
+        }
+
+        // A wildcard is one segment followed by any number more.
+        return new ScopePathPattern(text, Array.IndexOf(segments, Wildcard) < 0 ? null : new SegmentMatcher(
+            segments.SelectMany(segment => segment == Wildcard
+                ? new[] { new SegmentMatcher.Step(SegmentMatcher.StepKind.One), new SegmentMatcher.Step(SegmentMatcher.StepKind.Any) }
+                : [new SegmentMatcher.Step(SegmentMatcher.StepKind.Name, segment)]),
+            coversDescendants: false));
     }
 
     /// <summary>Whether <paramref name="path"/> is covered.</summary>
     public bool Matches(string path) =>
-        _segments is null ? string.Equals(_text, path, StringComparison.Ordinal) : Matches(_segments, 0, path.Split('.'), 0);
+        _matcher is null ? string.Equals(_text, path, StringComparison.Ordinal) : _matcher.Matches(path);
 
     /// <inheritdoc />
     public override string ToString() => _text;
-
-    private static bool Matches(string[] pattern, int p, string[] path, int s)
-    {
-        if (p == pattern.Length)
-        {
-            return s == path.Length;
-        }
-
-        if (pattern[p] == Wildcard)
-        {
-            for (var next = s + 1; next <= path.Length; next++)
-            {
-                if (Matches(pattern, p + 1, path, next))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return s < path.Length && string.Equals(pattern[p], path[s], StringComparison.Ordinal) && Matches(pattern, p + 1, path, s + 1);
-    }
 }

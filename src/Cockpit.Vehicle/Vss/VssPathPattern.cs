@@ -1,3 +1,5 @@
+using Cockpit.ServiceDefaults;
+
 namespace Cockpit.Vehicle.Vss;
 
 /// <summary>
@@ -6,9 +8,12 @@ namespace Cockpit.Vehicle.Vss;
 /// </summary>
 public sealed class VssPathPattern
 {
-    private readonly string[] _segments;
+    /// <summary>The longest pattern accepted, in segments; VSS paths are far shorter.</summary>
+    public const int MaxSegments = 64;
 
-    private VssPathPattern(string[] segments) => _segments = segments;
+    private readonly SegmentMatcher _matcher;
+
+    private VssPathPattern(IEnumerable<SegmentMatcher.Step> steps) => _matcher = new SegmentMatcher(steps, coversDescendants: true);
 
     /// <summary>Parses a pattern; throws <see cref="ArgumentException"/> when it is malformed.</summary>
     public static VssPathPattern Parse(string pattern)
@@ -19,47 +24,32 @@ public sealed class VssPathPattern
         }
 
         var segments = pattern.Split('.');
+        if (segments.Length > MaxSegments)
+        {
+            throw new ArgumentException($"the pattern has {segments.Length} segments; at most {MaxSegments} are allowed", nameof(pattern));
+        }
+
         foreach (var segment in segments)
         {
             if (segment.Length == 0)
             {
-                throw new ArgumentException($"'{pattern}' has an empty segment", nameof(pattern));
+                throw new ArgumentException($"'{InputText.Quote(pattern)}' has an empty segment", nameof(pattern));
             }
 
             if (segment.Contains('*', StringComparison.Ordinal) && segment is not ("*" or "**"))
             {
-                throw new ArgumentException($"'{pattern}': a wildcard must be a whole segment ('*' or '**')", nameof(pattern));
+                throw new ArgumentException($"'{InputText.Quote(pattern)}': a wildcard must be a whole segment ('*' or '**')", nameof(pattern));
             }
         }
 
-        return new VssPathPattern(segments);
+        return new VssPathPattern(segments.Select(segment => segment switch
+        {
+            "**" => new SegmentMatcher.Step(SegmentMatcher.StepKind.Any),
+            "*" => new SegmentMatcher.Step(SegmentMatcher.StepKind.One),
+            _ => new SegmentMatcher.Step(SegmentMatcher.StepKind.Name, segment),
+        }));
     }
 
     /// <summary>Whether the path equals the pattern, lies below it, or matches its wildcards.</summary>
-    public bool Matches(string path) => Matches(_segments, 0, path.Split('.'), 0);
-
-    private static bool Matches(string[] pattern, int p, string[] path, int s)
-    {
-        if (p == pattern.Length)
-        {
-            return true; // every path below a matched branch belongs to it
-        }
-
-        if (pattern[p] == "**")
-        {
-            for (var skip = s; skip <= path.Length; skip++)
-            {
-                if (Matches(pattern, p + 1, path, skip))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return s < path.Length
-            && (pattern[p] == "*" || string.Equals(pattern[p], path[s], StringComparison.Ordinal))
-            && Matches(pattern, p + 1, path, s + 1);
-    }
+    public bool Matches(string path) => _matcher.Matches(path);
 }
