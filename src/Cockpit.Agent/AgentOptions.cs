@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cockpit.Agent.Uplink;
+using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Understanding;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,9 @@ namespace Cockpit.Agent;
 ///   "HmiAddress": "http://127.0.0.1:55556",
 ///   "VehicleToken": null,
 ///   "VehicleTokenPath": null,
+///   "HmiToken": null,
+///   "HmiTokenPath": null,
+///   "AllowNonLoopback": false,
 ///   "ModelDirectory": null,
 ///   "DataDirectory": null,
 ///   "Uplink": { "Enabled": false }
@@ -27,7 +31,10 @@ public sealed class AgentOptions : IValidatableObject
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Agent";
 
-    /// <summary>The loopback address the agent's gRPC API listens on. Defaults to 127.0.0.1.</summary>
+    /// <summary>
+    /// The loopback address the agent's gRPC API listens on. Defaults to 127.0.0.1; another address is refused at start
+    /// unless <see cref="AllowNonLoopback"/>.
+    /// </summary>
     [Required]
     public string Address { get; set; } = "127.0.0.1";
 
@@ -58,6 +65,18 @@ public sealed class AgentOptions : IValidatableObject
 
     /// <summary>A file holding that token, read at start; <see cref="VehicleToken"/> wins when both are set. Defaults to none.</summary>
     public string? VehicleTokenPath { get; set; }
+
+    /// <summary>
+    /// The JWT the agent's screen agent sends to the HMI (scopes <c>observe act simulate</c>: it learns the UI map from
+    /// resets at start). Defaults to none; the embedded default issues its own.
+    /// </summary>
+    public string? HmiToken { get; set; }
+
+    /// <summary>A file holding that token, read at start; <see cref="HmiToken"/> wins when both are set. Defaults to none.</summary>
+    public string? HmiTokenPath { get; set; }
+
+    /// <summary>Listen on an address other than loopback (every process on the network could then call the agent). Defaults to false.</summary>
+    public bool AllowNonLoopback { get; set; }
 
     /// <summary>The understanding model's folder. Defaults to <c>models/understanding</c> beside the binary.</summary>
     public string? ModelDirectory { get; set; }
@@ -145,12 +164,25 @@ public sealed class AgentOptions : IValidatableObject
     /// <summary>The token for the vehicle service, inline or from its file; null when none is configured.</summary>
     internal string? ResolveVehicleToken() => BearerTokenCredentials.Resolve(VehicleToken, VehicleTokenPath);
 
+    /// <summary>The token for the HMI, inline or from its file; null when none is configured.</summary>
+    internal string? ResolveHmiToken() => BearerTokenCredentials.Resolve(HmiToken, HmiTokenPath);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(VehicleToken) && !string.IsNullOrWhiteSpace(VehicleTokenPath) && !File.Exists(VehicleTokenPath))
         {
             yield return new ValidationResult($"Agent:VehicleTokenPath: '{VehicleTokenPath}' does not exist", [nameof(VehicleTokenPath)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(HmiToken) && !string.IsNullOrWhiteSpace(HmiTokenPath) && !File.Exists(HmiTokenPath))
+        {
+            yield return new ValidationResult($"Agent:HmiTokenPath: '{HmiTokenPath}' does not exist", [nameof(HmiTokenPath)]);
+        }
+
+        if (ListenAddress.Check($"{SectionName}:{nameof(Address)}", Address, AllowNonLoopback, $"{SectionName}:{nameof(AllowNonLoopback)}") is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(Address)]);
         }
     }
 

@@ -6,11 +6,13 @@ using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Replies;
 using Cockpit.Agent.Screen;
+using Cockpit.Agent.Security;
 using Cockpit.Agent.Uplink;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Speech;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
+using Grpc.AspNetCore.Server;
 using Grpc.Net.Client;
 using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Builder;
@@ -28,10 +30,14 @@ namespace Cockpit.Agent;
 /// <summary>Registers and maps the agent: understanding, execution against the vehicle service, replies, the interaction log, the uplink.</summary>
 public static class AgentServiceCollectionExtensions
 {
+    /// <summary>The largest request message the agent accepts: a turn's text or a chunk of audio is far smaller.</summary>
+    private const int MaxReceiveMessageSize = 1024 * 1024;
+
     /// <summary>Adds the agent with options bound from a configuration section (see <see cref="AgentOptions"/>).</summary>
     public static IServiceCollection AddCockpitAgent(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<AgentOptions>().Bind(section);
+        services.AddOptions<AgentAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         return services.AddCockpitAgent(_ => { });
     }
 
@@ -40,7 +46,9 @@ public static class AgentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<AgentOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<AgentAuthorizationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentAuthorizationOptions>, AgentAuthorizationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(provider =>
@@ -87,7 +95,13 @@ public static class AgentServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnderstandingModelPreload>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UplinkService>());
 
-        services.AddGrpc();
+        services.AddCockpitGrpc();
+        services.TryAddSingleton<AgentAuthorizationInterceptor>();
+        services.AddOptions<GrpcServiceOptions<AgentService>>().Configure(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxReceiveMessageSize;
+            grpc.Interceptors.Add<AgentAuthorizationInterceptor>();
+        });
         services.AddGrpcHealthChecks().AddCheck<SpeechHealthCheck>("speech");
         return services;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.ServiceDefaults;
 
 namespace Cockpit.Gui;
 
@@ -43,6 +44,12 @@ public sealed class GuiOptions : IValidatableObject
     /// </summary>
     [RegularExpression("^(https?://.+)?$")]
     public string PageUrl { get; set; } = "http://127.0.0.1:55566";
+
+    /// <summary>
+    /// Listen on a <see cref="Url"/> or <see cref="PageUrl"/> host other than loopback. The default value is false: another
+    /// host is refused at start.
+    /// </summary>
+    public bool AllowNonLoopback { get; set; }
 
     /// <summary>
     /// Also serve gRPC on this Unix domain socket (on a head unit <c>/run/cockpit/hmi.sock</c>). The default
@@ -95,5 +102,11 @@ public sealed class GuiOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(VehicleToken) && !string.IsNullOrWhiteSpace(VehicleTokenPath) && !File.Exists(VehicleTokenPath))
             yield return new ValidationResult($"Gui:VehicleTokenPath: '{VehicleTokenPath}' does not exist", [nameof(VehicleTokenPath)]);
+        foreach (var (key, url) in new[] { (nameof(Url), Url), (nameof(PageUrl), PageUrl) })
+        {
+            if (!string.IsNullOrEmpty(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                && ListenAddress.Check($"Gui:{key}", uri.Host.Trim('[', ']'), AllowNonLoopback, $"Gui:{nameof(AllowNonLoopback)}") is { } problem)
+                yield return new ValidationResult(problem, [key]);
+        }
     }
 }

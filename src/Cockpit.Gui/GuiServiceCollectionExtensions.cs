@@ -3,8 +3,10 @@ using Cockpit.Gui.Grpc;
 using Cockpit.Gui.Hmi;
 using Cockpit.Gui.Screens;
 using Cockpit.Gui.Vehicle;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Web;
 using Cockpit.ServiceDefaults.Grpc;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -20,6 +22,9 @@ namespace Cockpit.Gui;
 /// <summary>Registers, maps and listens for the simulated HMI (Cockpit.Gui).</summary>
 public static class GuiServiceCollectionExtensions
 {
+    /// <summary>The largest request the HMI accepts (its requests are a few hundred bytes).</summary>
+    private const int MaxReceiveMessageSize = 64 * 1024;
+
     /// <summary>Adds the HMI with default <see cref="GuiOptions"/>.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
@@ -32,6 +37,7 @@ public static class GuiServiceCollectionExtensions
     public static IServiceCollection AddCockpitGui(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<GuiAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         return services.AddCockpitGui(options => section.Bind(options));
     }
 
@@ -45,8 +51,17 @@ public static class GuiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<GuiOptions>().Configure(configure).ValidateOnStart();
+        services.AddOptions<GuiAuthorizationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuiOptions>, GuiOptionsValidator>());
-        services.AddGrpc();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GuiAuthorizationOptions>, GuiAuthorizationOptionsValidator>());
+        services.AddCockpitGrpc();
+        services.TryAddSingleton<HmiCallers>();
+        services.TryAddSingleton<HmiAuthorizationInterceptor>();
+        services.AddOptions<GrpcServiceOptions<HmiGrpcService>>().Configure(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxReceiveMessageSize;
+            grpc.Interceptors.Add<HmiAuthorizationInterceptor>();
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cockpit.ServiceDefaults;
 using Cockpit.Vehicle.Can;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,7 @@ namespace Cockpit.Vehicle;
 /// <code>
 /// "Vehicle": {
 ///   "Address": "127.0.0.1",
+///   "AllowNonLoopback": false,
 ///   "Port": 55555,
 ///   "UnixSocketPath": null,
 ///   "CatalogPath": null,
@@ -20,6 +22,7 @@ namespace Cockpit.Vehicle;
 ///   "TrunkTravelTime": "00:00:03",
 ///   "CabinDriftPerSecond": 0.1,
 ///   "OpeningSpeedLimitKmh": 3.0,
+///   "SpeedMaxAge": "00:00:01",
 ///   "MaxSubscribeBufferSize": 1000,
 ///   "MaxSignalsPerRequest": 1000,
 ///   "MaxSubscriptions": 1000,
@@ -31,14 +34,20 @@ namespace Cockpit.Vehicle;
 /// </code>
 /// <c>Authorization</c> has its own options class, <see cref="Security.VehicleAuthorizationOptions"/>.
 /// </summary>
-public sealed class VehicleOptions
+public sealed class VehicleOptions : IValidatableObject
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Vehicle";
 
-    /// <summary>The loopback address to listen on. Defaults to 127.0.0.1.</summary>
+    /// <summary>
+    /// The loopback address to listen on. Defaults to 127.0.0.1; another address is refused at start unless
+    /// <see cref="AllowNonLoopback"/>.
+    /// </summary>
     [Required]
     public string Address { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on an address other than loopback (every host on the network could then try a token). Defaults to false.</summary>
+    public bool AllowNonLoopback { get; set; }
 
     /// <summary>TCP port of the kuksa.val.v2 API (HTTP/2). Defaults to 55555, KUKSA's default; 0 picks a free port.</summary>
     [Range(0, 65535)]
@@ -82,6 +91,13 @@ public sealed class VehicleOptions
     [Range(0.0, 300.0)]
     public double OpeningSpeedLimitKmh { get; set; } = 3.0;
 
+    /// <summary>
+    /// A speed not reported on the bus for longer than this (simulated time) is unknown, and doors and trunk stay shut.
+    /// Defaults to 1 s (ten cycles of the speed frame); 0 turns the check off; at most 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SpeedMaxAge { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The largest <c>buffer_size</c> a subscriber may ask for. Defaults to 1000 (KUKSA's limit).</summary>
     [Range(1, 100_000)]
     public int MaxSubscribeBufferSize { get; set; } = 1000;
@@ -111,4 +127,13 @@ public sealed class VehicleOptions
     /// <summary>The car's CAN bus: transport, simulated ECUs, faults, log (see <see cref="VehicleCanOptions"/>).</summary>
     [ValidateObjectMembers]
     public VehicleCanOptions Can { get; set; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ListenAddress.Check($"{SectionName}:{nameof(Address)}", Address, AllowNonLoopback, $"{SectionName}:{nameof(AllowNonLoopback)}") is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(Address)]);
+        }
+    }
 }

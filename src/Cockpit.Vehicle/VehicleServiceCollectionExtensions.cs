@@ -91,6 +91,7 @@ public static class VehicleServiceCollectionExtensions
         services.TryAddSingleton<VehicleAuthenticator>();
         services.TryAddSingleton<VehicleAuthorizationInterceptor>();
 
+        services.AddCockpitGrpc();
         services.AddGrpc(grpc => grpc.Interceptors.Add<VehicleErrorInterceptor>());
         // Authorization and the message size limit apply to the vehicle's own services only: in the embedded
         // default the HMI and the agent share this host's gRPC options.

@@ -35,6 +35,8 @@ public class EmbeddedCockpit : IAsyncLifetime
 
     internal Uri VehicleAddress => _app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.VehicleAddress;
 
+    internal EmbeddedAuthorization Authorization => _app.Services.GetRequiredService<EmbeddedAuthorization>();
+
     internal GrpcChannel VehicleChannel { get; private set; } = null!;
 
     internal GrpcChannel HmiChannel { get; private set; } = null!;
@@ -47,12 +49,15 @@ public class EmbeddedCockpit : IAsyncLifetime
         new Cockpit.Hmi.V1.Hmi.HmiClient(HmiChannel),
         Interactions);
 
+    /// <summary>A channel to the agent whose calls carry the console's token (converse, watch); the caller disposes it.</summary>
+    internal GrpcChannel CreateAgentChannel() => GrpcChannels.ForAddress(AgentAddress, Authorization.ConsoleToken);
+
     public async Task InitializeAsync()
     {
         _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
         await _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default);
-        VehicleChannel = GrpcChannels.ForAddress(VehicleAddress, _app.Services.GetRequiredService<EmbeddedVehicleAuthorization>().BenchToken);
-        HmiChannel = GrpcChannel.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress);
+        VehicleChannel = GrpcChannels.ForAddress(VehicleAddress, Authorization.BenchToken);
+        HmiChannel = GrpcChannels.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress, Authorization.BenchHmiToken);
     }
 
     public async Task DisposeAsync()

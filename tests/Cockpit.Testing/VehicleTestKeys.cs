@@ -1,3 +1,4 @@
+using Cockpit.ServiceDefaults.Security;
 using Cockpit.Vehicle.Security;
 
 namespace Cockpit.Testing;
@@ -11,10 +12,10 @@ public static class VehicleTestKeys
     /// <summary>Every scope the vehicle service knows, unrestricted: what a test bench holds.</summary>
     public const string AllScopes = "read actuate provide simulate";
 
-    private static readonly Lazy<(string Private, string Public, VehicleTokenIssuer Issuer)> s_keys = new(() =>
+    private static readonly Lazy<(string Private, string Public, TokenIssuer Issuer)> s_keys = new(() =>
     {
-        var (privateKey, publicKey) = VehicleKeys.CreateRsaPem();
-        return (privateKey, publicKey, new VehicleTokenIssuer(privateKey));
+        var (privateKey, publicKey) = TokenKeys.CreateRsaPem();
+        return (privateKey, publicKey, new TokenIssuer(privateKey));
     });
 
     /// <summary>The public key, PEM.</summary>

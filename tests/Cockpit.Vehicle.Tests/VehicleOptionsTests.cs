@@ -75,7 +75,7 @@ public sealed class VehicleOptionsTests
         var options = provider.GetRequiredService<IOptions<VehicleOptions>>().Value;
         Assert.Equal((55600, 5.0), (options.Port, options.TimeScale));
         Assert.Single(provider.GetServices<IHostedService>(), service => service.GetType().Name == "SimulationLoop");
-        Assert.Single(provider.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors);
+        Assert.Equal(["UnexpectedErrorInterceptor", "VehicleErrorInterceptor"], provider.GetRequiredService<IOptions<GrpcServiceOptions>>().Value.Interceptors.Select(registration => registration.Type.Name));
         Assert.Single(provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations);
     }
 

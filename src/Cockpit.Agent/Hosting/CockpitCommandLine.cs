@@ -4,6 +4,9 @@ using Cockpit.Agent.Eval;
 using Cockpit.Agent.Execution;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Screen;
+using Cockpit.Gui;
+using Cockpit.ServiceDefaults.Security;
+using Cockpit.ServiceDefaults.Web;
 using Cockpit.Understanding;
 using Cockpit.Vehicle.V1;
 using Cockpit.ServiceDefaults.Grpc;
@@ -74,6 +77,13 @@ internal static class CockpitCommandLine
     {
         await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: false, cancellationToken: cancellationToken);
         await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
+        var page = app.Services.GetRequiredService<IOptions<GuiOptions>>().Value.PageUrl;
+        if (!string.IsNullOrEmpty(page))
+        {
+            // The address carries the page's token; the browser keeps it in a cookie and drops it from the address bar.
+            await Console.Out.WriteLineAsync($"Watch the HMI: {page.TrimEnd('/')}/hmi/?{PageAccessFilter.TokenParameter}={app.Services.GetRequiredService<EmbeddedAuthorization>().PageToken}");
+        }
+
         var pipeline = app.Services.GetRequiredService<AgentPipeline>();
         var console = new ConsoleConversation(pipeline, Console.Out);
         if (demoOnly || Console.IsInputRedirected)
@@ -161,9 +171,10 @@ internal static class CockpitCommandLine
         await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
         var options = app.Services.GetRequiredService<IOptions<AgentOptions>>().Value;
         // Embedded: the harness's own token; against a running vehicle: the agent's, which then needs 'simulate' too.
-        var benchToken = app.Services.GetService<EmbeddedVehicleAuthorization>()?.BenchToken ?? options.ResolveVehicleToken();
-        using var channel = CockpitGrpcChannel.ForAddress(options.VehicleAddress, new GrpcChannelOptions().WithBearerToken(benchToken));
-        using var hmiChannel = CockpitGrpcChannel.ForAddress(options.HmiAddress);
+        // Likewise for the HMI: the harness's token resets it; the agent's must then hold 'simulate' too.
+        var embedded = app.Services.GetService<EmbeddedAuthorization>();
+        using var channel = CockpitGrpcChannel.ForAddress(options.VehicleAddress, new GrpcChannelOptions().WithBearerToken(embedded?.BenchToken ?? options.ResolveVehicleToken()));
+        using var hmiChannel = CockpitGrpcChannel.ForAddress(options.HmiAddress, new GrpcChannelOptions().WithBearerToken(embedded?.BenchHmiToken ?? options.ResolveHmiToken()));
         var runner = new ScenarioRunner(
             app.Services.GetRequiredService<AgentPipeline>(),
             app.Services.GetRequiredService<VoicePipeline>(),
@@ -187,7 +198,10 @@ internal static class CockpitCommandLine
 
         async Task<WebApplication> StartAgentOnlyAsync()
         {
+            // The harness talks to the pipeline in process; the agent's own API trusts a key nobody holds.
+            var (_, unusedKey) = TokenKeys.CreateRsaPem();
             var agent = CockpitHost.BuildAgentOnly([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
+                $"--Agent:Authorization:PublicKey={unusedKey}",
                 .. hmiAddress is null ? Array.Empty<string>() : [$"--Agent:HmiAddress={hmiAddress}"]]);
             await agent.StartAsync(cancellationToken);
             return agent;

@@ -85,7 +85,7 @@ internal static class CockpitHost
             options.HmiAddress = new Uri(hmiUrl);
             options.Port = freePort is not null ? freePort() : options.Port;
         });
-        EmbeddedVehicleAuthorization.Create().AddTo(builder.Services); // an ephemeral key; least-scope tokens for agent and HMI
+        EmbeddedAuthorization.Create().AddTo(builder.Services); // an ephemeral key; least-scope tokens for every client
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.ListenForCockpitVehicle();

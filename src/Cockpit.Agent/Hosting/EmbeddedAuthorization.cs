@@ -1,49 +1,80 @@
+using Cockpit.Agent.Security;
 using Cockpit.Gui;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
+using Cockpit.ServiceDefaults.Security;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Vehicle.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Agent.Hosting;
 
 /// <summary>
 /// Authorization in the embedded default: an RSA key pair made at start and never written anywhere. The vehicle
-/// service trusts only its public half, and each client gets a token of the least scope it needs: the agent may read
-/// everything and actuate only the actuators its action catalog names; the HMI only what its screens bind to
-/// (<see cref="HmiVehicleScope"/>); the eval harness may read and drive the simulation. No other process can get a
-/// token the car accepts. The vehicle's own <c>Vehicle:Authorization</c> key, issuer and audience do not apply here.
+/// service, the HMI and the agent trust only its public half, each for tokens of its own audience, and each client gets
+/// a token of the least scope it needs: the agent may read the car and actuate only what its action catalog names, and
+/// observe, operate and reset the HMI (its screen agent learns the UI map from resets); the HMI may actuate only what its screens bind to (<see cref="HmiVehicleScope"/>);
+/// the eval harness may read and drive the simulation and reset the HMI; the console may talk to the agent and the
+/// watch page may observe the HMI. No other process can get a token any of them accepts. The services' own
+/// <c>Authorization</c> sections do not apply here.
 /// </summary>
-internal sealed class EmbeddedVehicleAuthorization
+internal sealed class EmbeddedAuthorization
 {
-    /// <summary>The tokens' issuer, checked by the vehicle service.</summary>
+    /// <summary>The tokens' issuer, checked by every service.</summary>
     public const string Issuer = "cockpit-embedded";
+
+    /// <summary>The vehicle service's audience.</summary>
+    public const string VehicleAudience = "cockpit-vehicle";
+
+    /// <summary>The HMI's audience.</summary>
+    public const string HmiAudience = "cockpit-hmi";
+
+    /// <summary>The agent's audience.</summary>
+    public const string AgentAudience = "cockpit-agent";
 
     // The key lives only as long as the process, so a token cannot outlive it whatever its expiry says.
     private static readonly TimeSpan s_lifetime = TimeSpan.FromDays(365);
 
-    private readonly VehicleTokenIssuer _issuer;
+    private readonly TokenIssuer _issuer;
 
-    private EmbeddedVehicleAuthorization(string publicKeyPem, VehicleTokenIssuer issuer)
+    private EmbeddedAuthorization(string publicKeyPem, TokenIssuer issuer)
     {
         PublicKeyPem = publicKeyPem;
         _issuer = issuer;
-        AgentToken = issuer.Issue("agent", AgentScope(ActionCatalog.Default), s_lifetime, Issuer);
-        BenchToken = issuer.Issue("eval", "read simulate", s_lifetime, Issuer);
+        AgentToken = Issue("agent", AgentScope(ActionCatalog.Default), VehicleAudience);
+        AgentHmiToken = Issue("agent", $"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", HmiAudience);
+        BenchToken = Issue("eval", "read simulate", VehicleAudience);
+        BenchHmiToken = Issue("eval", $"{HmiScopes.Observe} {HmiScopes.Simulate}", HmiAudience);
+        ConsoleToken = Issue("console", $"{AgentScopes.Converse} {AgentScopes.Watch}", AgentAudience);
+        PageToken = Issue("page", HmiScopes.Observe, HmiAudience);
     }
 
-    /// <summary>The public key the vehicle service checks tokens with.</summary>
+    /// <summary>The public key every service checks tokens with.</summary>
     public string PublicKeyPem { get; }
 
-    /// <summary>The agent's token.</summary>
+    /// <summary>The agent's token for the vehicle service.</summary>
     public string AgentToken { get; }
 
-    /// <summary>The eval harness's token: it resets the car, sets the scenarios' givens and reads the state.</summary>
+    /// <summary>The agent's token for the HMI: its screen agent observes and operates it, and resets it while it learns the UI map at start.</summary>
+    public string AgentHmiToken { get; }
+
+    /// <summary>The eval harness's token for the vehicle service: it resets the car, sets the scenarios' givens and reads the state.</summary>
     public string BenchToken { get; }
 
+    /// <summary>The eval harness's token for the HMI: it resets it and reads its state.</summary>
+    public string BenchHmiToken { get; }
+
+    /// <summary>A token to talk to the agent and watch its interactions (the console, local tools).</summary>
+    public string ConsoleToken { get; }
+
+    /// <summary>The watch page's token (observe the HMI), handed to the browser in the page's address.</summary>
+    public string PageToken { get; }
+
     /// <summary>Makes a fresh key pair.</summary>
-    public static EmbeddedVehicleAuthorization Create()
+    public static EmbeddedAuthorization Create()
     {
-        var (privateKey, publicKey) = VehicleKeys.CreateRsaPem();
-        return new EmbeddedVehicleAuthorization(publicKey, new VehicleTokenIssuer(privateKey));
+        var (privateKey, publicKey) = TokenKeys.CreateRsaPem();
+        return new EmbeddedAuthorization(publicKey, new TokenIssuer(privateKey));
     }
 
     /// <summary><c>read</c>, and <c>actuate</c> of each concrete path the catalog's vehicle functions can set.</summary>
@@ -53,17 +84,27 @@ internal sealed class EmbeddedVehicleAuthorization
         return string.Join(' ', catalog.AllPaths().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(path => $"actuate:{path}").Prepend("read"));
     }
 
-    /// <summary>Configures the vehicle service to trust the key, and the agent and the HMI to send their tokens.</summary>
+    /// <summary>Configures every service to trust the key for its own audience, and the clients to send their tokens.</summary>
     public void AddTo(IServiceCollection services)
     {
         services.AddSingleton(this);
-        services.Configure<VehicleAuthorizationOptions>(options =>
+        services.Configure<VehicleAuthorizationOptions>(options => Trust(options, VehicleAudience));
+        services.Configure<GuiAuthorizationOptions>(options => Trust(options, HmiAudience));
+        services.Configure<AgentAuthorizationOptions>(options => Trust(options, AgentAudience));
+        services.Configure<AgentOptions>(options =>
         {
-            (options.PublicKey, options.PublicKeyPath) = (PublicKeyPem, null);
-            (options.Issuer, options.Audience) = (Issuer, null);
+            (options.VehicleToken, options.VehicleTokenPath) = (AgentToken, null);
+            (options.HmiToken, options.HmiTokenPath) = (AgentHmiToken, null);
         });
-        services.Configure<AgentOptions>(options => (options.VehicleToken, options.VehicleTokenPath) = (AgentToken, null));
         services.Configure<GuiOptions>(options =>
-            (options.VehicleToken, options.VehicleTokenPath) = (_issuer.Issue("hmi", HmiVehicleScope.For(options), s_lifetime, Issuer), null));
+            (options.VehicleToken, options.VehicleTokenPath) = (Issue("hmi", HmiVehicleScope.For(options), VehicleAudience), null));
     }
+
+    private void Trust(TokenAuthorizationOptions options, string audience)
+    {
+        (options.Insecure, options.PublicKey, options.PublicKeyPath) = (false, PublicKeyPem, null);
+        (options.Issuer, options.Audience) = (Issuer, audience);
+    }
+
+    private string Issue(string subject, string scope, string audience) => _issuer.Issue(subject, scope, s_lifetime, Issuer, audience);
 }

@@ -1,6 +1,9 @@
+using Cockpit.ServiceDefaults.Security;
 using System.CommandLine;
 using System.Globalization;
+using Cockpit.Agent.Security;
 using Cockpit.Gui;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Vehicle.Security;
@@ -32,9 +35,11 @@ internal static class TokenCommand
         var issuer = new Option<string?>("--issuer") { Description = "The iss claim (when the service checks Vehicle:Authorization:Issuer)." };
         var audience = new Option<string?>("--audience") { Description = "The aud claim (when the service checks Vehicle:Authorization:Audience)." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the token to this file (readable by its owner only) instead of printing it." };
-        var issue = new Command("issue", "Print a token for the vehicle service, signed with a private key.") { key, scope, subject, expires, issuer, audience, outFile };
+        var service = new Option<string>("--for") { Description = "The service the token is for: vehicle (default), agent (converse, watch) or hmi (observe, act, simulate).", DefaultValueFactory = _ => "vehicle" };
+        service.AcceptOnlyFromAmong("vehicle", "agent", "hmi");
+        var issue = new Command("issue", "Print a token for a Cockpit service, signed with a private key.") { key, scope, subject, expires, issuer, audience, outFile, service };
         issue.SetAction(result => Issue(
-            result.GetValue(key)!, result.GetValue(scope)!, result.GetValue(subject)!, result.GetValue(expires)!,
+            result.GetValue(key)!, result.GetValue(scope)!, result.GetValue(service)!, result.GetValue(subject)!, result.GetValue(expires)!,
             result.GetValue(issuer), result.GetValue(audience), result.GetValue(outFile), result.InvocationConfiguration));
 
         var client = new Argument<string>("client") { Description = "agent or hmi." };
@@ -44,12 +49,12 @@ internal static class TokenCommand
         scopeCommand.SetAction(result =>
         {
             result.InvocationConfiguration.Output.WriteLine(result.GetValue(client) == "agent"
-                ? EmbeddedVehicleAuthorization.AgentScope(ActionCatalog.Default)
+                ? EmbeddedAuthorization.AgentScope(ActionCatalog.Default)
                 : HmiVehicleScope.For(new GuiOptions { ScreensFile = result.GetValue(screens) }));
             return 0;
         });
 
-        return new Command("token", "Create keys and tokens for the vehicle service's kuksa.val.v2 API.") { keygen, issue, scopeCommand };
+        return new Command("token", "Create keys and tokens for Cockpit's services (vehicle, HMI, agent).") { keygen, issue, scopeCommand };
     }
 
     private static int Keygen(DirectoryInfo directory, InvocationConfiguration console)
@@ -63,7 +68,7 @@ internal static class TokenCommand
         }
 
         directory.Create();
-        var (privateKey, publicKey) = VehicleKeys.CreateRsaPem();
+        var (privateKey, publicKey) = TokenKeys.CreateRsaPem();
         WriteOwnerOnly(privatePath, privateKey, FileMode.CreateNew);
         File.WriteAllText(publicPath, publicKey);
         console.Output.WriteLine($"{privatePath} (keep it secret: it signs tokens)");
@@ -71,11 +76,12 @@ internal static class TokenCommand
         return 0;
     }
 
-    private static int Issue(FileInfo key, string scope, string subject, string expires, string? issuer, string? audience, FileInfo? outFile, InvocationConfiguration console)
+    private static int Issue(FileInfo key, string scope, string service, string subject, string expires, string? issuer, string? audience, FileInfo? outFile, InvocationConfiguration console)
     {
         try
         {
-            var token = new VehicleTokenIssuer(File.ReadAllText(key.FullName)).Issue(subject, scope, ParseDuration(expires), issuer, audience);
+            ValidateScope(service, scope); // refuse to sign what the service would reject
+            var token = new TokenIssuer(File.ReadAllText(key.FullName)).Issue(subject, scope, ParseDuration(expires), issuer, audience);
             if (outFile is null)
             {
                 console.Output.WriteLine(token);
@@ -92,6 +98,29 @@ internal static class TokenCommand
         {
             console.Error.WriteLine($"cannot issue the token: {error.Message}");
             return 2;
+        }
+    }
+
+    private static void ValidateScope(string service, string scope)
+    {
+        string[] names = service switch
+        {
+            "agent" => [AgentScopes.Converse, AgentScopes.Watch],
+            "hmi" => [HmiScopes.Observe, HmiScopes.Act, HmiScopes.Simulate],
+            _ => [],
+        };
+        if (names.Length == 0)
+        {
+            VehicleScope.Validate(scope);
+            return;
+        }
+
+        foreach (var entry in scope.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!names.Contains(entry, StringComparer.Ordinal))
+            {
+                throw new FormatException($"scope entry '{entry}' is none of {string.Join(", ", names)} (the {service}'s scopes)");
+            }
         }
     }
 

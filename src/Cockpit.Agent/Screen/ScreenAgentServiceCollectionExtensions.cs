@@ -1,4 +1,5 @@
 using Cockpit.ServiceDefaults.Grpc;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,10 @@ internal static class ScreenAgentServiceCollectionExtensions
         services.AddOptions<ScreenAgentOptions>().ValidateDataAnnotations();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
-            new Hmi.V1.Hmi.HmiClient(CockpitGrpcChannel.ForAddress(provider.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress)));
+        {
+            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+            return new Hmi.V1.Hmi.HmiClient(CockpitGrpcChannel.ForAddress(options.HmiAddress, new GrpcChannelOptions().WithBearerToken(options.ResolveHmiToken())));
+        });
         services.TryAddSingleton<ScreenAgent>();
         return services;
     }

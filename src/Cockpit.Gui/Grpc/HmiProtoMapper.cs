@@ -33,26 +33,42 @@ internal static class HmiProtoMapper
         return state;
     }
 
-    public static HmiAction ToAction(ActRequest request) => request.ActionCase switch
+    /// <summary>The longest element id accepted; the screens' own ids are far shorter.</summary>
+    public const int MaxElementIdLength = 128;
+
+    /// <summary>The longest text that may be typed or name an app in one action.</summary>
+    public const int MaxTextLength = 500;
+
+    public static HmiAction ToAction(ActRequest request)
     {
-        ActRequest.ActionOneofCase.Tap => new HmiAction(HmiActionKind.Tap, request.Tap.ElementId),
-        ActRequest.ActionOneofCase.LongPress => new HmiAction(HmiActionKind.LongPress, request.LongPress.ElementId),
-        ActRequest.ActionOneofCase.Type => new HmiAction(HmiActionKind.Type, request.Type.ElementId, request.Type.Text),
-        ActRequest.ActionOneofCase.Scroll => new HmiAction(
-            HmiActionKind.Scroll,
-            request.Scroll.ElementId,
-            Down: request.Scroll.Direction switch
-            {
-                ScrollDirection.Down => true,
-                ScrollDirection.Up => false,
-                _ => null,
-            }),
-        ActRequest.ActionOneofCase.Slide => new HmiAction(HmiActionKind.Slide, request.Slide.ElementId, Value: request.Slide.Value),
-        ActRequest.ActionOneofCase.Back => new HmiAction(HmiActionKind.Back),
-        ActRequest.ActionOneofCase.Home => new HmiAction(HmiActionKind.Home),
-        ActRequest.ActionOneofCase.OpenApp => new HmiAction(HmiActionKind.OpenApp, Text: request.OpenApp.App),
-        _ => throw new HmiActionException(HmiErrorKind.InvalidArgument, "the request sets no action"),
-    };
+        var action = request.ActionCase switch
+        {
+            ActRequest.ActionOneofCase.Tap => new HmiAction(HmiActionKind.Tap, request.Tap.ElementId),
+            ActRequest.ActionOneofCase.LongPress => new HmiAction(HmiActionKind.LongPress, request.LongPress.ElementId),
+            ActRequest.ActionOneofCase.Type => new HmiAction(HmiActionKind.Type, request.Type.ElementId, request.Type.Text),
+            ActRequest.ActionOneofCase.Scroll => new HmiAction(
+                HmiActionKind.Scroll,
+                request.Scroll.ElementId,
+                Down: request.Scroll.Direction switch
+                {
+                    ScrollDirection.Down => true,
+                    ScrollDirection.Up => false,
+                    _ => null,
+                }),
+            ActRequest.ActionOneofCase.Slide => new HmiAction(HmiActionKind.Slide, request.Slide.ElementId, Value: request.Slide.Value),
+            ActRequest.ActionOneofCase.Back => new HmiAction(HmiActionKind.Back),
+            ActRequest.ActionOneofCase.Home => new HmiAction(HmiActionKind.Home),
+            ActRequest.ActionOneofCase.OpenApp => new HmiAction(HmiActionKind.OpenApp, Text: request.OpenApp.App),
+            _ => throw new HmiActionException(HmiErrorKind.InvalidArgument, "the request sets no action"),
+        };
+        if (action.ElementId.Length > MaxElementIdLength)
+            throw new HmiActionException(HmiErrorKind.InvalidArgument, $"element_id is {action.ElementId.Length} characters long; at most {MaxElementIdLength} are allowed");
+        if (action.Text.Length > MaxTextLength)
+            throw new HmiActionException(HmiErrorKind.InvalidArgument, $"the text is {action.Text.Length} characters long; at most {MaxTextLength} are allowed");
+        if (double.IsNaN(action.Value) || double.IsInfinity(action.Value))
+            throw new HmiActionException(HmiErrorKind.InvalidArgument, "slide.value must be a finite number");
+        return action;
+    }
 
     public static Dictionary<string, object> ToGiven(ResetRequest request) => request.Given.ToDictionary(
         pair => pair.Key,

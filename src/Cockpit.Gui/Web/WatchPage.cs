@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Cockpit.Gui.Hmi;
+using Cockpit.Gui.Security;
+using Cockpit.ServiceDefaults.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,9 +29,14 @@ internal static class WatchPage
         ["app.css"] = "text/css; charset=utf-8",
     };
 
+    /// <summary>The cookie that keeps the page's token.</summary>
+    public const string TokenCookie = "cockpit_hmi";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/hmi/", (HmiEngine engine, IOptions<GuiOptions> options) =>
+        var callers = endpoints.ServiceProvider.GetRequiredService<HmiCallers>();
+        var page = endpoints.MapGroup("/hmi").AddEndpointFilter(new PageAccessFilter(callers.Validator, HmiScopes.Observe, TokenCookie));
+        page.MapGet("/", (HmiEngine engine, IOptions<GuiOptions> options) =>
         {
             // The first view is in the page itself, so it renders complete before any script fetches.
             var json = JsonSerializer.Serialize(View(engine, options), Json);
@@ -37,10 +44,10 @@ internal static class WatchPage
             return Results.Text(page, ContentTypes["index.html"], Encoding.UTF8);
         });
         foreach (var file in new[] { "app.js", "app.css" })
-            endpoints.MapGet($"/hmi/{file}", () => Results.Text(Resource(file), ContentTypes[file], Encoding.UTF8));
+            page.MapGet($"/{file}", () => Results.Text(Resource(file), ContentTypes[file], Encoding.UTF8));
 
-        endpoints.MapGet("/hmi/api/view", (HmiEngine engine, IOptions<GuiOptions> options) => Results.Json(View(engine, options), Json));
-        endpoints.MapGet("/hmi/api/events", StreamAsync);
+        page.MapGet("/api/view", (HmiEngine engine, IOptions<GuiOptions> options) => Results.Json(View(engine, options), Json));
+        page.MapGet("/api/events", StreamAsync);
     }
 
     private static object View(HmiEngine engine, IOptions<GuiOptions> options) =>

@@ -1,4 +1,5 @@
-namespace Cockpit.Vehicle.Security;
+namespace Cockpit.ServiceDefaults.Security;
 
 /// <summary>A call without a token, or with one the service does not accept. Maps to UNAUTHENTICATED.</summary>
-internal sealed class AuthenticationFailedException(string message) : Exception(message);
+/// <param name="message">Why the token grants nothing.</param>
+public sealed class AuthenticationFailedException(string message) : Exception(message);

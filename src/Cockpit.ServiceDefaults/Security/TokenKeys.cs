@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Cockpit.Vehicle.Security;
+namespace Cockpit.ServiceDefaults.Security;
 
 /// <summary>
-/// The key pairs that sign and check the vehicle service's tokens: RSA (at least 2048 bits, RS256) or EC P-256
+/// The key pairs that sign and check the tokens of Cockpit's services: RSA (at least 2048 bits, RS256) or EC P-256
 /// (ES256), exchanged as PEM (PKCS#8 private keys, SubjectPublicKeyInfo public keys, as <c>openssl</c> writes them).
 /// </summary>
-public static class VehicleKeys
+public static class TokenKeys
 {
     /// <summary>Creates a fresh RSA 2048 key pair as PEM text.</summary>
     public static (string PrivateKeyPem, string PublicKeyPem) CreateRsaPem()
@@ -17,10 +17,10 @@ public static class VehicleKeys
     }
 
     /// <summary>The public key in <paramref name="pem"/>; throws <see cref="FormatException"/> naming what is wrong.</summary>
-    internal static AsymmetricSecurityKey ReadPublicKey(string pem) => Read(pem, isPrivate: false).Key;
+    public static AsymmetricSecurityKey ReadPublicKey(string pem) => Read(pem, isPrivate: false).Key;
 
     /// <summary>The private key in <paramref name="pem"/> and the JWT algorithm it signs with (RS256 or ES256).</summary>
-    internal static (AsymmetricSecurityKey Key, string Algorithm) ReadPrivateKey(string pem) => Read(pem, isPrivate: true);
+    public static (AsymmetricSecurityKey Key, string Algorithm) ReadPrivateKey(string pem) => Read(pem, isPrivate: true);
 
     private static (AsymmetricSecurityKey Key, string Algorithm) Read(string pem, bool isPrivate)
     {

@@ -1,3 +1,4 @@
+using Cockpit.ServiceDefaults.Security;
 using Cockpit.Vehicle.Security;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

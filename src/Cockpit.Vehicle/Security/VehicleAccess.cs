@@ -11,9 +11,6 @@ namespace Cockpit.Vehicle.Security;
 /// </summary>
 internal sealed class VehicleAccess
 {
-    /// <summary>The JWT claim that carries the scope.</summary>
-    public const string ScopeClaim = "scope";
-
     private readonly (VehiclePermission Permission, ScopePathPattern? Paths)[]? _grants;
 
     private VehicleAccess(string subject, (VehiclePermission, ScopePathPattern?)[]? grants)

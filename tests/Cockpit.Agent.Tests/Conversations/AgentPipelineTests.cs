@@ -23,7 +23,7 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
     [Fact]
     public async Task Converse_OverGrpc_SetsTemperatureAndRepliesInChinese()
     {
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         var agent = new V1.Agent.AgentClient(channel);
 
         var response = await agent.ConverseAsync(new ConverseRequest { Text = "把主驾温度调到二十二点五度", Language = "zh" });
@@ -124,7 +124,7 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
     [InlineData("打开空调", "language 'fr' is not supported (zh, en, or none)")]
     public async Task Converse_InvalidRequest_InvalidArgument(string text, string message)
     {
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         var agent = new V1.Agent.AgentClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => agent.ConverseAsync(new ConverseRequest { Text = text, Language = text.Length == 0 ? "" : "fr" }).ResponseAsync);

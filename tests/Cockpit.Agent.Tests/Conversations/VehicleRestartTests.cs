@@ -22,7 +22,7 @@ public sealed class VehicleRestartTests : IDisposable
         [
             $"--Agent:VehicleAddress=http://127.0.0.1:{port}", "--Agent:Port=0", $"--Agent:DataDirectory={_data}",
             "--Agent:VehicleRetries=1", "--Agent:RetryBaseDelay=00:00:00.050", "--Logging:ConsoleLevel=Fatal",
-            $"--Agent:VehicleToken={VehicleTestKeys.Issue("read actuate", "agent")}",
+            $"--Agent:VehicleToken={VehicleTestKeys.Issue("read actuate", "agent")}", $"--Agent:Authorization:PublicKey={VehicleTestKeys.PublicKeyPem}",
         ]);
         await agent.StartAsync();
         var pipeline = agent.Services.GetRequiredService<AgentPipeline>();

@@ -14,7 +14,7 @@ public sealed class VoiceTests(EmbeddedCockpit cockpit) : IClassFixture<Embedded
     [Fact]
     public async Task ConverseVoice_NoRecogniserConfigured_FailedPreconditionAndLogged()
     {
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
         // The service answers as soon as it reads the start, so nothing more is written.
@@ -30,7 +30,7 @@ public sealed class VoiceTests(EmbeddedCockpit cockpit) : IClassFixture<Embedded
     [Fact]
     public async Task ConverseVoice_AudioBeforeStart_InvalidArgument()
     {
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
         await call.RequestStream.WriteAsync(new VoiceRequest { Audio = ByteString.CopyFrom(new byte[320]) });
@@ -65,7 +65,7 @@ public sealed class VoiceRecognitionTests(TinySpeechCockpit cockpit) : IClassFix
         var speech = cockpit.Services.GetRequiredService<SpeechFrontEnd>();
         var spoken = await speech.SynthesizeAsync("open the sunroof", "en");
         var pcm = new byte[32_000].Concat(spoken.ToPcm16()).Concat(new byte[32_000]).ToArray(); // 1 s of silence around it
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
         await call.RequestStream.WriteAsync(new VoiceRequest { Start = new VoiceStart { Language = "en", ConversationId = "voice-1" } });
@@ -93,7 +93,7 @@ public sealed class VoiceRecognitionTests(TinySpeechCockpit cockpit) : IClassFix
     [Fact]
     public async Task ConverseVoice_ChunkTooLarge_OutOfRange()
     {
-        using var channel = GrpcChannel.ForAddress(cockpit.AgentAddress);
+        using var channel = cockpit.CreateAgentChannel();
         using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
         await call.RequestStream.WriteAsync(new VoiceRequest { Start = new VoiceStart { Language = "en" } });

@@ -1,6 +1,7 @@
 using System.Net;
 using Cockpit.Agent.Screen;
 using Cockpit.Gui;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
@@ -41,6 +42,7 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         Vehicle = await VehicleServiceHost.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddProvider(Logs);
+        builder.Services.Configure<GuiAuthorizationOptions>(options => options.PublicKey = VehicleTestKeys.PublicKeyPem);
         builder.Services.AddCockpitGui(options =>
         {
             options.VehicleAddress = Vehicle.Address.ToString();
@@ -53,7 +55,7 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         _gui.MapCockpitGui();
         await _gui.StartAsync();
         HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}");
-        HmiChannel = GrpcChannel.ForAddress(HmiAddress);
+        HmiChannel = GrpcChannels.ForAddress(HmiAddress, VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "test-bench"));
         Hmi = new Cockpit.Hmi.V1.Hmi.HmiClient(HmiChannel);
         _agentServices = CreateAgentServices(_ => { });
         await Agent.PrepareAsync(CancellationToken.None);
@@ -64,7 +66,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddOptions<AgentOptions>().Configure(options => options.HmiAddress = HmiAddress);
+        services.AddOptions<AgentOptions>().Configure(options =>
+        {
+            options.HmiAddress = HmiAddress;
+            options.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
+        });
         services.Configure(configure);
         services.AddScreenAgent();
         return services.BuildServiceProvider();

@@ -17,7 +17,7 @@ public sealed class EmbeddedAuthorizationTests(EmbeddedCockpit cockpit) : IClass
 
     private readonly Simulation.SimulationClient _bench = new(cockpit.VehicleChannel);
 
-    private EmbeddedVehicleAuthorization Authorization => cockpit.Services.GetRequiredService<EmbeddedVehicleAuthorization>();
+    private EmbeddedAuthorization Authorization => cockpit.Services.GetRequiredService<EmbeddedAuthorization>();
 
     public async Task InitializeAsync() => await _bench.ResetAsync(new ResetRequest());
 
@@ -89,7 +89,7 @@ public sealed class EmbeddedAuthorizationTests(EmbeddedCockpit cockpit) : IClass
     [Fact]
     public void AgentScope_DefaultCatalog_ReadPlusEveryCatalogPathExactly()
     {
-        var scope = EmbeddedVehicleAuthorization.AgentScope(ActionCatalog.Default).Split(' ');
+        var scope = EmbeddedAuthorization.AgentScope(ActionCatalog.Default).Split(' ');
 
         Assert.Equal("read", scope[0]);
         Assert.Equal(ActionCatalog.Default.AllPaths().Distinct().Order(StringComparer.Ordinal).Select(path => $"actuate:{path}"), scope.Skip(1));

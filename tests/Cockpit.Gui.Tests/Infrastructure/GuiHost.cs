@@ -1,4 +1,5 @@
 using System.Net;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
@@ -23,9 +24,15 @@ public sealed class GuiHost : IAsyncDisposable
         GrpcAddress = grpc;
         PageAddress = page;
         Logs = logs;
-        _channel = GrpcChannel.ForAddress(grpc);
+        _channel = CreateChannel(VehicleTestKeys.Issue(AllScopes, "test-bench"));
         Client = new Cockpit.Hmi.V1.Hmi.HmiClient(_channel);
     }
+
+    /// <summary>Every scope the HMI knows.</summary>
+    public const string AllScopes = $"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}";
+
+    /// <summary>A token for the watch page (observe), signed with <see cref="VehicleTestKeys"/>.</summary>
+    public static string PageToken { get; } = VehicleTestKeys.Issue(HmiScopes.Observe, "page");
 
     public Cockpit.Hmi.V1.Hmi.HmiClient Client { get; }
 
@@ -35,8 +42,20 @@ public sealed class GuiHost : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    /// <summary>A channel whose calls carry <paramref name="token"/> (none when null); the caller disposes it.</summary>
+    public GrpcChannel CreateChannel(string? token) => GrpcChannels.ForAddress(GrpcAddress, token);
+
+    /// <summary>An HTTP client for the watch page whose requests carry the page's token.</summary>
+    public HttpClient CreatePageClient()
+    {
+        var http = new HttpClient { BaseAddress = PageAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PageToken);
+        return http;
+    }
+
     /// <summary>
-    /// Starts the HMI; <paramref name="vehicleAddress"/> empty runs it without a car. Unless <paramref name="configure"/> sets
+    /// Starts the HMI, trusting tokens signed with <see cref="VehicleTestKeys"/>; <see cref="Client"/> holds every scope.
+    /// <paramref name="vehicleAddress"/> empty runs it without a car. Unless <paramref name="configure"/> sets
     /// one, the HMI's vehicle token is the one the embedded default issues it: <see cref="HmiVehicleScope"/>, signed with
     /// <see cref="VehicleTestKeys"/>.
     /// </summary>
@@ -45,6 +64,7 @@ public sealed class GuiHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         var logs = new LogCapture();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+        builder.Services.Configure<GuiAuthorizationOptions>(options => options.PublicKey = VehicleTestKeys.PublicKeyPem);
         builder.Services.AddCockpitGui(options =>
         {
             options.VehicleAddress = vehicleAddress;

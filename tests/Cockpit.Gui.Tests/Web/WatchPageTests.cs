@@ -20,7 +20,7 @@ public sealed class WatchPageTests : IAsyncLifetime
     [Fact]
     public async Task View_AfterActions_ScreenAndLastActionsNewestFirst()
     {
-        using var http = new HttpClient { BaseAddress = _host.PageAddress };
+        using var http = _host.CreatePageClient();
         await _host.Client.OpenAsync("media");
         await _host.Client.TapAsync("media.library.qilixiang");
 
@@ -35,7 +35,7 @@ public sealed class WatchPageTests : IAsyncLifetime
     [Fact]
     public async Task Events_AfterAction_StreamsNewView()
     {
-        using var http = new HttpClient { BaseAddress = _host.PageAddress };
+        using var http = _host.CreatePageClient();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var response = await http.GetAsync("/hmi/api/events", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
@@ -61,7 +61,7 @@ public sealed class WatchPageTests : IAsyncLifetime
         await _host.Client.TapAsync("media.library.qilixiang");
         var file = Path.Combine(ScreenshotFolder(), "hmi-media.png");
 
-        var png = Png.Read(await Chromium.ScreenshotAsync(new Uri(_host.PageAddress, "/hmi/").ToString(), 1640, 800, file));
+        var png = Png.Read(await Chromium.ScreenshotAsync(new Uri(_host.PageAddress, $"/hmi/?token={GuiHost.PageToken}").ToString(), 1640, 800, file));
 
         Assert.Equal((1640, 800), (png.Width, png.Height));
         var colours = new Dictionary<int, int>();

@@ -1,3 +1,4 @@
+using Cockpit.ServiceDefaults.Security;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,7 +30,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         { "expired", Issue("read actuate", issuedAt: DateTimeOffset.UtcNow.AddHours(-2), lifetime: TimeSpan.FromHours(1)), "the token expired at " },
         { "not yet valid", Issue("read actuate", issuedAt: DateTimeOffset.UtcNow.AddHours(1)), "the token is not valid before " },
         { "payload altered", Tamper(Issue("read"), "\"read\"", "\"read actuate simulate\""), "the token's signature does not verify" },
-        { "signed by another key", new VehicleTokenIssuer(VehicleKeys.CreateRsaPem().PrivateKeyPem).Issue("intruder", "read actuate", TimeSpan.FromHours(1)), "the token's signature does not verify" },
+        { "signed by another key", new TokenIssuer(TokenKeys.CreateRsaPem().PrivateKeyPem).Issue("intruder", "read actuate", TimeSpan.FromHours(1)), "the token's signature does not verify" },
         { "unsigned (alg none)", Unsigned("{\"sub\":\"intruder\",\"scope\":\"read actuate\",\"exp\":4102444800}"), "the token's signature does not verify" },
         { "unknown scope", SignedByTestKey("{\"sub\":\"test\",\"scope\":\"read fly:Vehicle.Cabin\",\"exp\":4102444800}"),
             "the token of 'test' has a malformed scope: scope entry 'fly:Vehicle.Cabin': 'fly' is none of" },
@@ -117,7 +118,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var host = await VehicleServiceHost.StartAsync(services: services =>
             services.Configure<VehicleAuthorizationOptions>(options => options.PublicKey = ecdsa.ExportSubjectPublicKeyInfoPem()));
-        using var channel = host.CreateChannel(new VehicleTokenIssuer(ecdsa.ExportPkcs8PrivateKeyPem()).Issue("ecu", "read", TimeSpan.FromMinutes(5)));
+        using var channel = host.CreateChannel(new TokenIssuer(ecdsa.ExportPkcs8PrivateKeyPem()).Issue("ecu", "read", TimeSpan.FromMinutes(5)));
 
         var speed = await new VAL.VALClient(channel).GetValueAsync(new GetValueRequest { SignalId = Wire.Path("Vehicle.Speed") });
 
@@ -125,7 +126,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     private static string Issue(string scope, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null, string? issuer = null, string? audience = null) =>
-        new VehicleTokenIssuer(VehicleTestKeys.PrivateKeyPem).Issue("test", scope, lifetime ?? TimeSpan.FromHours(1), issuer, audience, issuedAt);
+        new TokenIssuer(VehicleTestKeys.PrivateKeyPem).Issue("test", scope, lifetime ?? TimeSpan.FromHours(1), issuer, audience, issuedAt);
 
     /// <summary>The token with its payload edited and the original signature kept.</summary>
     private static string Tamper(string token, string from, string to)
