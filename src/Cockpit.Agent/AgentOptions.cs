@@ -119,9 +119,9 @@ public sealed class AgentOptions : IValidatableObject
     public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Interaction records kept. Past it, the oldest records already exported or reported are deleted;
-    /// records not yet exported or reported are never deleted, nor, with the uplink on, records still waiting for it
-    /// (see <see cref="UplinkOptions.MaxQueueRecords"/>). Defaults to 100,000.
+    /// Interaction records kept, at most. Past it, the oldest records already exported or reported are deleted first,
+    /// then the oldest others (with the uplink on, those count as dropped by it, see
+    /// <see cref="UplinkOptions.MaxQueueRecords"/>). Defaults to 100,000.
     /// </summary>
     [Range(100, 100_000_000)]
     public int MaxInteractionRecords { get; set; } = 100_000;
@@ -139,6 +139,10 @@ public sealed class AgentOptions : IValidatableObject
     /// <summary>The longest utterance text accepted, in characters. Defaults to 500.</summary>
     [Range(1, 10_000)]
     public int MaxTextLength { get; set; } = 500;
+
+    /// <summary>The longest conversation id accepted, in characters. Defaults to 128.</summary>
+    [Range(1, 1_000)]
+    public int MaxConversationIdLength { get; set; } = 128;
 
     /// <summary>Below this recogniser confidence a voice turn asks the occupant to repeat. Defaults to 0.3.</summary>
     [Range(0.0, 1.0)]

@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Information, "Voice turn ended without an action ({Outcome}): {Reason}")]
     public static partial void VoiceTurnUnfinished(ILogger logger, string outcome, string reason);
 
-    [LoggerMessage(6, LogLevel.Warning, "Interaction log holds more than {MaxRecords} records; {Unexported} are not yet exported or reported and are kept")]
-    public static partial void InteractionLogOverCap(ILogger logger, int maxRecords, long unexported);
+    [LoggerMessage(6, LogLevel.Warning, "Interaction log reached its cap of {MaxRecords} records; deleted {Deleted} of the oldest that were never exported or reported (reported once)")]
+    public static partial void InteractionLogOverCap(ILogger logger, int maxRecords, long deleted);
 
     [LoggerMessage(5, LogLevel.Information, "Understanding model {Version} loaded from {Directory} (experts in the fused kernel: {FusedKernel})")]
     public static partial void ModelLoaded(ILogger logger, string version, string directory, bool fusedKernel);

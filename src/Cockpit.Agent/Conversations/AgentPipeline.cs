@@ -3,6 +3,7 @@ using Cockpit.Agent.Execution;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Replies;
 using Cockpit.Agent.Screen;
+using Cockpit.ServiceDefaults;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Resolution;
@@ -59,6 +60,7 @@ internal sealed class AgentPipeline(
         var understanding = time.GetElapsedTime(started);
 
         TurnResult result;
+        long? pending = null;
         if (answer is false)
         {
             result = Finish(TurnOutcome.NotUnderstood, []) with { Reply = ReplyComposer.Declined(language) };
@@ -78,11 +80,15 @@ internal sealed class AgentPipeline(
         }
         else
         {
-            var (executed, previous) = await ExecuteAsync(understood, conversationId, language, cancellationToken);
+            // The intent is on record before the car can move, and once it may move the turn runs to its end (each
+            // vehicle call has its own deadline) whatever the client does, so every change of the car has a record.
+            pending = interactions.Begin(InteractionRecord.Pending(conversationId, language, request, understood));
+            var (executed, previous) = await ExecuteAsync(understood, conversationId, language, CancellationToken.None);
             result = Finish(Decide(executed), executed) with { PreviousValues = previous };
         }
 
-        result = result with { InteractionId = interactions.Append(InteractionRecord.From(result, request, understood)) };
+        var record = InteractionRecord.From(result, request, understood);
+        result = result with { InteractionId = pending is { } id ? interactions.Complete(id, record) : interactions.Append(record) };
         Log.Turn(logger, conversationId, language, request.Text, result.Outcome, result.Total.TotalMilliseconds);
         feedback.Observe(request, result);
         feed.Publish(request, result);
@@ -112,7 +118,7 @@ internal sealed class AgentPipeline(
         {
             current = await vehicle.GetValuesAsync(_boundPaths, cancellationToken);
         }
-        catch (RpcException error) when (IsUnreachable(error))
+        catch (RpcException error)
         {
             Log.VehicleUnreachable(logger, error.Status.Detail);
             return null;
@@ -136,10 +142,10 @@ internal sealed class AgentPipeline(
         {
             current = await vehicle.GetValuesAsync(_boundPaths, cancellationToken);
         }
-        catch (RpcException error) when (IsUnreachable(error))
+        catch (RpcException error)
         {
             Log.VehicleUnreachable(logger, error.Status.Detail);
-            return ([.. understood.Calls.Select(call => (new ResolvedAction { Call = call }, Failed(call, error)))], []);
+            return ([.. understood.Calls.Select(call => (new ResolvedAction { Call = call }, Failed(call, error, language)))], []);
         }
 
         var resolution = resolver.Resolve(understood.Calls, understood.SpeakingSeat, path => current.GetValueOrDefault(path), conversations.GetContext(conversationId));
@@ -185,7 +191,7 @@ internal sealed class AgentPipeline(
             catch (RpcException error)
             {
                 Log.HmiUnreachable(logger, error.Status.Detail);
-                return Failed(action.Call, error);
+                return Failed(action.Call, error, language);
             }
         }
 
@@ -205,7 +211,7 @@ internal sealed class AgentPipeline(
         catch (RpcException error)
         {
             Log.VehicleUnreachable(logger, error.Status.Detail);
-            return Failed(action.Call, error) with { Targets = action.Targets };
+            return Failed(action.Call, error, language) with { Targets = action.Targets };
         }
         catch (ArgumentException error)
         {
@@ -220,27 +226,33 @@ internal sealed class AgentPipeline(
         : executed.Any(item => item.Outcome.Status == ActionStatus.Failed) ? TurnOutcome.Failed
         : TurnOutcome.NotUnderstood;
 
-    private static ActionOutcome Failed(ActionCall call, RpcException error) =>
-        new(call.Function, call.ToString(), [], ActionStatus.Failed, null) { Detail = $"{error.StatusCode}: {error.Status.Detail}" };
-
-    private static bool IsUnreachable(RpcException error) =>
-        error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown;
+    /// <summary>A call the car's or the screen's service did not carry out; a refusal of the agent's own credentials says so.</summary>
+    private static ActionOutcome Failed(ActionCall call, RpcException error, string language) =>
+        new(call.Function, call.ToString(), [], ActionStatus.Failed, ReplyComposer.FailedReason(language, error.StatusCode))
+        {
+            Detail = $"{error.StatusCode}: {InputText.Quote(error.Status.Detail)}",
+        };
 
     private void Validate(TurnRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
-            throw new ArgumentException("the utterance is empty", nameof(request));
+            throw new ArgumentException("text: the utterance is empty", nameof(request));
         }
 
         if (request.Text.Length > options.Value.MaxTextLength)
         {
-            throw new ArgumentException($"the utterance is {request.Text.Length} characters long; the limit is {options.Value.MaxTextLength}", nameof(request));
+            throw new ArgumentException($"text: the utterance is {request.Text.Length} characters long; the limit is {options.Value.MaxTextLength}", nameof(request));
+        }
+
+        if (request.ConversationId is { } id && id.Length > options.Value.MaxConversationIdLength)
+        {
+            throw new ArgumentException($"conversation_id: {id.Length} characters long; the limit is {options.Value.MaxConversationIdLength}", nameof(request));
         }
 
         if (request.Language is not (null or "zh" or "en"))
         {
-            throw new ArgumentException($"language '{request.Language}' is not supported (zh, en, or none)", nameof(request));
+            throw new ArgumentException($"language: '{InputText.Quote(request.Language)}' is not supported (zh, en, or none)", nameof(request));
         }
     }
 }

@@ -57,7 +57,7 @@ internal sealed partial class InteractionLog
             while (reader.Read())
             {
                 var record = ReadRecord(reader);
-                if (record.Time > settledBefore)
+                if (record.Time > settledBefore || record.Outcome == InteractionRecord.PendingOutcome)
                 {
                     break;
                 }

@@ -10,9 +10,14 @@ namespace Cockpit.Agent.Interactions;
 /// log event. See docs/formats/interaction-log.md.
 /// <para>
 /// With the uplink on (<c>Agent:Uplink:Enabled</c>) the log is also the uplink's queue: the records after the cursor
-/// in <c>uplink_cursor</c> wait for export, the size cap never deletes them, and the queue's own bound
+/// in <c>uplink_cursor</c> wait for export, and the queue's own bound
 /// (<see cref="Uplink.UplinkOptions.MaxQueueRecords"/>, <see cref="Uplink.UplinkOptions.MaxQueueBytes"/>) gives up
-/// the oldest of them when it is exceeded.
+/// the oldest of them when it is exceeded. The size cap deletes exported records first and never lets the log grow
+/// past it.
+/// </para>
+/// <para>
+/// A turn that may change the car writes its intent first (<see cref="Begin"/>) and completes the same record after
+/// (<see cref="Complete"/>), so a change of the car is never without a record.
 /// </para>
 /// </summary>
 internal sealed partial class InteractionLog : IDisposable
@@ -21,9 +26,14 @@ internal sealed partial class InteractionLog : IDisposable
         "time, conversation_id, seat, language, source, audio_ms, transcript, asr_confidence, model_output, model_confidence, " +
         "actions, outcome, reply, understanding_ms, execution_ms, total_ms, label, label_source, domain";
 
+    private const string Parameters =
+        "$time, $conversation, $seat, $language, $source, $audio, $transcript, $asr, $model, $confidence, " +
+        "$actions, $outcome, $reply, $understanding, $execution, $total, $label, $labelSource, $domain";
+
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
     private readonly int _maxRecords;
+    private long _count;
     private bool _overCapReported;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionLog> _logger;
@@ -55,6 +65,9 @@ internal sealed partial class InteractionLog : IDisposable
             CREATE TABLE IF NOT EXISTS uplink_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), last_id INTEGER NOT NULL);
             INSERT OR IGNORE INTO uplink_cursor (id, last_id) VALUES (1, 0);
             """);
+        // A turn still pending was cut off (a crash, a kill) after it wrote its intent: the car may have changed.
+        Execute($"UPDATE interactions SET outcome = '{InteractionRecord.InterruptedOutcome}' WHERE outcome = '{InteractionRecord.PendingOutcome}'");
+        _count = Scalar("SELECT COUNT(*) FROM interactions");
         if (_uplink.Enabled)
         {
             lock (_gate)
@@ -77,44 +90,91 @@ internal sealed partial class InteractionLog : IDisposable
         long id;
         lock (_gate)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = $"INSERT INTO interactions ({Columns}) VALUES ($time, $conversation, $seat, $language, $source, $audio, $transcript, $asr, $model, $confidence, $actions, $outcome, $reply, $understanding, $execution, $total, $label, $labelSource, $domain); SELECT last_insert_rowid();";
-            command.Parameters.AddWithValue("$time", record.Time.ToString("O"));
-            command.Parameters.AddWithValue("$conversation", record.ConversationId);
-            command.Parameters.AddWithValue("$seat", record.Seat);
-            command.Parameters.AddWithValue("$language", record.Language);
-            command.Parameters.AddWithValue("$source", record.Source);
-            command.Parameters.AddWithValue("$audio", (object?)record.AudioMs ?? DBNull.Value);
-            command.Parameters.AddWithValue("$transcript", record.Transcript);
-            command.Parameters.AddWithValue("$asr", (object?)record.AsrConfidence ?? DBNull.Value);
-            command.Parameters.AddWithValue("$model", record.ModelOutput);
-            command.Parameters.AddWithValue("$confidence", record.ModelConfidence);
-            command.Parameters.AddWithValue("$actions", record.Actions);
-            command.Parameters.AddWithValue("$outcome", record.Outcome);
-            command.Parameters.AddWithValue("$reply", record.Reply);
-            command.Parameters.AddWithValue("$understanding", record.UnderstandingMs);
-            command.Parameters.AddWithValue("$execution", record.ExecutionMs);
-            command.Parameters.AddWithValue("$total", record.TotalMs);
-            command.Parameters.AddWithValue("$label", (object?)record.Label ?? DBNull.Value);
-            command.Parameters.AddWithValue("$labelSource", (object?)record.LabelSource ?? DBNull.Value);
-            command.Parameters.AddWithValue("$domain", record.Domain);
-            id = (long)command.ExecuteScalar()!;
-            if (_uplink.Enabled)
-            {
-                _pendingRecords++;
-                _pendingBytes += QueueSize(record);
-                EnforceQueueBound();
-            }
-
-            if (id % 100 == 0)
-            {
-                EnforceCap();
-            }
+            id = Write(record, existingId: null);
+            OnAdded(record);
         }
 
+        Completed(id, record);
+        return id;
+    }
+
+    /// <summary>Writes the intent of a turn that may change the car (<see cref="InteractionRecord.Pending"/>) and returns its id.</summary>
+    public long Begin(InteractionRecord pending)
+    {
+        lock (_gate)
+        {
+            var id = Write(pending with { Time = _time.GetUtcNow() }, existingId: null);
+            EnforceCap();
+            return id;
+        }
+    }
+
+    /// <summary>Replaces the pending record <paramref name="id"/> with the finished turn (its time stays the turn's start) and returns the id.</summary>
+    public long Complete(long id, InteractionRecord record)
+    {
+        lock (_gate)
+        {
+            record = record with { Time = _time.GetUtcNow() };
+            Write(record, id);
+            OnAdded(record);
+        }
+
+        Completed(id, record);
+        return id;
+    }
+
+    private long Write(InteractionRecord record, long? existingId)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = existingId is null
+            ? $"INSERT INTO interactions ({Columns}) VALUES ({Parameters}); SELECT last_insert_rowid();"
+            : $"UPDATE interactions SET ({Columns}) = ({Parameters}) WHERE id = $id; SELECT $id;";
+        command.Parameters.AddWithValue("$id", existingId ?? 0);
+        command.Parameters.AddWithValue("$time", record.Time.ToString("O"));
+        command.Parameters.AddWithValue("$conversation", record.ConversationId);
+        command.Parameters.AddWithValue("$seat", record.Seat);
+        command.Parameters.AddWithValue("$language", record.Language);
+        command.Parameters.AddWithValue("$source", record.Source);
+        command.Parameters.AddWithValue("$audio", (object?)record.AudioMs ?? DBNull.Value);
+        command.Parameters.AddWithValue("$transcript", record.Transcript);
+        command.Parameters.AddWithValue("$asr", (object?)record.AsrConfidence ?? DBNull.Value);
+        command.Parameters.AddWithValue("$model", record.ModelOutput);
+        command.Parameters.AddWithValue("$confidence", record.ModelConfidence);
+        command.Parameters.AddWithValue("$actions", record.Actions);
+        command.Parameters.AddWithValue("$outcome", record.Outcome);
+        command.Parameters.AddWithValue("$reply", record.Reply);
+        command.Parameters.AddWithValue("$understanding", record.UnderstandingMs);
+        command.Parameters.AddWithValue("$execution", record.ExecutionMs);
+        command.Parameters.AddWithValue("$total", record.TotalMs);
+        command.Parameters.AddWithValue("$label", (object?)record.Label ?? DBNull.Value);
+        command.Parameters.AddWithValue("$labelSource", (object?)record.LabelSource ?? DBNull.Value);
+        command.Parameters.AddWithValue("$domain", record.Domain);
+        var id = (long)command.ExecuteScalar()!;
+        if (existingId is null)
+        {
+            _count++;
+        }
+
+        return id;
+    }
+
+    /// <summary>A finished record joins the uplink's queue.</summary>
+    private void OnAdded(InteractionRecord record)
+    {
+        if (_uplink.Enabled)
+        {
+            _pendingRecords++;
+            _pendingBytes += QueueSize(record);
+            EnforceQueueBound();
+        }
+
+        EnforceCap();
+    }
+
+    private void Completed(long id, InteractionRecord record)
+    {
         _metrics?.TurnCompleted(record.Outcome, record.Language, record.TotalMs);
         Log.Interaction(_logger, id, record.ConversationId, record.Seat, record.Language, record.Transcript, record.ModelOutput, record.Outcome, record.Actions, record.TotalMs);
-        return id;
     }
 
     /// <summary>
@@ -172,7 +232,7 @@ internal sealed partial class InteractionLog : IDisposable
         {
             lock (_gate)
             {
-                return Scalar("SELECT COUNT(*) FROM interactions");
+                return _count;
             }
         }
     }
@@ -187,27 +247,56 @@ internal sealed partial class InteractionLog : IDisposable
     }
 
     /// <summary>
-    /// Deletes the oldest exported records beyond the cap; never a record that was not exported or reported, nor, with
-    /// the uplink on, one still waiting for it.
+    /// Keeps at most <see cref="AgentOptions.MaxInteractionRecords"/>: the oldest exported (or reported) records go first;
+    /// if that is not enough, the oldest others too. With the uplink on, a waiting record given up that way counts as
+    /// dropped by the uplink, as its own queue bound would.
     /// </summary>
     private void EnforceCap()
     {
-        var excess = Scalar("SELECT COUNT(*) FROM interactions") - _maxRecords;
+        var excess = _count - _maxRecords;
         if (excess <= 0)
         {
             return;
         }
 
-        using var command = _connection.CreateCommand();
-        command.CommandText = _uplink.Enabled
-            ? "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 AND id <= (SELECT last_id FROM uplink_cursor) ORDER BY id LIMIT $excess)"
-            : "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 ORDER BY id LIMIT $excess)";
-        command.Parameters.AddWithValue("$excess", excess);
-        var deleted = command.ExecuteNonQuery();
-        if (deleted < excess && !_overCapReported)
+        // Deleting a hundredth of the cap at a time keeps the deletes rare.
+        excess += _maxRecords / 100;
+
+        using (var exported = _connection.CreateCommand())
+        {
+            exported.CommandText = _uplink.Enabled
+                ? "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 AND id <= (SELECT last_id FROM uplink_cursor) ORDER BY id LIMIT $excess)"
+                : "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions WHERE exported = 1 ORDER BY id LIMIT $excess)";
+            exported.Parameters.AddWithValue("$excess", excess);
+            var deletedExported = exported.ExecuteNonQuery();
+            excess -= deletedExported;
+            _count -= deletedExported;
+        }
+
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        if (_uplink.Enabled)
+        {
+            SyncCursor();
+            var lastGivenUp = Scalar($"SELECT COALESCE(MAX(id), 0) FROM (SELECT id FROM interactions WHERE id > {_cursor} ORDER BY id LIMIT {excess})");
+            var waiting = _pendingRecords;
+            Advance(lastGivenUp);
+            RecountPending();
+            _metrics?.Dropped(Math.Max(0, waiting - _pendingRecords));
+        }
+
+        using var oldest = _connection.CreateCommand();
+        oldest.CommandText = "DELETE FROM interactions WHERE id IN (SELECT id FROM interactions ORDER BY id LIMIT $excess)";
+        oldest.Parameters.AddWithValue("$excess", excess);
+        var deleted = oldest.ExecuteNonQuery();
+        _count -= deleted;
+        if (!_overCapReported)
         {
             _overCapReported = true;
-            Log.InteractionLogOverCap(_logger, _maxRecords, excess - deleted);
+            Log.InteractionLogOverCap(_logger, _maxRecords, deleted);
         }
     }
 

@@ -81,6 +81,31 @@ internal sealed record InteractionRecord
         Domain = (result.Actions.Count > 0 ? result.Actions[0].Function : null)?.Split('.')[0] ?? "",
     };
 
+    /// <summary>
+    /// What a turn is about to do, written before the car can move: the calls understood, outcome <c>pending</c>. The
+    /// finished turn replaces it (<see cref="InteractionLog.Complete"/>); one still pending when the log opens is marked
+    /// <c>interrupted</c>.
+    /// </summary>
+    public static InteractionRecord Pending(string conversationId, string language, TurnRequest request, UnderstandingResult understood) => new()
+    {
+        ConversationId = conversationId,
+        Seat = request.Seat.ToId(),
+        Language = language,
+        Source = request.Voice is null ? "text" : "voice",
+        AudioMs = request.Voice?.AudioDuration.TotalMilliseconds,
+        AsrConfidence = request.Voice?.Confidence,
+        Transcript = request.Text,
+        ModelOutput = string.Join('\n', understood.Calls.Select(call => call.ToString())),
+        ModelConfidence = understood.Confidence,
+        Outcome = PendingOutcome,
+    };
+
+    /// <summary>The outcome of a record whose turn has not finished.</summary>
+    public const string PendingOutcome = "pending";
+
+    /// <summary>The outcome of a record whose turn never finished (the agent stopped mid-turn).</summary>
+    public const string InterruptedOutcome = "interrupted";
+
     /// <summary>The outcome's name as SCENARIOS.md spells it.</summary>
     public static string OutcomeName(TurnOutcome outcome) => outcome switch
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cockpit.Agent.Conversations;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Resolution;
+using Grpc.Core;
 
 namespace Cockpit.Agent.Replies;
 
@@ -42,7 +43,7 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
             case TurnOutcome.Clarify when actions.Count == 0:
                 return zh ? "请问您具体想调整什么？" : "What would you like me to change?";
             case TurnOutcome.Failed when actions.All(item => item.Outcome.Status == ActionStatus.Failed):
-                return zh ? "暂时无法连接车辆系统，没有做任何改动，请稍后再试。" : "I can't reach the car's systems right now, so nothing was changed. Please try again.";
+                return actions.Select(item => item.Outcome.Reason).FirstOrDefault(reason => reason is not null) ?? FailedReason(language, StatusCode.Unavailable);
         }
 
         var sentences = actions.Select(item => item.Outcome.Status == ActionStatus.Accepted
@@ -72,6 +73,20 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
         var label = action.Function?.Label.For(language) ?? "";
         return IsChinese(language) ? $"车辆行驶中，不能打开{label}" : $"I can't open the {label} while the car is moving";
     }
+
+    /// <summary>
+    /// The localised reason for a call the car's or the screen's service did not carry out: its refusal of the agent's
+    /// credentials or scope is said as such; anything else as not reachable.
+    /// </summary>
+    public static string FailedReason(string language, StatusCode code) => (IsChinese(language), code) switch
+    {
+        (true, StatusCode.Unauthenticated) => "车辆系统拒绝了我的访问授权（无效或已过期），没有做任何改动。",
+        (false, StatusCode.Unauthenticated) => "The car's systems refused my credentials (invalid or expired), so nothing was changed.",
+        (true, StatusCode.PermissionDenied) => "我没有权限做这个操作，没有做任何改动。",
+        (false, StatusCode.PermissionDenied) => "I'm not permitted to do that, so nothing was changed.",
+        (true, _) => "暂时无法连接车辆系统，没有做任何改动，请稍后再试。",
+        (false, _) => "I can't reach the car's systems right now, so nothing was changed. Please try again.",
+    };
 
     /// <summary>The localised reason for a value the car rejected.</summary>
     public static string RejectedReason(string language, string detail) =>

@@ -120,8 +120,8 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("", "the utterance is empty")]
-    [InlineData("打开空调", "language 'fr' is not supported (zh, en, or none)")]
+    [InlineData("", "text: the utterance is empty")]
+    [InlineData("打开空调", "language: 'fr' is not supported (zh, en, or none)")]
     public async Task Converse_InvalidRequest_InvalidArgument(string text, string message)
     {
         using var channel = cockpit.CreateAgentChannel();

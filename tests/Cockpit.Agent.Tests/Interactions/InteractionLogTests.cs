@@ -31,19 +31,37 @@ public sealed class InteractionLogTests : IDisposable
     }
 
     [Fact]
-    public void Append_BeyondCap_KeepsEveryRecordNotYetReported()
+    public void Append_BeyondCap_NeverMoreThanTheCapOldestGoFirst()
     {
         using var log = Open(maxRecords: 100);
 
+        var counts = new List<long>();
         for (var index = 0; index < 250; index++)
+        {
+            log.Append(Record($"utterance {index}", "en", "done", "climate"));
+            counts.Add(log.Count);
+        }
+
+        Assert.All(counts, count => Assert.InRange(count, 1, 100));
+        Assert.Equal("utterance 249", log.ReadAll()[^1].Transcript);
+        Assert.Equal(log.Count, log.ReadAll().Count);
+    }
+
+    [Fact]
+    public void Append_OneOverCap_DeletesAHundredthOfTheOldest()
+    {
+        using var log = Open(maxRecords: 100);
+        for (var index = 0; index < 100; index++)
         {
             log.Append(Record($"utterance {index}", "en", "done", "climate"));
         }
 
-        Assert.Equal(250, log.Count);
-        log.MarkExported(200);
-        Assert.Equal(100, log.Count);
-        Assert.Equal("utterance 150", log.ReadAll()[0].Transcript);
+        log.MarkExported(50);
+        log.Append(Record("one more", "en", "done", "climate"));
+
+        var kept = log.ReadAll();
+        Assert.Equal(99, kept.Count);
+        Assert.Equal((3L, "one more"), (kept[0].Id, kept[^1].Transcript));
     }
 
     [Theory]

@@ -148,18 +148,17 @@ public sealed class UplinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Cap_UplinkOn_NeverDeletesRecordsStillWaiting()
+    public void Cap_UplinkOn_GivesUpTheOldestWaitingRecordsAndMovesTheCursorPastThem()
     {
         var log = OpenLog(maxRecords: 100);
         var ids = Append(log, 250);
 
-        log.MarkExported(ids[^1]);
-        var afterReport = log.Count;
-        log.AcknowledgeUplink(ids[199]);
+        var kept = log.ReadAll();
 
-        Assert.Equal(250, afterReport);
-        Assert.Equal(100, log.Count);
-        Assert.Equal(ids[150], log.ReadAll()[0].Id);
+        Assert.InRange(log.Count, 1, 100);
+        Assert.Equal(ids[^1], kept[^1].Id);
+        Assert.Equal(kept[0].Id - 1, log.UplinkCursor);
+        Assert.Equal(log.Count, log.PendingUplinkRecords);
     }
 
     [Theory]
