@@ -110,12 +110,12 @@ if [ -z "$root" ]; then
   if $start; then systemctl start cockpit.target; fi
 fi
 
-if [ ! -e "$root/etc/cockpit/vehicle-public.pem" ]; then
+if [ ! -e "$root/etc/cockpit/cockpit-public.pem" ]; then
   cat <<'NEXT'
 
-Next: the vehicle service refuses to start without the public key its tokens are checked with.
+Next: the vehicle service, the HMI and the agent refuse to start without the public key their tokens are checked with.
   /opt/cockpit/Cockpit.Agent token --help              (keygen, issue; see /opt/cockpit/deploy/README.md)
-put the public key at /etc/cockpit/vehicle-public.pem, the agent's and the HMI's tokens in /etc/cockpit/tokens/
+put the public key at /etc/cockpit/cockpit-public.pem, the tokens (hmi.jwt, agent.jwt, agent-hmi.jwt) in /etc/cockpit/tokens/
 (root:cockpit, 0640), keep the private key off the head unit, then: systemctl start cockpit.target
 NEXT
 fi

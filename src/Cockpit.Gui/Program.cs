@@ -1,5 +1,6 @@
 using Cockpit.Gui;
 using Cockpit.ServiceDefaults;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Logging;
 using Serilog;
 
@@ -16,6 +17,7 @@ builder.Services.AddCockpitGui(builder.Configuration.GetSection(GuiOptions.Secti
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitGui());
 
 var app = builder.Build();
+app.UseMalformedRequestStatus();
 app.MapGet("/", () => Results.Redirect("/hmi/"));
 app.MapCockpitGui();
 app.Run();

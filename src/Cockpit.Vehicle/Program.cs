@@ -1,4 +1,5 @@
 using Cockpit.ServiceDefaults;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Vehicle;
 using Serilog;
@@ -16,5 +17,6 @@ builder.Services.AddCockpitVehicle(builder.Configuration.GetSection(VehicleOptio
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitVehicle());
 
 var app = builder.Build();
+app.UseMalformedRequestStatus();
 app.MapCockpitVehicle();
 app.Run();

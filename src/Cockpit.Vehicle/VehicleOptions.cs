@@ -29,7 +29,7 @@ namespace Cockpit.Vehicle;
 ///   "MaxReceiveMessageSize": 1048576,
 ///   "MaxSettleTime": "00:01:00",
 ///   "Can": { "Enabled": true, "Transport": "Virtual", "Interface": "vcan0", "ConfirmTimeout": "00:00:00.500" },
-///   "Authorization": { "Insecure": false, "PublicKeyPath": "/etc/cockpit/vehicle-public.pem" }
+///   "Authorization": { "Insecure": false, "PublicKeyPath": "/etc/cockpit/cockpit-public.pem" }
 /// }
 /// </code>
 /// <c>Authorization</c> has its own options class, <see cref="Security.VehicleAuthorizationOptions"/>.

@@ -33,6 +33,10 @@ public class EmbeddedCockpit : IAsyncLifetime
 
     internal Uri AgentAddress => new($"http://127.0.0.1:{_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.Port}");
 
+    internal Uri HmiAddress => _app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress;
+
+    internal Uri PageAddress => new(_app.Services.GetRequiredService<IOptions<Cockpit.Gui.GuiOptions>>().Value.PageUrl);
+
     internal Uri VehicleAddress => _app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.VehicleAddress;
 
     internal EmbeddedAuthorization Authorization => _app.Services.GetRequiredService<EmbeddedAuthorization>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cockpit.Gui;
 using Cockpit.ServiceDefaults;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Speech;
 using Cockpit.Vehicle;
@@ -94,6 +95,7 @@ internal static class CockpitHost
         });
 
         var app = builder.Build();
+        app.UseMalformedRequestStatus();
         app.MapCockpitVehicle();
         app.MapCockpitGui();
         app.MapCockpitAgent();
@@ -108,6 +110,7 @@ internal static class CockpitHost
         builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitAgent());
         var app = builder.Build();
+        app.UseMalformedRequestStatus();
         app.MapCockpitAgent(); // maps gRPC health too; a second mapping made every health check ambiguous (500)
         return app;
     }

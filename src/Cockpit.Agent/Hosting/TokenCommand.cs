@@ -11,16 +11,16 @@ using Cockpit.Vehicle.Security;
 namespace Cockpit.Agent.Hosting;
 
 /// <summary>
-/// <c>Cockpit.Agent token keygen --out DIR</c> writes a key pair for the vehicle service (<c>vehicle-private.pem</c>, readable
-/// by its owner only, and <c>vehicle-public.pem</c> for <c>Vehicle:Authorization:PublicKeyPath</c>);
-/// <c>Cockpit.Agent token issue --key vehicle-private.pem --scope "read actuate:Vehicle.Cabin.*" --subject agent --expires 30d</c>
+/// <c>Cockpit.Agent token keygen --out DIR</c> writes a key pair for the vehicle service (<c>cockpit-private.pem</c>, readable
+/// by its owner only, and <c>cockpit-public.pem</c> for <c>Vehicle:Authorization:PublicKeyPath</c>);
+/// <c>Cockpit.Agent token issue --key cockpit-private.pem --scope "read actuate:Vehicle.Cabin.*" --subject agent --expires 30d</c>
 /// prints a signed token (or writes it to <c>--out FILE</c>); <c>cockpit token scope agent|hmi</c> prints the least
 /// scope the agent or the HMI needs, as the embedded default issues it.
 /// </summary>
 internal static class TokenCommand
 {
-    public const string PrivateKeyFile = "vehicle-private.pem";
-    public const string PublicKeyFile = "vehicle-public.pem";
+    public const string PrivateKeyFile = "cockpit-private.pem";
+    public const string PublicKeyFile = "cockpit-public.pem";
 
     public static Command Build()
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cockpit.ServiceDefaults;
 using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Simulation;
@@ -94,12 +95,12 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
         }
         catch (ArgumentException error)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"root '{request.Root}': {error.Message}"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"root: {error.Message}"));
         }
 
         if (matches.Count == 0)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"{request.Root}: no signal matches"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"root '{InputText.Quote(request.Root)}': no signal matches"));
         }
 
         // Metadata is listed for the signals the caller may read; denied only when that leaves nothing.

@@ -25,10 +25,10 @@ public sealed class TokenCommandTests : IDisposable
     public async Task KeygenThenIssue_TokenAcceptedWithinItsScope()
     {
         var (keygen, keygenOutput, _) = await RunAsync("token", "keygen", "--out", _directory);
-        var (issue, token, _) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "vehicle-private.pem"),
+        var (issue, token, _) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "cockpit-private.pem"),
             "--scope", "read actuate:Vehicle.Cabin.HVAC.*", "--subject", "climate-app", "--expires", "1h");
         await using var vehicle = await VehicleServiceHost.StartAsync(services: services => services.Configure<VehicleAuthorizationOptions>(options =>
-            (options.PublicKey, options.PublicKeyPath) = (null, Path.Combine(_directory, "vehicle-public.pem"))));
+            (options.PublicKey, options.PublicKeyPath) = (null, Path.Combine(_directory, "cockpit-public.pem"))));
         using var channel = vehicle.CreateChannel(token.Trim());
         var client = new VAL.VALClient(channel);
 
@@ -39,7 +39,7 @@ public sealed class TokenCommandTests : IDisposable
         Assert.Contains("--Vehicle:Authorization:PublicKeyPath=", keygenOutput, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_directory, "vehicle-private.pem")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_directory, "cockpit-private.pem")));
         }
 
         Assert.Equal(3, token.Trim().Split('.').Length);
@@ -51,13 +51,13 @@ public sealed class TokenCommandTests : IDisposable
     public async Task Keygen_KeysThere_RefusesToOverwrite()
     {
         await RunAsync("token", "keygen", "--out", _directory);
-        var key = await File.ReadAllTextAsync(Path.Combine(_directory, "vehicle-private.pem"));
+        var key = await File.ReadAllTextAsync(Path.Combine(_directory, "cockpit-private.pem"));
 
         var (exit, _, error) = await RunAsync("token", "keygen", "--out", _directory);
 
         Assert.Equal(2, exit);
         Assert.Contains("holds a key pair already", error, StringComparison.Ordinal);
-        Assert.Equal(key, await File.ReadAllTextAsync(Path.Combine(_directory, "vehicle-private.pem")));
+        Assert.Equal(key, await File.ReadAllTextAsync(Path.Combine(_directory, "cockpit-private.pem")));
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class TokenCommandTests : IDisposable
     {
         await RunAsync("token", "keygen", "--out", _directory);
 
-        var (exit, output, error) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "vehicle-private.pem"), "--scope", scope, "--expires", expires);
+        var (exit, output, error) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "cockpit-private.pem"), "--scope", scope, "--expires", expires);
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
@@ -81,7 +81,7 @@ public sealed class TokenCommandTests : IDisposable
         var (_, scope, _) = await RunAsync("token", "scope", "hmi");
         var file = Path.Combine(_directory, "hmi.jwt");
 
-        var (exit, output, _) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "vehicle-private.pem"),
+        var (exit, output, _) = await RunAsync("token", "issue", "--key", Path.Combine(_directory, "cockpit-private.pem"),
             "--scope", scope.Trim(), "--subject", "hmi", "--out", file);
 
         Assert.Equal(0, exit);

@@ -27,6 +27,7 @@ public sealed class HeadUnitSettingsTests
         {
             ["Gui:VehicleTokenPath"] = TokenFile(),
             ["Agent:VehicleTokenPath"] = TokenFile(),
+            ["Agent:HmiTokenPath"] = TokenFile(),
         })
         .Build();
 
@@ -60,7 +61,7 @@ public sealed class HeadUnitSettingsTests
 
         Assert.Equal(RuntimeDirectory("vehicle.sock"), options.UnixSocketPath);
         Assert.Equal("127.0.0.1", options.Address);
-        Assert.Equal("/etc/cockpit/vehicle-public.pem", Settings["Vehicle:Authorization:PublicKeyPath"]);
+        Assert.Equal("/etc/cockpit/cockpit-public.pem", Settings["Vehicle:Authorization:PublicKeyPath"]);
         Assert.NotEqual("true", Settings["Vehicle:Authorization:Insecure"], StringComparer.OrdinalIgnoreCase);
     }
 
@@ -86,10 +87,23 @@ public sealed class HeadUnitSettingsTests
     [Theory]
     [InlineData("Gui:VehicleTokenPath", "/etc/cockpit/tokens/hmi.jwt")]
     [InlineData("Agent:VehicleTokenPath", "/etc/cockpit/tokens/agent.jwt")]
+    [InlineData("Agent:HmiTokenPath", "/etc/cockpit/tokens/agent-hmi.jwt")]
     public void Clients_TokenFilesInTheConfigurationDirectory(string key, string path)
     {
         Assert.Equal(path, Settings[key]);
         Assert.StartsWith("/etc/" + Agent.Single("Service", "ConfigurationDirectory") + "/", path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Vehicle", "cockpit-vehicle")]
+    [InlineData("Gui", "cockpit-hmi")]
+    [InlineData("Agent", "cockpit-agent")]
+    public void EveryService_ApisNeedTokensOfItsOwnAudience(string section, string audience)
+    {
+        Assert.Equal("/etc/cockpit/cockpit-public.pem", Settings[$"{section}:Authorization:PublicKeyPath"]);
+        Assert.Equal(audience, Settings[$"{section}:Authorization:Audience"]);
+        Assert.NotEqual("true", Settings[$"{section}:Authorization:Insecure"], StringComparer.OrdinalIgnoreCase);
+        Assert.NotEqual("true", Settings[$"{section}:AllowNonLoopback"], StringComparer.OrdinalIgnoreCase);
     }
 
     private static GuiOptions Gui() => Resolve<GuiOptions>(services => services.AddCockpitGui(SettingsWithTokens.GetSection(GuiOptions.SectionName)));

@@ -47,7 +47,7 @@ public sealed class AuthorizationOptionsTests : IDisposable
     [Fact]
     public async Task StartAsync_KeyFile_AcceptsTokensOfItsPrivateKey()
     {
-        var path = Path.Combine(_directory, "vehicle-public.pem");
+        var path = Path.Combine(_directory, "cockpit-public.pem");
         await File.WriteAllTextAsync(path, VehicleTestKeys.PublicKeyPem);
         await using var host = await VehicleServiceHost.StartAsync(services: services =>
             services.Configure<VehicleAuthorizationOptions>(options => (options.PublicKey, options.PublicKeyPath) = (null, path)));
