@@ -35,7 +35,15 @@ public static class VehicleServiceCollectionExtensions
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<VehicleOptions>().Bind(section);
+        services.AddOptions<VehicleOptions>().Bind(section).Configure(options =>
+        {
+            // The binder adds configured list items to the default ones; a configured list replaces them instead,
+            // or the defaults could never be taken off.
+            if (section.GetSection(nameof(VehicleOptions.SystemSubjects)).Get<List<string>>() is { } subjects)
+            {
+                options.SystemSubjects = subjects;
+            }
+        });
         services.AddOptions<VehicleAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         return services.AddCockpitVehicle(_ => { });
     }

@@ -16,6 +16,8 @@ public sealed class RequestLimitTests : IAsyncLifetime
     {
         options.MaxSignalsPerRequest = 3;
         options.MaxSubscriptions = 2;
+        options.MaxSubscriptionsPerCaller = 2;
+        options.ReservedSubscriptions = 0;
         options.MaxReceiveMessageSize = 4096;
     });
 
