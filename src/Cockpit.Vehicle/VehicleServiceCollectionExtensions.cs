@@ -95,6 +95,7 @@ public static class VehicleServiceCollectionExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CandumpReplayService>());
+        services.TryAddSingleton<SubscriptionQuota>();
         services.TryAddSingleton<VehicleErrorInterceptor>();
         services.TryAddSingleton<VehicleAuthenticator>();
         services.TryAddSingleton<VehicleAuthorizationInterceptor>();
