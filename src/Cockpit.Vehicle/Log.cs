@@ -13,8 +13,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Refused {Operation} of {Path}: {Reason}")]
     public static partial void Refused(ILogger logger, string operation, string path, string reason);
 
-    [LoggerMessage(4, LogLevel.Information, "Subscriber {Peer} follows {SignalCount} signals")]
-    public static partial void Subscribed(ILogger logger, string peer, int signalCount);
+    [LoggerMessage(4, LogLevel.Information, "Subscriber {Caller} at {Peer} follows {SignalCount} signals")]
+    public static partial void Subscribed(ILogger logger, string caller, string peer, int signalCount);
 
     [LoggerMessage(5, LogLevel.Information, "Simulated car reset to its default state")]
     public static partial void Reset(ILogger logger);
@@ -45,4 +45,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Error, "Replay of {Path} stopped: {Reason}")]
     public static partial void ReplayFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "Refused a subscription of {Caller}: {Reason}")]
+    public static partial void SubscriptionRefused(ILogger logger, string caller, string reason);
 }

@@ -26,6 +26,9 @@ namespace Cockpit.Vehicle;
 ///   "MaxSubscribeBufferSize": 1000,
 ///   "MaxSignalsPerRequest": 1000,
 ///   "MaxSubscriptions": 1000,
+///   "MaxSubscriptionsPerCaller": 50,
+///   "ReservedSubscriptions": 100,
+///   "SystemSubjects": [ "agent", "hmi" ],
 ///   "MaxReceiveMessageSize": 1048576,
 ///   "MaxSettleTime": "00:01:00",
 ///   "Can": { "Enabled": true, "Transport": "Virtual", "Interface": "vcan0", "ConfirmTimeout": "00:00:00.500" },
@@ -114,6 +117,34 @@ public sealed class VehicleOptions : IValidatableObject
     public int MaxSubscriptions { get; set; } = 1000;
 
     /// <summary>
+    /// The most kuksa.val.v2 subscriptions one caller may hold at once; one more is RESOURCE_EXHAUSTED. A caller is a token's
+    /// subject (<c>sub</c>), so every connection and every process holding tokens of one subject count together; with
+    /// authorization off, callers are told apart by IP address (every client of the Unix socket is one caller). It applies to
+    /// <see cref="SystemSubjects"/> too, so no system client can take the room kept for the others. Defaults to 50; 1 to
+    /// <see cref="MaxSubscriptions"/>.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerCaller { get; set; } = 50;
+
+    /// <summary>
+    /// Subscriptions kept for <see cref="SystemSubjects"/>: every other caller together may hold at most
+    /// <see cref="MaxSubscriptions"/> − <see cref="ReservedSubscriptions"/>, so the system's own clients (the HMI after a
+    /// restart, say) always find room. Defaults to 100 (two system clients at <see cref="MaxSubscriptionsPerCaller"/> each);
+    /// 0 keeps none; less than <see cref="MaxSubscriptions"/>.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int ReservedSubscriptions { get; set; } = 100;
+
+    /// <summary>
+    /// The token subjects of the system's own clients, which may use <see cref="ReservedSubscriptions"/> (matched exactly,
+    /// case-sensitive). Defaults to <c>agent</c> and <c>hmi</c>, the subjects the embedded default issues to the agent and the
+    /// HMI; issue the tokens of separate services with these subjects (<c>token issue --subject hmi</c>). Configuration
+    /// replaces the list (it is not added to), and an empty entry is refused.
+    /// </summary>
+    [Required]
+    public IList<string> SystemSubjects { get; set; } = ["agent", "hmi"];
+
+    /// <summary>
     /// The largest request message the vehicle's APIs accept, in bytes; a larger one is RESOURCE_EXHAUSTED.
     /// Defaults to 1 MiB (gRPC's own default is 4 MiB); 1 KiB to 64 MiB.
     /// </summary>
@@ -134,6 +165,26 @@ public sealed class VehicleOptions : IValidatableObject
         if (ListenAddress.Check($"{SectionName}:{nameof(Address)}", Address, AllowNonLoopback, $"{SectionName}:{nameof(AllowNonLoopback)}") is { } problem)
         {
             yield return new ValidationResult(problem, [nameof(Address)]);
+        }
+
+        if (MaxSubscriptionsPerCaller > MaxSubscriptions)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(MaxSubscriptionsPerCaller)} ({MaxSubscriptionsPerCaller}) exceeds {SectionName}:{nameof(MaxSubscriptions)} ({MaxSubscriptions})",
+                [nameof(MaxSubscriptionsPerCaller)]);
+        }
+
+        if (ReservedSubscriptions >= MaxSubscriptions)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(ReservedSubscriptions)} ({ReservedSubscriptions}) must be less than {SectionName}:{nameof(MaxSubscriptions)} " +
+                $"({MaxSubscriptions}), or callers other than {string.Join(", ", SystemSubjects ?? [])} could never subscribe",
+                [nameof(ReservedSubscriptions)]);
+        }
+
+        if (SystemSubjects?.Any(string.IsNullOrWhiteSpace) == true)
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(SystemSubjects)} has an empty entry", [nameof(SystemSubjects)]);
         }
     }
 }

@@ -35,7 +35,15 @@ public static class VehicleServiceCollectionExtensions
     public static IServiceCollection AddCockpitVehicle(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        services.AddOptions<VehicleOptions>().Bind(section);
+        services.AddOptions<VehicleOptions>().Bind(section).Configure(options =>
+        {
+            // The binder adds configured list items to the default ones; a configured list replaces them instead,
+            // or the defaults could never be taken off.
+            if (section.GetSection(nameof(VehicleOptions.SystemSubjects)).Get<List<string>>() is { } subjects)
+            {
+                options.SystemSubjects = subjects;
+            }
+        });
         services.AddOptions<VehicleAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         return services.AddCockpitVehicle(_ => { });
     }
@@ -87,6 +95,7 @@ public static class VehicleServiceCollectionExtensions
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SimulationLoop>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CandumpReplayService>());
+        services.TryAddSingleton<SubscriptionQuota>();
         services.TryAddSingleton<VehicleErrorInterceptor>();
         services.TryAddSingleton<VehicleAuthenticator>();
         services.TryAddSingleton<VehicleAuthorizationInterceptor>();

@@ -21,6 +21,25 @@ public sealed class VehicleOptionsTests
         { options => options.MaxSignalsPerRequest = 0, nameof(VehicleOptions.MaxSignalsPerRequest) },
         { options => options.MaxSubscriptions = 0, nameof(VehicleOptions.MaxSubscriptions) },
         { options => options.MaxReceiveMessageSize = 100, nameof(VehicleOptions.MaxReceiveMessageSize) },
+        { options => options.MaxSubscriptionsPerCaller = 0, nameof(VehicleOptions.MaxSubscriptionsPerCaller) },
+        { options => options.ReservedSubscriptions = -1, nameof(VehicleOptions.ReservedSubscriptions) },
+        { options => options.SystemSubjects = null!, nameof(VehicleOptions.SystemSubjects) },
+    };
+
+    public static TheoryData<Action<VehicleOptions>, string> InconsistentSubscriptionLimits => new()
+    {
+        {
+            options => options.MaxSubscriptionsPerCaller = 1001,
+            "Vehicle:MaxSubscriptionsPerCaller (1001) exceeds Vehicle:MaxSubscriptions (1000)"
+        },
+        {
+            options => (options.MaxSubscriptions, options.MaxSubscriptionsPerCaller) = (100, 10),
+            "Vehicle:ReservedSubscriptions (100) must be less than Vehicle:MaxSubscriptions (100), or callers other than agent, hmi could never subscribe"
+        },
+        {
+            options => options.SystemSubjects = ["agent", " "],
+            "Vehicle:SystemSubjects has an empty entry"
+        },
     };
 
     [Theory]
@@ -30,6 +49,24 @@ public sealed class VehicleOptionsTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => VehicleServiceHost.StartAsync(configure));
 
         Assert.Contains(property, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(InconsistentSubscriptionLimits))]
+    public async Task StartAsync_InconsistentSubscriptionLimits_FailsSayingWhy(Action<VehicleOptions> configure, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => VehicleServiceHost.StartAsync(configure));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_NoReserveAndPerCallerLimitEqualToTheCap_Starts()
+    {
+        await using var host = await VehicleServiceHost.StartAsync(options =>
+            (options.MaxSubscriptions, options.MaxSubscriptionsPerCaller, options.ReservedSubscriptions) = (1, 1, 0));
+
+        Assert.Empty(host.Logs.Errors);
     }
 
     [Fact]
@@ -43,6 +80,22 @@ public sealed class VehicleOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(4), options.WindowTravelTime);
         Assert.Equal(1000, options.MaxSubscribeBufferSize);
         Assert.Equal((1000, 1000, 1024 * 1024), (options.MaxSignalsPerRequest, options.MaxSubscriptions, options.MaxReceiveMessageSize));
+        Assert.Equal((50, 100), (options.MaxSubscriptionsPerCaller, options.ReservedSubscriptions));
+        Assert.Equal(["agent", "hmi"], options.SystemSubjects);
+    }
+
+    [Fact]
+    public void AddCockpitVehicle_SystemSubjectsConfigured_ReplaceTheDefaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Vehicle:SystemSubjects:0"] = "hmi",
+            ["Vehicle:SystemSubjects:1"] = "cluster",
+        }).Build();
+
+        using var provider = new ServiceCollection().AddCockpitVehicle(configuration.GetSection(VehicleOptions.SectionName)).BuildServiceProvider();
+
+        Assert.Equal(["hmi", "cluster"], provider.GetRequiredService<IOptions<VehicleOptions>>().Value.SystemSubjects);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Cockpit.Benchmarks.Vehicle;
 
 /// <summary>
-/// Subscribe fan-out: 100 gRPC subscribers (each on its own channel, as 100 apps would be) follow the same
+/// Subscribe fan-out: 100 gRPC subscribers (each on its own channel with its own token subject, as 100 apps would be) follow the same
 /// signals; one round actuates 1000 changes inside the service and ends when every subscriber has received
 /// all 1000 updates. One operation is one update delivered to one subscriber, so Updates/s is the delivered rate.
 /// </summary>
@@ -49,7 +49,8 @@ public class SubscribeFanOutBenchmark
         _signals = [.. _vehicle.Catalog.Match("Vehicle.Body.**").Where(entry => entry.IsActuator && entry.DataType == VssDataType.Boolean && !entry.Path.EndsWith(".IsOpen", StringComparison.Ordinal)).Take(10)];
         for (var index = 0; index < Subscribers; index++)
         {
-            var channel = _host.CreateChannel(VehicleTestKeys.Issue());
+            // One subject each: one caller may hold only Vehicle:MaxSubscriptionsPerCaller (50) subscriptions.
+            var channel = _host.CreateChannel(VehicleTestKeys.Issue(subject: $"app-{index}"));
             var call = new VAL.VALClient(channel).Subscribe(new SubscribeRequest { SignalPaths = { _signals.Select(entry => entry.Path) }, BufferSize = 1000 });
             if (!call.ResponseStream.MoveNext().GetAwaiter().GetResult())
             {

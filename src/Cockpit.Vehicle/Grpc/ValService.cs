@@ -13,9 +13,10 @@ namespace Cockpit.Vehicle.Grpc;
 
 /// <summary>
 /// The kuksa.val.v2 VAL service over the simulated car. Status codes are listed in val.proto. Each signal a call
-/// names is checked against the caller's <see cref="VehicleAccess"/> before anything is read or changed.
+/// names is checked against the caller's <see cref="VehicleAccess"/> before anything is read or changed; each
+/// subscription holds a slot of the <see cref="SubscriptionQuota"/> while it lasts.
 /// </summary>
-internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptions> options, ILogger<ValService> logger) : VAL.VALBase
+internal sealed class ValService(SimulatedVehicle vehicle, SubscriptionQuota quota, IOptions<VehicleOptions> options, ILogger<ValService> logger) : VAL.VALBase
 {
     private static readonly string s_version =
         typeof(ValService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -168,10 +169,12 @@ internal sealed class ValService(SimulatedVehicle vehicle, IOptions<VehicleOptio
             lifetime.CancelAfter(TimeSpan.FromMilliseconds(filter.DurationMs));
         }
 
-        using var subscription = vehicle.Signals.TrySubscribe(entries, (int)bufferSize, options.Value.MaxSubscriptions)
-            ?? throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"the vehicle service serves {options.Value.MaxSubscriptions} subscriptions already (Vehicle:MaxSubscriptions); close one and try again"));
-        Log.Subscribed(logger, context.Peer, entries.Count);
+        // Disposed last, on every way out (the client cancels, the duration runs out, the service stops, a write fails),
+        // so the slot comes back exactly when the subscription has left the store.
+        var caller = context.Caller();
+        using var slot = quota.Acquire(caller);
+        using var subscription = vehicle.Signals.Subscribe(entries, (int)bufferSize);
+        Log.Subscribed(logger, caller, context.Peer, entries.Count);
         var reader = subscription.Updates;
         var merged = new List<SignalUpdate>();
         var seen = new HashSet<int>();

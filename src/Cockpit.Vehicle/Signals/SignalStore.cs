@@ -181,22 +181,12 @@ public sealed class SignalStore
     /// Subscribes to signals: the subscription first holds one batch with their current values, then
     /// every change. <paramref name="capacity"/> is the number of batches kept for a slow reader.
     /// </summary>
-    public SignalSubscription Subscribe(IReadOnlyCollection<VssEntry> entries, int capacity) =>
-        TrySubscribe(entries, capacity, int.MaxValue)!;
-
-    /// <summary>
-    /// As <see cref="Subscribe"/>, unless <paramref name="limit"/> subscriptions are live already: then null.
-    /// </summary>
-    public SignalSubscription? TrySubscribe(IReadOnlyCollection<VssEntry> entries, int capacity, int limit)
+    /// <remarks>How many subscriptions a caller may hold is the API's concern (<c>Grpc/SubscriptionQuota</c>), not the store's.</remarks>
+    public SignalSubscription Subscribe(IReadOnlyCollection<VssEntry> entries, int capacity)
     {
         var subscription = new SignalSubscription(this, entries.Select(entry => entry.Id), capacity);
         lock (_gate)
         {
-            if (_subscriptions.Length >= limit)
-            {
-                return null;
-            }
-
             subscription.Offer([.. entries.Select(entry => _current[entry.Id - 1])]);
             if (_completed)
             {

@@ -16,6 +16,8 @@ public sealed class RequestLimitTests : IAsyncLifetime
     {
         options.MaxSignalsPerRequest = 3;
         options.MaxSubscriptions = 2;
+        options.MaxSubscriptionsPerCaller = 2;
+        options.ReservedSubscriptions = 0;
         options.MaxReceiveMessageSize = 4096;
     });
 
@@ -66,13 +68,14 @@ public sealed class RequestLimitTests : IAsyncLifetime
         await first.ResponseStream.ReadNextAsync();
         await second.ResponseStream.ReadNextAsync();
 
-        using var third = _host.Val.Subscribe(request);
+        using var other = _host.CreateChannel(VehicleTestKeys.Issue("read", "other"));
+        using var third = new VAL.VALClient(other).Subscribe(request);
         var error = await Assert.ThrowsAsync<RpcException>(() => third.ResponseStream.ReadNextAsync());
         first.Dispose();
         using var fourth = await SubscribeWhenFreeAsync(request);
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
-        Assert.Equal("the vehicle service serves 2 subscriptions already (Vehicle:MaxSubscriptions); close one and try again", error.Status.Detail);
+        Assert.Equal("'other': the vehicle service serves 2 subscriptions already (Vehicle:MaxSubscriptions); close one and try again", error.Status.Detail);
         Assert.Equal(0f, fourth.ResponseStream.Current.Entries["Vehicle.Speed"].Value.Float);
     }
 
