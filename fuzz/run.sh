@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes one Cockpit parser with AFL++ and SharpFuzz for a number of minutes; see docs/fuzzing.md.
-#   fuzz/run.sh <dbc|candump|scenario|tokenizer|wav|vssdbc|screens> <minutes>
+#   fuzz/run.sh <dbc|candump|scenario|tokenizer|wav|vssdbc|screens|numerals|pathpattern> <minutes>
 # Seeds: fuzz/corpus/<target>/. Findings (git-ignored): fuzz/findings/<target>/default/{queue,crashes,hangs,fuzzer_stats}.
 # A second run on the same target resumes from its findings (AFL_AUTORESUME). Ends with one summary line from fuzzer_stats.
 set -euo pipefail
@@ -10,11 +10,11 @@ minutes=${2:-}
 case "$target" in
   dbc|candump) assemblies=(Cockpit.Can.dll) ;;
   scenario) assemblies=(Cockpit.Agent.dll) ;;
-  tokenizer) assemblies=(Cockpit.Understanding.dll) ;;
+  tokenizer|numerals) assemblies=(Cockpit.Understanding.dll) ;;
   wav) assemblies=(Cockpit.Speech.dll) ;;
-  vssdbc) assemblies=(Cockpit.Vehicle.dll) ;;
+  vssdbc|pathpattern) assemblies=(Cockpit.Vehicle.dll) ;;
   screens) assemblies=(Cockpit.Gui.dll) ;;
-  *) echo "usage: $0 <dbc|candump|scenario|tokenizer|wav|vssdbc|screens> <minutes>" >&2; exit 2 ;;
+  *) echo "usage: $0 <dbc|candump|scenario|tokenizer|wav|vssdbc|screens|numerals|pathpattern> <minutes>" >&2; exit 2 ;;
 esac
 if ! [[ "$minutes" =~ ^[0-9]+$ ]] || [ "$minutes" -eq 0 ]; then
   echo "usage: $0 $target <minutes>   (a whole number above 0)" >&2

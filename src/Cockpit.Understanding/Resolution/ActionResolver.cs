@@ -7,7 +7,9 @@ namespace Cockpit.Understanding.Resolution;
 /// <summary>
 /// Turns understood calls into concrete VSS targets: zones and "my" become seats, operations and values become
 /// numbers in range (relative changes from the current value, clamped; absolute values out of range are refused
-/// with the range), follow-ups take the last turn's function and seats. Pure: no I/O, thread-safe.
+/// with the range), follow-ups take the last turn's function and seats. A number said is never turned into another
+/// one: a negative value or level, a negative change ("调低负五度") and a change larger than the whole range are refused
+/// with the range too. Pure: no I/O, thread-safe.
 /// </summary>
 /// <param name="catalog">The action catalog.</param>
 public sealed class ActionResolver(ActionCatalog catalog)
@@ -199,6 +201,12 @@ public sealed class ActionResolver(ActionCatalog catalog)
                 case "up" or "down":
                     var now = AsDouble(current) ?? ((spec.Min + spec.Max) / 2);
                     var delta = call.Delta ?? spec.RelativeStep;
+                    if (delta < 0 || delta > spec.Max - spec.Min)
+                    {
+                        // "调低负五度" is not a rise of five, and no change beyond the whole range can be meant.
+                        return (null, OutOfRange(function));
+                    }
+
                     target = Math.Clamp(op == "up" ? now + delta : now - delta, spec.Min, spec.Max);
                     break;
                 default:
@@ -211,15 +219,14 @@ public sealed class ActionResolver(ActionCatalog catalog)
                     target = v.Number;
                     if (v.Kind == ActionValueKind.Level && spec.Levels.Count > 0)
                     {
-                        var k = (int)Math.Round(v.Number);
+                        // Compared as a double: a level said as 10^19 must not saturate or wrap into a valid int.
+                        var k = Math.Round(v.Number);
                         if (k < 1 || k >= spec.Levels.Count)
                         {
-                            return (null, Refusal.Of(RefusalReason.OutOfRange,
-                                $"{function.Label.Zh}可调档位是1到{spec.Levels.Count - 1}档",
-                                $"The {function.Label.En} has levels 1 to {spec.Levels.Count - 1}."));
+                            return (null, OutOfLevels(function));
                         }
 
-                        target = spec.Levels[k];
+                        target = spec.Levels[(int)k];
                     }
 
                     if (target < spec.Min || target > spec.Max)
@@ -258,8 +265,13 @@ public sealed class ActionResolver(ActionCatalog catalog)
             case "up" or "down":
                 var magnitude = AsDouble(current) is { } c && Math.Sign(c) == spec.Sign ? Math.Abs(c) : 0;
                 var now = Enumerable.Range(0, spec.Levels.Count).MinBy(i => Math.Abs(spec.Levels[i] - magnitude));
-                var step = (int)Math.Round(call.Delta ?? 1);
-                level = Math.Clamp(op == "up" ? now + step : now - step, 0, top);
+                var delta = Math.Round(call.Delta ?? 1);
+                if (delta < 0 || delta > top)
+                {
+                    return (null, OutOfLevels(function));
+                }
+
+                level = Math.Clamp(op == "up" ? now + (int)delta : now - (int)delta, 0, top);
                 break;
             default:
                 if (call.Value is not { Kind: not ActionValueKind.Enum } v)
@@ -268,12 +280,13 @@ public sealed class ActionResolver(ActionCatalog catalog)
                         $"请告诉我{function.Label.Zh}要开到几档", $"Which level should the {function.Label.En} be?"));
                 }
 
-                var asMagnitude = spec.Levels.ToList().IndexOf(Math.Abs(v.Number));
+                // A level or its VSS magnitude ("seat heating to 67"); a negative one is no level, whatever the sign the
+                // function writes to the car.
+                var asMagnitude = v.Number < 0 ? -1 : spec.Levels.ToList().IndexOf(v.Number);
                 level = v.Number >= 0 && v.Number <= top && v.Number % 1 == 0 ? (int)v.Number : asMagnitude;
                 if (level < 0)
                 {
-                    return (null, Refusal.Of(RefusalReason.OutOfRange,
-                        $"{function.Label.Zh}可调档位是1到{top}档", $"The {function.Label.En} has levels 1 to {top}."));
+                    return (null, OutOfLevels(function));
                 }
 
                 break;
@@ -284,6 +297,12 @@ public sealed class ActionResolver(ActionCatalog catalog)
 
     private static Refusal Unsupported(CatalogFunction function) =>
         Refusal.Of(RefusalReason.UnsupportedOperation, $"{function.Label.Zh}不支持这个操作", $"The {function.Label.En} can't do that.");
+
+    private static Refusal OutOfLevels(CatalogFunction function)
+    {
+        var top = function.Value.Levels.Count - 1;
+        return Refusal.Of(RefusalReason.OutOfRange, $"{function.Label.Zh}可调档位是1到{top}档", $"The {function.Label.En} has levels 1 to {top}.");
+    }
 
     private static Refusal OutOfRange(CatalogFunction function)
     {

@@ -5,8 +5,10 @@ internal static class NumeralSpans
 {
     /// <summary>
     /// Widens [<paramref name="start"/>, <paramref name="end"/>) over numeral words or characters next to it ("sixty-nine"
-    /// marked on "nine", "八十七" on "七"), as long as the whole still reads as one number. A side that ends in a unit
-    /// ("thirty-eight percent") is not widened: a numeral past the unit is another number.
+    /// marked on "nine", "八十七" on "七", "九千九百九十九万亿" on "九百九十九"), as long as the whole still reads as one number,
+    /// and then over the sign said just before it ("负二十" marked on "二十", "minus 20" on "20"): a tagger that leaves the
+    /// sign out must not turn -20 into 20. A side that ends in a unit ("thirty-eight percent") is not widened: a numeral
+    /// past the unit is another number.
     /// </summary>
     public static (int Start, int End) Widen(string text, int start, int end)
     {
@@ -20,6 +22,11 @@ internal static class NumeralSpans
             end = e;
         }
 
+        if (SignBefore(text, start) is { } sign && Numerals.TryParse(text[sign..end], out var signed) && signed < 0)
+        {
+            start = sign;
+        }
+
         return (start, end);
     }
 
@@ -31,7 +38,45 @@ internal static class NumeralSpans
             || text.AsSpan(0, start).TrimEnd().EndsWith("百分之", StringComparison.Ordinal);
     }
 
-    private static bool IsChineseNumeral(char c) => "零一二两三四五六七八九十百".Contains(c) || char.IsAsciiDigit(c);
+    private static bool IsChineseNumeral(char c) => "零一二两三四五六七八九十百千万亿".Contains(c) || char.IsAsciiDigit(c);
+
+    /// <summary>
+    /// Start of the sign just before <paramref name="start"/> (spaces between allowed): 负, 零下, "−" (U+2212), "minus",
+    /// "negative", or a "-" that does not join two ASCII words or numbers ("twenty-two", "20-22"); null when there is none.
+    /// </summary>
+    private static int? SignBefore(string text, int start)
+    {
+        var i = start;
+        while (i > 0 && Tokenizer.Fold(text[i - 1]) == ' ')
+        {
+            i--;
+        }
+
+        if (i == 0)
+        {
+            return null;
+        }
+
+        var c = Tokenizer.Fold(text[i - 1]);
+        if (c is '负' or '\u2212' or '\uFE63' || (c == '-' && (i == 1 || !char.IsAsciiLetterOrDigit(text[i - 2]))))
+        {
+            return i - 1;
+        }
+
+        if (i >= 2 && text.AsSpan(i - 2, 2) is "零下")
+        {
+            return i - 2;
+        }
+
+        var word = i;
+        while (word > 0 && char.IsAsciiLetter(text[word - 1]))
+        {
+            word--;
+        }
+
+        return text.AsSpan(word, i - word) is var w
+            && (w.Equals("minus", StringComparison.OrdinalIgnoreCase) || w.Equals("negative", StringComparison.OrdinalIgnoreCase)) ? word : null;
+    }
 
     /// <summary>Whether a numeral character, a decimal point or a number word begins at <paramref name="start"/>.</summary>
     private static bool NumeralStartsAt(string text, int start)

@@ -1,11 +1,22 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Cockpit.Understanding.Text;
 
 /// <summary>
-/// Parses the numbers occupants say, in Chinese (二十二点五, 两, 一百, 百分之五十, 第二), English (twenty-two,
+/// Parses the numbers occupants say, in Chinese (二十二点五, 两, 一百, 百分之五十, 第二, 三万, 两亿), English (twenty-two,
 /// twenty two point five, a hundred, second) and digits (22, 22.5, 50%, ２２), ignoring unit words around them.
 /// </summary>
+/// <remarks>
+/// <para>A sign said before the number is read, never dropped: 负 or 零下 before a Chinese number or digits ("负二十度",
+/// "零下5度"), "minus", "negative", "-" or "−" (U+2212) before an English number or digits ("minus twenty", "-20").
+/// A hyphen right after an ASCII letter or digit is a hyphen ("twenty-two", "20-22"), not a sign.</para>
+/// <para>No numeral wraps round. Numbers accumulate in <see cref="double"/>, not in a fixed-width integer: whole numbers
+/// are exact up to 2^53 (about 9×10^15), larger ones are read approximately (a 20-digit string is about 10^19), and one
+/// beyond a double's range (a 400-digit string, "九亿亿亿…") reads as ±<see cref="double.MaxValue"/>, so the value is always
+/// finite, never ∞ or NaN. Every value in the car lies far inside ±10^9; a number said beyond it therefore stays beyond
+/// every function's range, and the resolver refuses it with the range instead of acting on another value.</para>
+/// </remarks>
 public static class Numerals
 {
     private static readonly string[] StripWords =
@@ -24,6 +35,8 @@ public static class Numerals
         ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["a"] = 1, ["an"] = 1,
     };
 
+    private static readonly SearchValues<char> ChineseNumeralChars = SearchValues.Create("零〇一幺二两三四五六七八九十百千万亿点半");
+
     /// <summary>Tries to read one number from a short span such as "二十二点五度" or "twenty two".</summary>
     /// <param name="text">The span.</param>
     /// <param name="value">The number.</param>
@@ -36,7 +49,7 @@ public static class Numerals
             return false;
         }
 
-        var s = new string([.. text.Select(Tokenizer.Fold)]).Trim().ToLowerInvariant();
+        var s = Normalize(text);
         foreach (var w in StripWords)
         {
             s = s.Replace(w, " ", StringComparison.Ordinal);
@@ -48,17 +61,44 @@ public static class Numerals
             return false;
         }
 
+        bool ok;
         if (s.Any(char.IsAsciiDigit))
         {
-            return TryParseDigits(s, out value);
+            ok = TryParseDigits(s, out value);
         }
-
-        if (s.Any(c => ChineseDigit(c) >= 0 || c is '十' or '百' or '千' or '万' or '点' or '半'))
+        else if (s.Any(IsChineseNumeral))
         {
-            return TryParseChinese(s.Replace(" ", "", StringComparison.Ordinal), out value);
+            ok = TryParseChinese(s.Replace(" ", "", StringComparison.Ordinal), out value);
+        }
+        else
+        {
+            ok = TryParseEnglish(s, out value);
         }
 
-        return TryParseEnglish(s, out value);
+        // Past a double's range the sum is ∞: keep it finite, and as far out of every range as it was said.
+        value = Math.Clamp(value, -double.MaxValue, double.MaxValue);
+        return ok;
+    }
+
+    /// <summary>
+    /// Folds full-width characters and case, and gives each sign one spelling before the unit words go (they would take
+    /// the letter that tells a hyphen from a minus, and "negative" holds "at"): 零下 → 负 (else it reads as the digit 零),
+    /// "negative" → "minus", "−" → "-"; a hyphen after an ASCII letter or digit joins words or numbers and becomes a space.
+    /// </summary>
+    private static string Normalize(string text)
+    {
+        var chars = text.Select(Tokenizer.Fold).Select(char.ToLowerInvariant).Select(c => c is '\u2212' or '\uFE63' ? '-' : c).ToArray();
+        for (var i = 1; i < chars.Length; i++)
+        {
+            if (chars[i] == '-' && char.IsAsciiLetterOrDigit(chars[i - 1]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars).Trim()
+            .Replace("零下", "负", StringComparison.Ordinal)
+            .Replace("negative", "minus", StringComparison.Ordinal);
     }
 
     /// <summary>Value of a Chinese digit character, or -1.</summary>
@@ -82,6 +122,7 @@ public static class Numerals
     {
         value = 0;
         var start = s.IndexOf(s.First(char.IsAsciiDigit));
+        var negative = SignBefore(s, start);
         var end = start;
         var seenDot = false;
         while (end < s.Length && (char.IsAsciiDigit(s[end]) || (s[end] == '.' && !seenDot && end + 1 < s.Length && char.IsAsciiDigit(s[end + 1]))))
@@ -100,12 +141,16 @@ public static class Numerals
             value += 0.5;
         }
 
+        value = negative ? -value : value;
         return true;
     }
 
     private static bool TryParseChinese(string s, out double value)
     {
         value = 0;
+        var first = s.AsSpan().IndexOfAny(ChineseNumeralChars);
+        var negative = SignBefore(s, first);
+        s = s[first..];
         var half = false;
         if (s.EndsWith('半') && s.Length > 1)
         {
@@ -141,10 +186,11 @@ public static class Numerals
         }
 
         value = integer + fraction + (half ? 0.5 : 0);
+        value = negative ? -value : value;
         return integerPart.Length > 0 || fractionPart.Length > 0;
     }
 
-    private static bool TryParseChineseInteger(string s, out long value)
+    private static bool TryParseChineseInteger(string s, out double value)
     {
         value = 0;
         if (s.Length == 0)
@@ -163,7 +209,8 @@ public static class Numerals
             return true;
         }
 
-        long total = 0, section = 0, number = 0;
+        // 亿 (10^8) scales everything said before it, 万 (10^4) the part since the last 亿: "九千九百九十九万亿" is 9999×10^12.
+        double yi = 0, total = 0, section = 0, number = 0;
         var any = false;
         foreach (var c in s)
         {
@@ -190,6 +237,10 @@ public static class Numerals
                     total += (section + number) * 10000;
                     section = 0;
                     break;
+                case '亿':
+                    yi = (yi + total + section + number) * 100_000_000;
+                    total = section = 0;
+                    break;
                 default:
                     continue;
             }
@@ -198,22 +249,28 @@ public static class Numerals
             any = true;
         }
 
-        value = total + section + number;
+        value = yi + total + section + number;
         return any;
     }
 
     private static bool TryParseEnglish(string s, out double value)
     {
         value = 0;
+        var negative = s.StartsWith('-');
         var words = s.Split([' ', '-', ','], StringSplitOptions.RemoveEmptyEntries);
-        long total = 0, current = 0;
-        double fraction = 0, scale = 0.1;
+        double total = 0, current = 0, fraction = 0, scale = 0.1;
         var inFraction = false;
         var any = false;
         foreach (var w in words)
         {
             if (w == "and")
             {
+                continue;
+            }
+
+            if (w == "minus")
+            {
+                negative |= !any;
                 continue;
             }
 
@@ -263,6 +320,20 @@ public static class Numerals
         }
 
         value = total + current + fraction;
+        value = negative ? -value : value;
         return any;
+    }
+
+    private static bool IsChineseNumeral(char c) => ChineseDigit(c) >= 0 || ChineseNumeralChars.Contains(c);
+
+    /// <summary>
+    /// True when the normalized <paramref name="s"/> says a sign just before <paramref name="start"/>, where the number
+    /// begins: 负, "minus" or "-" (see <see cref="Normalize"/>).
+    /// </summary>
+    private static bool SignBefore(string s, int start)
+    {
+        var before = s.AsSpan(0, start).TrimEnd();
+        return before.EndsWith('负') || before.EndsWith('-')
+            || (before.EndsWith("minus", StringComparison.Ordinal) && (before.Length == 5 || !char.IsAsciiLetter(before[^6])));
     }
 }

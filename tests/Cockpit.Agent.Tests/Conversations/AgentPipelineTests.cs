@@ -46,6 +46,29 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
         Assert.Equal(22f, await Current("Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"));
     }
 
+    // A sign the occupant said is kept, and a numeral too long for a 64-bit integer does not wrap round: 一八四四六七四四零七三七
+    // 零九五五一六三八 is 2^64 + 22, which used to read as 22. Each is refused with the range, and the car keeps its value.
+    [Theory]
+    [InlineData("把温度调到负二十度", "zh", DriverTemperature, "温度可调范围是16到32度")]
+    [InlineData("把温度调到零下二十度", "zh", DriverTemperature, "温度可调范围是16到32度")]
+    [InlineData("set the temperature to minus 20 degrees", "en", DriverTemperature, "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("set the temperature to -20 degrees", "en", DriverTemperature, "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("把音量调到负一百", "zh", Volume, "音量可调范围是0到100")]
+    [InlineData("把温度调到一八四四六七四四零七三七零九五五一六三八度", "zh", DriverTemperature, "温度可调范围是16到32度")]
+    [InlineData("把温度调低负五度", "zh", DriverTemperature, "温度可调范围是16到32度")]
+    [InlineData("座椅加热调到负二档", "zh", DriverSeatHeating, "座椅加热可调档位是1到3档")]
+    public async Task Converse_NegativeOrOverflowingNumber_RefusedWithTheRangeAndNothingChanges(string text, string language, string path, string range)
+    {
+        var before = await ValueOf(path);
+
+        var result = await cockpit.Pipeline.ConverseAsync(new TurnRequest(text, language, Seat.Driver, null), default);
+
+        Assert.Equal(TurnOutcome.Refused, result.Outcome);
+        Assert.Contains(range, result.Reply, StringComparison.Ordinal);
+        Assert.All(result.Actions, action => Assert.Equal(Cockpit.Agent.Conversations.ActionStatus.Refused, action.Status));
+        Assert.Equal(before, await ValueOf(path));
+    }
+
     [Fact]
     public async Task Converse_TrunkWhileDriving_RefusedSayingWhy()
     {
@@ -175,6 +198,12 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
     }
 
     private const string Brightness = "Vehicle.Cabin.Infotainment.HMI.Brightness";
+    private const string DriverTemperature = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature";
+    private const string Volume = "Vehicle.Cabin.Infotainment.Media.Volume";
+    private const string DriverSeatHeating = "Vehicle.Cabin.Seat.Row1.DriverSide.HeatingCooling";
+
+    private async Task<Value> ValueOf(string path) =>
+        (await _vehicle.GetValueAsync(new GetValueRequest { SignalId = Wire.Path(path) })).DataPoint.Value;
 
     private async Task<float> Current(string path) =>
         (await _vehicle.GetValueAsync(new GetValueRequest { SignalId = Wire.Path(path) })).DataPoint.Value.Float;

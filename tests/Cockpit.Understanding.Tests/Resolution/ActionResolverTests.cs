@@ -98,6 +98,51 @@ public class ActionResolverTests
         Assert.Empty(result.Targets);
     }
 
+    // A number said is never turned into another: a negative value, level or change, and a change or level beyond any range
+    // (a numeral that once wrapped round), are refused with the range in both languages, and nothing is written.
+    [Theory]
+    [InlineData("climate.temperature", "set", -20d, null, "温度可调范围是16到32度", "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("climate.temperature", "set", 1.8446744073709552e19, null, "温度可调范围是16到32度", "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("climate.temperature", "down", null, -5d, "温度可调范围是16到32度", "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("climate.temperature", "up", null, -5d, "温度可调范围是16到32度", "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("climate.temperature", "up", null, 1.8446744073709552e19, "温度可调范围是16到32度", "The temperature can be set from 16 to 32 degrees.")]
+    [InlineData("media.volume", "set", -100d, null, "音量可调范围是0到100", "The volume can be set from 0 to 100 percent.")]
+    [InlineData("media.volume", "down", null, -10d, "音量可调范围是0到100", "The volume can be set from 0 to 100 percent.")]
+    public void Resolve_NegativeOrAbsurdNumber_RefusedWithRange(string function, string op, double? value, double? delta, string zh, string en)
+    {
+        var call = new ActionCall { Function = function, Operation = op, Value = value is { } v ? ActionValue.FromNumber(v) : null, Delta = delta };
+
+        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+
+        var refusal = Assert.Single(result.Actions).Refusal;
+        Assert.NotNull(refusal);
+        Assert.Equal((RefusalReason.OutOfRange, zh, en), (refusal.Reason, refusal.Message.Zh, refusal.Message.En));
+        Assert.Empty(result.Targets);
+    }
+
+    [Theory]
+    [InlineData("seat.heating", "set", -2d, null)]
+    [InlineData("seat.heating", "set", -33d, null)]
+    [InlineData("seat.heating", "set", 1.8446744073709552e19, null)]
+    [InlineData("seat.heating", "up", null, -1d)]
+    [InlineData("seat.heating", "down", null, -1d)]
+    [InlineData("seat.heating", "up", null, 1.8446744073709552e19)]
+    [InlineData("climate.fan_speed", "set", 1.8446744073709552e19, null)]
+    [InlineData("climate.fan_speed", "set", -3d, null)]
+    public void Resolve_NegativeOrAbsurdLevel_RefusedWithLevels(string function, string op, double? level, double? delta)
+    {
+        var call = new ActionCall { Function = function, Operation = op, Value = level is { } l ? ActionValue.FromLevel(l) : null, Delta = delta };
+
+        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+
+        var refusal = Assert.Single(result.Actions).Refusal;
+        Assert.NotNull(refusal);
+        Assert.Equal(RefusalReason.OutOfRange, refusal.Reason);
+        Assert.Matches("可调档位是1到[0-9]档", refusal.Message.Zh);
+        Assert.Matches("has levels 1 to [0-9]\\.", refusal.Message.En);
+        Assert.Empty(result.Targets);
+    }
+
     [Fact]
     public void Resolve_MassageInRear_RefusedForZone()
     {

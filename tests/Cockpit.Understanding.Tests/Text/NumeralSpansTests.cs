@@ -20,6 +20,19 @@ public class NumeralSpansTests
     [InlineData("brightness thirty-eight percent thirty-eight percent", "thirty-eight percent", "thirty-eight percent")]
     [InlineData("温度调到二十度二十二度", "二十度", "二十度")]
     [InlineData("温度定在十九点五度", "十九点", "十九点五")]
+    [InlineData("把温度调到九千九百九十九万亿度", "九百九十九", "九千九百九十九万亿")]
+    [InlineData("把温度调到负二十度", "二十", "负二十")]
+    [InlineData("把温度调到零下二十度", "二十", "零下二十")]
+    [InlineData("把温度调低负五度", "五", "负五")]
+    [InlineData("把温度调到负20度", "20", "负20")]
+    [InlineData("set the temperature to minus 20 degrees", "20", "minus 20")]
+    [InlineData("set the temperature to negative twenty two", "two", "negative twenty two")]
+    [InlineData("volume to minus a hundred", "a hundred", "minus a hundred")]
+    [InlineData("set it to -20", "20", "-20")]
+    [InlineData("set it to \u221220 degrees", "20", "\u221220")]
+    [InlineData("set it to twenty-two", "two", "twenty-two")]
+    [InlineData("between 20-22 degrees", "22", "22")]
+    [InlineData("温度调到二十度负责人", "二十", "二十")]
     public void Widen_PartOfANumber_WholeNumber(string text, string marked, string expected)
     {
         var start = text.IndexOf(marked, StringComparison.Ordinal);
