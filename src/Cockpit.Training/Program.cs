@@ -12,7 +12,8 @@ using Cockpit.Understanding.Catalog;
 //            [--lr 0.0015] [--warmup N] [--init DIR]   (--init: continue from an exported model's vocabulary and weights)
 //   smoke    [--out DIR]   a tiny model in seconds (CI): trains, exports, opens it with the C# runtime
 //   table    [--model DIR] [--cache DIR]   builds (or checks) the lookup table cache of an exported model
-//   measure  [--model DIR] [--cache DIR] [--probes DIR] [--update true] [--min-confidence 0.3] [--draw-seed N] [--table float16|int8]   re-measures held-out accuracy and latency through the C# runtime (on a fresh held-out draw with --draw-seed)
+//   measure  [--model DIR] [--cache DIR] [--human DIR] [--massive DIR] [--update true] [--draw-seed N] [--table float16|int8] [--report FILE] [--ablate true]
+//            the understanding table (generator held-out, human dev and test, MASSIVE dev), latency and memory through the C# runtime
 //   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
 //   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N]   synthetic speech corpus (issue 8)
 //   speech-train  [--corpus DIR] [--out DIR] [--minutes M] [--steps N] [--batch N] [--threads N] [--dim N] [--heads N]
@@ -71,6 +72,8 @@ switch (verb)
                 LearningRate = float.Parse(Str("lr", defaults.LearningRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 Warmup = Int("warmup", defaults.Warmup),
                 InitialModel = flags.GetValueOrDefault("init"),
+                PhrasebookRepeat = Int("phrasebook-repeat", defaults.PhrasebookRepeat),
+                MassiveRepeat = Int("massive-repeat", defaults.MassiveRepeat),
             },
             Console.Out).Run();
     case "smoke":
@@ -78,15 +81,25 @@ switch (verb)
     case "table":
         return ModelCommands.BuildTable(Str("model", "models/understanding"), Str("cache", "models/cache"), Console.Out);
     case "measure":
-        return ModelCommands.Measure(Str("model", "models/understanding"), Str("cache", "models/cache"), Str("probes", OutOfDomainProbe.DefaultDirectory), Str("update", "false") == "true", float.Parse(Str("min-confidence", new UnderstandingOptions().MinTagConfidence.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture), Str("draw-seed", "") is { Length: > 0 } draw ? int.Parse(draw, CultureInfo.InvariantCulture) : null, Enum.Parse<LookupTablePrecision>(Str("table", nameof(LookupTablePrecision.Float16)), ignoreCase: true), Console.Out);
+        return ModelCommands.Measure(
+            Str("model", "models/understanding"),
+            Str("cache", "models/cache"),
+            defaults with { MassiveDirectory = Str("massive", defaults.MassiveDirectory), HumanDirectory = Str("human", defaults.HumanDirectory) },
+            Str("update", "false") == "true",
+            Str("draw-seed", "") is { Length: > 0 } draw ? int.Parse(draw, CultureInfo.InvariantCulture) : null,
+            Enum.Parse<LookupTablePrecision>(Str("table", nameof(LookupTablePrecision.Float16)), ignoreCase: true),
+            flags.GetValueOrDefault("report"),
+            Str("ablate", "false") == "true",
+            Console.Out);
     case "generate":
     {
         var dir = Str("out", "artifacts/data");
         Directory.CreateDirectory(dir);
         var generator = new DataGenerator(ActionCatalog.Default);
         var seed = Int("seed", defaults.Seed);
-        TrainingPipeline.WriteHeldOut(Path.Combine(dir, "train.jsonl"), generator.Generate(Int("train", 2000), false, seed));
-        TrainingPipeline.WriteHeldOut(Path.Combine(dir, "heldout.jsonl"), generator.Generate(Int("test", 500), true, seed + 1));
+        var labelled = new Cockpit.Training.Labels.GeneratorLabels(ActionCatalog.Default, new Cockpit.Understanding.Model.LabelSet(ActionCatalog.Default));
+        Cockpit.Training.Measurement.EvaluationSets.WriteHeldOut(Path.Combine(dir, "train.jsonl"), generator.Generate(Int("train", 2000), false, seed).Select(labelled.From).OfType<Cockpit.Training.Labels.LabeledUtterance>());
+        Cockpit.Training.Measurement.EvaluationSets.WriteHeldOut(Path.Combine(dir, "heldout.jsonl"), generator.Generate(Int("test", 500), true, seed + 1).Select(labelled.From).OfType<Cockpit.Training.Labels.LabeledUtterance>());
         Console.WriteLine($"wrote {dir}/train.jsonl and {dir}/heldout.jsonl");
         return 0;
     }

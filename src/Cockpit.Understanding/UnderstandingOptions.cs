@@ -23,11 +23,6 @@ public sealed class UnderstandingOptions
     /// <summary>Threads used to build the lookup table on first start. Defaults to the processor count.</summary>
     public int BuildThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Tags the model gives a lower probability than this are read as outside any span (noted in
-    /// <see cref="UnderstandingResult.Rejected"/>), so a weak word costs neither a request nor a false one. Defaults to 0.3 (chosen on a validation draw of the
-    /// held-out distribution: from 0.3 to 0.35 out-of-domain rejection rises with no loss of exact match).</summary>
-    public float MinTagConfidence { get; set; } = 0.3f;
-
     /// <summary>How the lookup table stores the experts' outputs; the table is built and cached per precision. Defaults
     /// to <see cref="LookupTablePrecision.Float16"/>.</summary>
     public LookupTablePrecision TablePrecision { get; set; } = LookupTablePrecision.Float16;

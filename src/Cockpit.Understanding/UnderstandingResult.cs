@@ -13,14 +13,10 @@ public sealed record UnderstandingResult
     public IReadOnlyList<ActionCall> Calls { get; init; } = [];
 
     /// <summary>
-    /// Overall confidence 0..1: that of the weakest call (the lowest probability of a tag it was built from); without
-    /// calls, the lowest probability of any chosen tag. Words whose tags fell below
-    /// <see cref="UnderstandingOptions.MinTagConfidence"/> were left out of the calls and are listed in <see cref="Rejected"/>.
+    /// Overall confidence 0..1: that of the least sure call (the mean probability of its intent tags); without calls, how
+    /// sure the model was that nothing was asked (the lowest probability of an <c>O</c> intent tag).
     /// </summary>
     public float Confidence { get; init; }
-
-    /// <summary>Spans the model tagged but the catalog rejected (e.g. an operation the function does not accept); for logging.</summary>
-    public IReadOnlyList<string> Rejected { get; init; } = [];
 
     /// <summary>The speaking seat given to <see cref="UtteranceUnderstander.Understand"/>.</summary>
     public Seat SpeakingSeat { get; init; }

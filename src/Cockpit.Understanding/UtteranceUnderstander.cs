@@ -6,8 +6,8 @@ using Cockpit.Understanding.Text;
 namespace Cockpit.Understanding;
 
 /// <summary>
-/// The on-device understanding model: tokenizer → lookup-table gather (memory-mapped) → ONNX Runtime encoder →
-/// tag decoding into calls validated against the action catalog. Thread-safe; open once and share.
+/// The on-device understanding model: tokenizer → lookup-table gather (memory-mapped) → ONNX Runtime encoder → intent,
+/// slot and zone heads decoded into calls (<see cref="CallDecoder"/>). Thread-safe; open once and share.
 /// </summary>
 public sealed class UtteranceUnderstander : IDisposable
 {
@@ -15,15 +15,12 @@ public sealed class UtteranceUnderstander : IDisposable
     private readonly CallDecoder decoder;
     private readonly EncoderSession session;
     private readonly LookupTable? table;
-    private readonly float minTagConfidence;
-
-    private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, TagSet tags, EncoderSession session, LookupTable? table, float minTagConfidence)
+    private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, LabelSet labels, EncoderSession session, LookupTable? table)
     {
-        this.minTagConfidence = minTagConfidence;
         Manifest = manifest;
         Catalog = catalog;
         this.tokenizer = tokenizer;
-        decoder = new CallDecoder(catalog, tags);
+        decoder = new CallDecoder(catalog, labels);
         this.session = session;
         this.table = table;
     }
@@ -55,8 +52,8 @@ public sealed class UtteranceUnderstander : IDisposable
             manifest.Verify(dir);
         }
 
-        var tags = new TagSet(catalog);
-        if (!string.Equals(tags.Sha256, manifest.LabelsSha256, StringComparison.Ordinal))
+        var labels = new LabelSet(catalog);
+        if (!string.Equals(labels.Sha256, manifest.LabelsSha256, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"The model in {dir} was trained for another label set (catalog {manifest.CatalogVersion}); retrain or update the catalog.");
         }
@@ -72,7 +69,7 @@ public sealed class UtteranceUnderstander : IDisposable
 
         var kernel = options.UseFusedKernel ? EncoderSession.KernelLibrary : null;
         var session = new EncoderSession(Path.Combine(dir, "encoder.onnx"), manifest.Config, table, options.IntraOpThreads, kernel);
-        return new UtteranceUnderstander(manifest, catalog, tokenizer, tags, session, table, options.MinTagConfidence);
+        return new UtteranceUnderstander(manifest, catalog, tokenizer, labels, session, table);
     }
 
     /// <summary>Detects the language from the script: any Chinese character means <c>zh</c>.</summary>
@@ -93,23 +90,25 @@ public sealed class UtteranceUnderstander : IDisposable
     {
         ArgumentNullException.ThrowIfNull(texts);
         var watch = Stopwatch.StartNew();
-        var (tokenized, length, tagLogits, callLogits) = Encode(texts);
+        var (tokenized, length, intents, slots, zones) = Encode(texts);
         var batch = texts.Count;
         var results = new UnderstandingResult[batch];
-        var nTags = Manifest.Config.Tags;
-        var nCalls = Manifest.Config.CallClasses;
+        var (nIntents, nSlots, nZones) = (Manifest.Config.IntentTags, Manifest.Config.SlotTags, Manifest.Config.Zones);
         for (var b = 0; b < batch; b++)
         {
             var text = texts[b] ?? "";
             var n = tokenized[b].Count;
-            var (decoded, rejected, confidence) = decoder.Decode(
-                text, tokenized[b], tagLogits.AsSpan(b * length * nTags, n * nTags), callLogits.AsSpan(b * length * nCalls, n * nCalls), minTagConfidence);
+            var (decoded, confidence) = decoder.Decode(
+                text,
+                tokenized[b],
+                intents.AsSpan(b * length * nIntents, n * nIntents),
+                slots.AsSpan(b * length * nSlots, n * nSlots),
+                zones.AsSpan(b * length * nZones, n * nZones));
             results[b] = new UnderstandingResult
             {
                 Text = text,
                 Language = language ?? DetectLanguage(text),
                 Calls = decoded,
-                Rejected = rejected,
                 Confidence = confidence,
                 Elapsed = watch.Elapsed / batch,
             };
@@ -118,9 +117,9 @@ public sealed class UtteranceUnderstander : IDisposable
         return results;
     }
 
-    /// <summary>Runs the encoder over a batch: each utterance's tokens (cut to the model's length) and the tag and call
-    /// logits, row-major [batch, length, classes].</summary>
-    internal (List<IReadOnlyList<Token>> Tokens, int Length, float[] Tags, float[] Calls) Encode(IReadOnlyList<string> texts)
+    /// <summary>Runs the encoder over a batch: each utterance's tokens (cut to the model's length) and the intent, slot and
+    /// zone logits, row-major [batch, length, classes].</summary>
+    internal (List<IReadOnlyList<Token>> Tokens, int Length, float[] Intents, float[] Slots, float[] Zones) Encode(IReadOnlyList<string> texts)
     {
         var max = Manifest.Config.MaxLength;
         var tokenized = texts.Select(t => tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
@@ -137,8 +136,8 @@ public sealed class UtteranceUnderstander : IDisposable
             }
         }
 
-        var (tags, calls) = session.Run(ids, mask, batch, length);
-        return (tokenized, length, tags, calls);
+        var (intents, slots, zones) = session.Run(ids, mask, batch, length);
+        return (tokenized, length, intents, slots, zones);
     }
 
     /// <summary>Releases the ONNX Runtime session and the memory map.</summary>

@@ -7,16 +7,15 @@ using Cockpit.Understanding.Text;
 namespace Cockpit.Benchmarks.Understanding;
 
 /// <summary>
-/// Decoding alone: the shipped model's tag and call logits of 64 held-out utterances, computed once, turned into calls
-/// (class per token, free-text edges, call numbering, catalog checks). The part of a turn that runs after the model.
+/// Decoding alone: the shipped model's intent, slot and zone logits of 64 held-out utterances, computed once, turned into
+/// calls (segments, merges, argument spans and numbers, zones). The part of a turn that runs after the model.
 /// </summary>
 [MemoryDiagnoser]
 public class CallDecoderBenchmark
 {
     private const int Utterances = 64;
-    private readonly List<(string Text, IReadOnlyList<Token> Tokens, float[] Tags, float[] Calls)> _decoded = [];
+    private readonly List<(string Text, IReadOnlyList<Token> Tokens, float[] Intents, float[] Slots, float[] Zones)> _decoded = [];
     private CallDecoder _decoder = null!;
-    private float _minConfidence;
 
     [GlobalSetup]
     public void Setup()
@@ -27,23 +26,22 @@ public class CallDecoderBenchmark
         {
             foreach (var text in UnderstandingLatencyBenchmark.HeldOutTexts(Utterances))
             {
-                var (tokens, _, tags, calls) = understander.Encode([text]);
-                _decoded.Add((text, tokens[0], tags, calls));
+                var (tokens, _, intents, slots, zones) = understander.Encode([text]);
+                _decoded.Add((text, tokens[0], intents, slots, zones));
             }
         }
 
         Directory.Delete(cache, recursive: true);
-        _decoder = new CallDecoder(ActionCatalog.Default, new TagSet(ActionCatalog.Default));
-        _minConfidence = options.MinTagConfidence;
+        _decoder = new CallDecoder(ActionCatalog.Default, new LabelSet(ActionCatalog.Default));
     }
 
     [Benchmark(OperationsPerInvoke = Utterances, Description = "decode one utterance")]
     public int Decode()
     {
         var calls = 0;
-        foreach (var (text, tokens, tags, callLogits) in _decoded)
+        foreach (var (text, tokens, intents, slots, zones) in _decoded)
         {
-            calls += _decoder.Decode(text, tokens, tags, callLogits, _minConfidence).Calls.Count;
+            calls += _decoder.Decode(text, tokens, intents, slots, zones).Calls.Count;
         }
 
         return calls;

@@ -120,8 +120,8 @@ internal static class ExpertPathCost
         using var runOptions = new RunOptions();
         var start = Stopwatch.GetTimestamp();
         using var results = table is null
-            ? session.Run(runOptions, ["input_ids", "attention_mask"], [idsValue, maskValue], ["tag_logits", "call_logits"])
-            : session.Run(runOptions, ["input_ids", "attention_mask", MoleMixFusion.TableInput], [idsValue, maskValue, table], ["tag_logits", "call_logits"]);
+            ? session.Run(runOptions, ["input_ids", "attention_mask"], [idsValue, maskValue], ["intent_logits", "slot_logits", "zone_logits"])
+            : session.Run(runOptions, ["input_ids", "attention_mask", MoleMixFusion.TableInput], [idsValue, maskValue, table], ["intent_logits", "slot_logits", "zone_logits"]);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class DataGenerator
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var s in samples)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(s.Text + "\t" + string.Join(';', s.Spans.Select(x => $"{x.Start},{x.End},{x.Class},{x.Call}")) + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(s.Text + "\t" + string.Join(';', s.Spans.Select(x => $"{x.Start},{x.End},{x.Class},{x.Call},{x.Number?.ToString(CultureInfo.InvariantCulture)}")) + "\n"));
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
@@ -506,9 +506,9 @@ internal sealed class DataGenerator
                             return null;
                         }
 
-                        var (text, percent) = Value(function, lang, rng);
+                        var (text, number, percent) = Value(function, lang, rng);
                         valueUsesPercent = percent;
-                        pieces.Add(new Piece(text, "NUM", call));
+                        pieces.Add(new Piece(text, "NUM", call, number));
                         break;
                     case "{lvl}":
                         if (function is null)
@@ -518,10 +518,11 @@ internal sealed class DataGenerator
 
                         var top = function.Value.Levels.Count - 1;
                         var k = rng.Next(1, top + 1);
-                        pieces.Add(new Piece(rng.Next(2) == 0 ? k.ToString(CultureInfo.InvariantCulture) : zh ? NumberWords.ZhInteger(k, rng.Next(2) == 0) : NumberWords.EnInteger(k, rng), "LEVEL", call));
+                        pieces.Add(new Piece(rng.Next(2) == 0 ? k.ToString(CultureInfo.InvariantCulture) : zh ? NumberWords.ZhInteger(k, rng.Next(2) == 0) : NumberWords.EnInteger(k, rng), "LEVEL", call, k));
                         break;
                     case "{delta}":
-                        pieces.Add(new Piece(NumberWords.Render(Delta(function, rng), lang, rng), "DELTA", call));
+                        var delta = Delta(function, rng);
+                        pieces.Add(new Piece(NumberWords.Render(delta, lang, rng), "DELTA", call, delta));
                         break;
                     case "{unit}":
                         pieces.Add(Piece.Outside(valueUsesPercent ? "" : Unit(function, lang, rng)));
@@ -631,14 +632,14 @@ internal sealed class DataGenerator
         _ => ValueLists.EnTargets,
     };
 
-    private static (string Text, bool Percent) Value(CatalogFunction function, string lang, Random rng)
+    private static (string Text, double Number, bool Percent) Value(CatalogFunction function, string lang, Random rng)
     {
         var spec = function.Value;
         if (spec.Unit.En == "percent")
         {
             var v = rng.NextDouble() < 0.03 ? rng.Next(101, 200) : rng.NextDouble() < 0.6 ? rng.Next((int)spec.Min / 5, 21) * 5 : rng.Next((int)spec.Min, 101);
             v = Math.Max(v, (int)spec.Min);
-            return rng.NextDouble() < 0.5 ? (NumberWords.Percent(v, lang, rng), true) : (NumberWords.Render(v, lang, rng), false);
+            return rng.NextDouble() < 0.5 ? (NumberWords.Percent(v, lang, rng), v, true) : (NumberWords.Render(v, lang, rng), v, false);
         }
 
         double value = rng.NextDouble() < 0.07
@@ -649,7 +650,7 @@ internal sealed class DataGenerator
             value = Math.Round(value);
         }
 
-        return (NumberWords.Render(value, lang, rng), false);
+        return (NumberWords.Render(value, lang, rng), value, false);
     }
 
     private static double Delta(CatalogFunction? function, Random rng)

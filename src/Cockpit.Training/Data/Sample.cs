@@ -1,7 +1,7 @@
 namespace Cockpit.Training.Data;
 
-/// <summary>A labelled character span of a generated utterance.</summary>
-internal sealed record LabelledSpan(int Start, int End, string Class, int Call);
+/// <summary>A labelled character span of a generated utterance; a number's span carries the value the generator chose.</summary>
+internal sealed record LabelledSpan(int Start, int End, string Class, int Call, double? Number = null);
 
 /// <summary>One generated utterance with its span labels.</summary>
 internal sealed record Sample(string Text, string Lang, string Template, IReadOnlyList<LabelledSpan> Spans)
@@ -36,7 +36,7 @@ internal sealed record Sample(string Text, string Lang, string Template, IReadOn
             sb.Append(text);
             if (p.Class is not null)
             {
-                spans.Add(new LabelledSpan(start, sb.Length, p.Class, p.Call));
+                spans.Add(new LabelledSpan(start, sb.Length, p.Class, p.Call, p.Number));
             }
         }
 

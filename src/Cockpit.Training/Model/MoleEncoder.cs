@@ -18,8 +18,9 @@ internal sealed class MoleEncoder : nn.Module
     private readonly Parameter position;
     private readonly ModuleList<MoleLayer> layers;
     private readonly Parameter finalNorm;
-    private readonly Linear tagHead;
-    private readonly Linear callHead;
+    private readonly Linear intentHead;
+    private readonly Linear slotHead;
+    private readonly Linear zoneHead;
     private readonly float dropout;
 
     /// <param name="config">The model's shape.</param>
@@ -34,8 +35,9 @@ internal sealed class MoleEncoder : nn.Module
         position = nn.Parameter(torch.randn(config.MaxLength, config.Dim) * 0.02f);
         layers = nn.ModuleList([.. Enumerable.Range(0, config.Layers).Select(i => new MoleLayer(config, i, dropout))]);
         finalNorm = nn.Parameter(torch.ones(config.Dim));
-        tagHead = nn.Linear(config.Dim, config.Tags);
-        callHead = nn.Linear(config.Dim, config.CallClasses);
+        intentHead = nn.Linear(config.Dim, config.IntentTags);
+        slotHead = nn.Linear(config.Dim, config.SlotTags);
+        zoneHead = nn.Linear(config.Dim, config.Zones);
         using (torch.no_grad())
         {
             embedding.weight!.normal_(0, 0.3);
@@ -60,7 +62,8 @@ internal sealed class MoleEncoder : nn.Module
     /// <param name="mask">[B, T] 1 for tokens, 0 for padding.</param>
     /// <param name="unique">[U] distinct ids of the batch.</param>
     /// <param name="inverse">[B, T] index of each token in <paramref name="unique"/>.</param>
-    public (Tensor Tags, Tensor Calls) Forward(Tensor ids, Tensor mask, Tensor unique, Tensor inverse)
+    /// <returns>Intent, slot and zone logits, [B, T, classes] each.</returns>
+    public (Tensor Intents, Tensor Slots, Tensor Zones) Forward(Tensor ids, Tensor mask, Tensor unique, Tensor inverse)
     {
         var t = ids.shape[1];
         var e = embedding.forward(ids);
@@ -73,7 +76,7 @@ internal sealed class MoleEncoder : nn.Module
         }
 
         var z = RmsNorm(h, finalNorm);
-        return (tagHead.forward(z), callHead.forward(z));
+        return (intentHead.forward(z), slotHead.forward(z), zoneHead.forward(z));
     }
 
     /// <summary>All weights by export name, as float arrays with shapes.</summary>
@@ -105,10 +108,12 @@ internal sealed class MoleEncoder : nn.Module
         yield return ("embedding", embedding.weight!);
         yield return ("position", position);
         yield return ("final_norm", finalNorm);
-        yield return ("tag_head.w", tagHead.weight!.t());
-        yield return ("tag_head.b", tagHead.bias!);
-        yield return ("call_head.w", callHead.weight!.t());
-        yield return ("call_head.b", callHead.bias!);
+        yield return ("intent_head.w", intentHead.weight!.t());
+        yield return ("intent_head.b", intentHead.bias!);
+        yield return ("slot_head.w", slotHead.weight!.t());
+        yield return ("slot_head.b", slotHead.bias!);
+        yield return ("zone_head.w", zoneHead.weight!.t());
+        yield return ("zone_head.b", zoneHead.bias!);
         for (var i = 0; i < layers.Count; i++)
         {
             foreach (var (name, w) in layers[i].Weights())

@@ -4,7 +4,7 @@ namespace Cockpit.Training.Onnx;
 
 /// <summary>
 /// Writes the two ONNX graphs of a trained encoder (opset 17, IR 8):
-/// <c>encoder.onnx</c>, the dense part (embedding, attention, shared FFN, router, heads) with the gathered lookup-table
+/// <c>encoder.onnx</c>, the dense part (embedding, attention, shared FFN, router, the intent, slot and zone heads) with the gathered lookup-table
 /// rows as one fp16 input per layer, <c>lut0</c> … <c>lut{L-1}</c> [B, T, N, d], each cast to float where its layer
 /// mixes it (the runtime copies row slices; the graph never slices or casts the whole gather); and <c>experts.onnx</c>,
 /// which maps token ids to those rows (<c>token_ids</c> [K] → <c>rows</c> [K, L, N, d] fp16), used once to
@@ -74,10 +74,12 @@ internal static class OnnxExporter
         }
 
         var z = g.Node("Reshape", [g.RmsNorm(h, W("final_norm")), g.Int64s([0, 0, d])]);
-        g.Node("Add", [g.Node("MatMul", [z, W("tag_head.w")]), W("tag_head.b")], "tag_logits");
-        g.Node("Add", [g.Node("MatMul", [z, W("call_head.w")]), W("call_head.b")], "call_logits");
-        g.Output("tag_logits", OnnxGraphBuilder.Float, "batch", "seq", c.Tags);
-        g.Output("call_logits", OnnxGraphBuilder.Float, "batch", "seq", c.CallClasses);
+        g.Node("Add", [g.Node("MatMul", [z, W("intent_head.w")]), W("intent_head.b")], "intent_logits");
+        g.Node("Add", [g.Node("MatMul", [z, W("slot_head.w")]), W("slot_head.b")], "slot_logits");
+        g.Node("Add", [g.Node("MatMul", [z, W("zone_head.w")]), W("zone_head.b")], "zone_logits");
+        g.Output("intent_logits", OnnxGraphBuilder.Float, "batch", "seq", c.IntentTags);
+        g.Output("slot_logits", OnnxGraphBuilder.Float, "batch", "seq", c.SlotTags);
+        g.Output("zone_logits", OnnxGraphBuilder.Float, "batch", "seq", c.Zones);
         g.Save(path, Opset, IrVersion, metadata);
     }
 

@@ -1,11 +1,11 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cockpit.Training.Data;
+using Cockpit.Training.Labels;
+using Cockpit.Training.Measurement;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Model;
-using Cockpit.Understanding.Text;
 
 namespace Cockpit.Training.Training;
 
@@ -20,9 +20,13 @@ internal static class ModelCommands
         return 0;
     }
 
-    /// <summary>Re-measures a model directory on its held-out file or, with <paramref name="drawSeed"/>, on a fresh draw of the
-    /// same held-out distribution (held-out templates and values, another seed): how much the sample moves the figures.</summary>
-    public static int Measure(string modelDir, string cacheDir, string probeDirectory, bool update, float minTagConfidence, int? drawSeed, LookupTablePrecision tablePrecision, TextWriter log)
+    /// <summary>
+    /// Re-measures a model directory on every evaluation set: its held-out file or, with <paramref name="drawSeed"/>, a fresh
+    /// draw of the same held-out distribution; the human-written dev and test splits; MASSIVE dev. With
+    /// <paramref name="report"/> the metrics are also written as JSON; with <paramref name="ablate"/> what each decoder rule
+    /// earns on the human dev set is printed.
+    /// </summary>
+    public static int Measure(string modelDir, string cacheDir, TrainingOptions options, bool update, int? drawSeed, LookupTablePrecision tablePrecision, string? report, bool ablate, TextWriter log)
     {
         if (update && drawSeed is not null)
         {
@@ -30,39 +34,33 @@ internal static class ModelCommands
         }
 
         var catalog = ActionCatalog.Default;
-        var samples = drawSeed is { } seed
-            ? new DataGenerator(catalog).Generate(new TrainingOptions().TestSamples, heldOut: true, seed)
-            : ReadSamples(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
-        var decoder = new CallDecoder(catalog, new TagSet(catalog));
-        var tokenizer = Tokenizer.FromFile(Path.Combine(modelDir, "vocab.txt"));
-        var gold = samples.Select(s => TrainingPipeline.GoldCalls(decoder, tokenizer, s)).ToList();
-        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, samples, gold, null, log, minTagConfidence, probeDirectory, tablePrecision);
+        var labels = new LabelSet(catalog);
+        var heldOut = drawSeed is { } seed
+            ? [.. new DataGenerator(catalog).Generate(options.TestSamples, heldOut: true, seed).Select(new GeneratorLabels(catalog, labels).From).OfType<LabeledUtterance>()]
+            : EvaluationSets.ReadHeldOut(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
+        var massive = File.Exists(options.MassiveMapping) ? new MassiveCorpus(options.MassiveMapping, labels) : null;
+        var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive);
+        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, sets, massive, log, tablePrecision);
+        if (ablate)
+        {
+            using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, TablePrecision = tablePrecision });
+            log.WriteLine(Ablation.Run(understander, sets.HumanDev));
+        }
+
+        if (report is not null)
+        {
+            File.WriteAllText(report, metrics.ToJsonString(ModelManifest.JsonOptions), new UTF8Encoding(false));
+        }
+
         if (update)
         {
             var path = Path.Combine(modelDir, ModelManifest.FileName);
             var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-            var existing = manifest["metrics"] as JsonObject ?? [];
-            foreach (var (k, v) in metrics.Where(kv => kv.Value is not null))
-            {
-                existing[k] = v?.DeepClone();
-            }
-
-            manifest["metrics"] = existing.DeepClone();
+            manifest["metrics"] = metrics.DeepClone();
             File.WriteAllText(path, manifest.ToJsonString(ModelManifest.JsonOptions), new UTF8Encoding(false));
             log.WriteLine($"updated {path}");
         }
 
         return 0;
     }
-
-    public static List<Sample> ReadSamples(string path) =>
-        [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l =>
-        {
-            var o = JsonNode.Parse(l)!.AsObject();
-            var spans = o["spans"]!.AsArray().Select(x => x!.AsArray())
-                .Select(x => new LabelledSpan(x[0]!.GetValue<int>(), x[1]!.GetValue<int>(), x[2]!.GetValue<string>(), x[3]!.GetValue<int>())).ToList();
-            return new Sample(o["text"]!.GetValue<string>(), o["lang"]!.GetValue<string>(), o["template"]!.GetValue<string>(), spans);
-        })];
-
-    public static string Describe(JsonObject o) => o.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }

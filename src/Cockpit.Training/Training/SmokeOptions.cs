@@ -20,5 +20,7 @@ internal static class SmokeOptions
         EvalEvery = 0,
         Warmup = 5,
         MaxMinutes = 2,
+        PhrasebookRepeat = 1,
+        MassiveRepeat = 1,
     };
 }

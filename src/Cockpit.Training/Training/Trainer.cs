@@ -19,17 +19,6 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
 
     public int StepsDone { get; private set; }
 
-    public static EncodedSample Encode(Tokenizer tokenizer, TagSet tagSet, Sample sample, int maxLength, int index, UnseenCharacters? unseen = null)
-    {
-        var tokens = tokenizer.Encode(sample.Text);
-        tokens = unseen?.Apply(sample.Text, tokens) ?? tokens;
-        var n = Math.Min(tokens.Count, maxLength);
-        var tags = new int[tokens.Count];
-        var calls = new int[tokens.Count];
-        SpanTagger.Tag(tagSet, tokens, sample.Spans.Select(s => (s.Start, s.End, s.Class, s.Call)), tags, calls);
-        return new EncodedSample([.. tokens.Take(n).Select(t => t.Id)], tags[..n], calls[..n], index);
-    }
-
     public void Train(IReadOnlyList<EncodedSample> train, Func<int, double>? evaluate)
     {
         var rng = new Random(options.Seed);
@@ -61,9 +50,12 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
                 var batch = pending.Dequeue();
                 using var inputs = Batch(batch, withLabels: true);
                 model.train();
-                var (tagLogits, callLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
-                var loss = torch.nn.functional.cross_entropy(tagLogits.reshape(-1, tagLogits.shape[^1]), inputs.Tags!.reshape(-1), ignore_index: -100)
-                    + (0.5f * torch.nn.functional.cross_entropy(callLogits.reshape(-1, callLogits.shape[^1]), inputs.Calls!.reshape(-1), ignore_index: -100));
+                var (intentLogits, slotLogits, zoneLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+                var zoneLoss = torch.nn.functional.binary_cross_entropy_with_logits(zoneLogits, inputs.Zones!, reduction: nn.Reduction.None);
+                var zoneWeight = inputs.InCall!.unsqueeze(-1);
+                var loss = torch.nn.functional.cross_entropy(intentLogits.reshape(-1, intentLogits.shape[^1]), inputs.Intents!.reshape(-1), ignore_index: -100)
+                    + torch.nn.functional.cross_entropy(slotLogits.reshape(-1, slotLogits.shape[^1]), inputs.Slots!.reshape(-1), ignore_index: -100)
+                    + ((zoneLoss * zoneWeight).sum() / (zoneWeight.sum() * zoneLogits.shape[^1]).clamp_min(1));
                 optimizer.zero_grad();
                 loss.backward();
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0);
@@ -90,7 +82,7 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
             if (evaluate is not null && options.EvalEvery > 0 && step % options.EvalEvery == 0 && step < options.Steps)
             {
                 var evalWatch = Stopwatch.StartNew();
-                log.WriteLine($"  held-out exact match at step {step}: {evaluate(step):P2}");
+                log.WriteLine($"  evaluation at step {step}: human dev zh exact {evaluate(step):P2}");
                 watch.Stop();
                 _ = evalWatch;
                 watch.Start();
@@ -116,10 +108,10 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
         }
     }
 
-    /// <summary>The tag and call heads' logits per sample (tokens × tags, tokens × call classes), for <see cref="CallDecoder"/>.</summary>
-    public List<(float[] TagLogits, float[] CallLogits)> Predict(IReadOnlyList<EncodedSample> samples, int batchSize = 128)
+    /// <summary>The three heads' logits per sample ([tokens × classes] each), for <see cref="CallDecoder"/>.</summary>
+    public List<(float[] Intents, float[] Slots, float[] Zones)> Predict(IReadOnlyList<EncodedSample> samples, int batchSize = 128)
     {
-        var results = new List<(float[], float[])>(samples.Count);
+        var results = new List<(float[], float[], float[])>(samples.Count);
         model.eval();
         using var noGrad = torch.no_grad();
         for (var i = 0; i < samples.Count; i += batchSize)
@@ -127,39 +119,43 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
             using var scope = torch.NewDisposeScope();
             var batch = samples.Skip(i).Take(batchSize).ToList();
             using var inputs = Batch(batch, withLabels: false);
-            var (tagLogits, callLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+            var (intentLogits, slotLogits, zoneLogits) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
             for (var b = 0; b < batch.Count; b++)
             {
                 var n = batch[b].Ids.Length;
                 results.Add((
-                    tagLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray(),
-                    callLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray()));
+                    intentLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray(),
+                    slotLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray(),
+                    zoneLogits[b].narrow(0, 0, n).contiguous().data<float>().ToArray()));
             }
         }
 
         return results;
     }
 
-    /// <summary>Raw tag logits [B, T, tags] for one padded batch, for the ONNX parity check.</summary>
-    public (float[] Logits, long[] Ids, float[] Mask, int Length) TagLogits(List<EncodedSample> batch)
+    /// <summary>Raw intent logits [B, T, intent tags] for one padded batch, for the ONNX parity check.</summary>
+    public (float[] Logits, long[] Ids, float[] Mask, int Length) IntentLogits(List<EncodedSample> batch)
     {
         model.eval();
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
         using var inputs = Batch(batch, withLabels: false);
-        var (tagLogits, _) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
-        return (tagLogits.data<float>().ToArray(), inputs.Ids.data<long>().ToArray(), inputs.Mask.data<float>().ToArray(), (int)inputs.Ids.shape[1]);
+        var (intentLogits, _, _) = model.Forward(inputs.Ids, inputs.Mask, inputs.Unique, inputs.Inverse);
+        return (intentLogits.data<float>().ToArray(), inputs.Ids.data<long>().ToArray(), inputs.Mask.data<float>().ToArray(), (int)inputs.Ids.shape[1]);
     }
 
-    private static BatchTensors Batch(List<EncodedSample> batch, bool withLabels)
+    private BatchTensors Batch(List<EncodedSample> batch, bool withLabels)
     {
         var t = Math.Max(1, batch.Max(s => s.Ids.Length));
         var ids = new long[batch.Count * t];
         var mask = new float[batch.Count * t];
-        var tags = new long[batch.Count * t];
-        var calls = new long[batch.Count * t];
-        Array.Fill(tags, -100);
-        Array.Fill(calls, -100);
+        var intents = new long[batch.Count * t];
+        var slots = new long[batch.Count * t];
+        var zoneCount = model.Config.Zones;
+        var zones = new float[batch.Count * t * zoneCount];
+        var inCall = new float[batch.Count * t];
+        Array.Fill(intents, -100);
+        Array.Fill(slots, -100);
         var uniqueIndex = new Dictionary<long, long>();
         var inverse = new long[batch.Count * t];
         for (var b = 0; b < batch.Count; b++)
@@ -179,8 +175,10 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
                 if (i < s.Ids.Length)
                 {
                     mask[k] = 1;
-                    tags[k] = s.Tags[i];
-                    calls[k] = s.Calls[i];
+                    intents[k] = s.IntentTags[i];
+                    slots[k] = s.SlotTags[i];
+                    inCall[k] = s.InCall[i] ? 1 : 0;
+                    Array.Copy(s.ZoneTargets, i * zoneCount, zones, k * zoneCount, zoneCount);
                 }
             }
         }
@@ -191,11 +189,13 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
             torch.tensor(mask, [batch.Count, t]),
             torch.tensor(unique),
             torch.tensor(inverse, [batch.Count, t]),
-            withLabels ? torch.tensor(tags, [batch.Count, t]) : null,
-            withLabels ? torch.tensor(calls, [batch.Count, t]) : null);
+            withLabels ? torch.tensor(intents, [batch.Count, t]) : null,
+            withLabels ? torch.tensor(slots, [batch.Count, t]) : null,
+            withLabels ? torch.tensor(zones, [batch.Count, t, zoneCount]) : null,
+            withLabels ? torch.tensor(inCall, [batch.Count, t]) : null);
     }
 
-    private sealed record BatchTensors(Tensor Ids, Tensor Mask, Tensor Unique, Tensor Inverse, Tensor? Tags, Tensor? Calls) : IDisposable
+    private sealed record BatchTensors(Tensor Ids, Tensor Mask, Tensor Unique, Tensor Inverse, Tensor? Intents, Tensor? Slots, Tensor? Zones, Tensor? InCall) : IDisposable
     {
         public void Dispose()
         {
@@ -203,8 +203,10 @@ internal sealed class Trainer(MoleEncoder model, TrainingOptions options, TextWr
             Mask.Dispose();
             Unique.Dispose();
             Inverse.Dispose();
-            Tags?.Dispose();
-            Calls?.Dispose();
+            Intents?.Dispose();
+            Slots?.Dispose();
+            Zones?.Dispose();
+            InCall?.Dispose();
         }
     }
 }

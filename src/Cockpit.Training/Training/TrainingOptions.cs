@@ -59,4 +59,25 @@ internal sealed record TrainingOptions
     public string? InitialModel { get; init; }
 
     public float MaxMinutes { get; init; } = 30;
+
+    /// <summary>The phrasebooks written apart from the generator (data/authoring/REQUESTS.md); none when the folder is absent.</summary>
+    public string PhrasebookDirectory { get; init; } = "data/phrasebooks";
+
+    /// <summary>How many times each phrasebook line is in the training data (they are few beside the generator's).</summary>
+    public int PhrasebookRepeat { get; init; } = 8;
+
+    /// <summary>MASSIVE's folder (its train partition is taught, its dev partition measured); none when absent.</summary>
+    public string MassiveDirectory { get; init; } = "../shared/corpora/massive";
+
+    /// <summary>How MASSIVE's intents map to the catalog.</summary>
+    public string MassiveMapping { get; init; } = "data/massive/mapping.json";
+
+    /// <summary>How many times each taught MASSIVE request is in the training data.</summary>
+    public int MassiveRepeat { get; init; } = 2;
+
+    /// <summary>Augmentation word lists (cancellation tails) per language.</summary>
+    public string AugmentDirectory { get; init; } = "data/augment";
+
+    /// <summary>The human-written evaluation set (dev is measured during training; test only in the final report).</summary>
+    public string HumanDirectory { get; init; } = Measurement.EvaluationSets.HumanDirectory;
 }

@@ -11,13 +11,13 @@ namespace Cockpit.Training.Training;
 /// </summary>
 internal static class VocabularyBuilder
 {
-    public static List<string> Build(IEnumerable<Sample> corpus, int minCharCount = 2, int minWordCount = 3, int minPieceCount = 20)
+    public static List<string> Build(IEnumerable<string> corpus, int minCharCount = 2, int minWordCount = 3, int minPieceCount = 20)
     {
         var chars = new Dictionary<string, int>(StringComparer.Ordinal);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in corpus)
         {
-            foreach (var (text, _, isWord) in Tokenizer.PreTokenize(s.Text))
+            foreach (var (text, _, isWord) in Tokenizer.PreTokenize(s))
             {
                 var d = isWord ? words : chars;
                 d[text] = d.GetValueOrDefault(text) + 1;

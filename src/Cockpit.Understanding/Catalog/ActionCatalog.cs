@@ -29,6 +29,7 @@ public sealed class ActionCatalog
         Version = document.Version;
         Sha256 = sha256;
         Functions = document.Functions;
+        Readings = document.Readings;
         Zones = document.Zones;
         Operations = document.Ops;
         Seats = document.Seats.ToFrozenDictionary();
@@ -49,6 +50,13 @@ public sealed class ActionCatalog
 
     /// <summary>All functions in catalog order.</summary>
     public IReadOnlyList<CatalogFunction> Functions { get; }
+
+    /// <summary>The states the occupant may ask about that no function sets (sensors, what is playing).</summary>
+    public IReadOnlyList<CatalogReading> Readings { get; }
+
+    /// <summary>The reading with the given id, or null.</summary>
+    /// <param name="id">Reading id, e.g. <c>sensor.speed</c>.</param>
+    public CatalogReading? FindReading(string id) => Readings.FirstOrDefault(reading => reading.Id == id);
 
     /// <summary>All zones in catalog order.</summary>
     public IReadOnlyList<CatalogZone> Zones { get; }
@@ -97,10 +105,19 @@ public sealed class ActionCatalog
     /// <summary>The concrete VSS path of a function for one seat (or its only path when not zoned).</summary>
     /// <param name="function">A vehicle function.</param>
     /// <param name="seatId">Seat id; ignored for functions without zoning.</param>
-    public string PathFor(CatalogFunction function, string? seatId)
+    public string PathFor(CatalogFunction function, string? seatId) => PathFor(function, seatId, function?.Path);
+
+    /// <summary>A path template of <paramref name="function"/> (its actuator's, or its state's) made concrete for a seat.</summary>
+    /// <param name="function">The function.</param>
+    /// <param name="seatId">The seat, or null for a function without zones.</param>
+    /// <param name="template">The template, e.g. <see cref="CatalogFunction.StatePath"/>.</param>
+    public string PathFor(CatalogFunction function, string? seatId, string? template)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var template = function.Path ?? throw new CatalogException($"{function.Id} has no VSS path.");
+        if (template is null)
+        {
+            throw new CatalogException($"{function.Id} has no VSS path.");
+        }
         if (function.Zoning is null || seatId is null)
         {
             return template;

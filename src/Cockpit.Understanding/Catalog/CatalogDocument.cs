@@ -19,4 +19,7 @@ internal sealed class CatalogDocument
 
     [JsonPropertyName("functions")]
     public List<CatalogFunction> Functions { get; init; } = [];
+
+    [JsonPropertyName("readings")]
+    public List<CatalogReading> Readings { get; init; } = [];
 }

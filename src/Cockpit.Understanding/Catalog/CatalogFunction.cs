@@ -38,6 +38,13 @@ public sealed class CatalogFunction
     [JsonPropertyName("path")]
     public string? Path { get; init; }
 
+    /// <summary>
+    /// Where the function's state is read when it differs from <see cref="Path"/>: a command actuator's effect (the
+    /// sunroof's <c>Switch</c> moves its <c>Position</c>). Null: the state is at <see cref="Path"/>.
+    /// </summary>
+    [JsonPropertyName("statePath")]
+    public string? StatePath { get; init; }
+
     /// <summary>The typed parameter.</summary>
     [JsonPropertyName("value")]
     public CatalogValue Value { get; init; } = new();

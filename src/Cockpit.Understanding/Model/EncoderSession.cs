@@ -12,7 +12,7 @@ namespace Cockpit.Understanding.Model;
 /// </summary>
 internal sealed class EncoderSession : IDisposable
 {
-    private static readonly string[] OutputNames = ["tag_logits", "call_logits"];
+    private static readonly string[] OutputNames = ["intent_logits", "slot_logits", "zone_logits"];
 
     // ONNX Runtime adds a custom op domain to ONNX's process-wide domain map with an unlocked check-then-add, so two
     // sessions registering the kernel library at once can both add "cockpit" and one of them throws.
@@ -83,8 +83,8 @@ internal sealed class EncoderSession : IDisposable
     /// <summary>The graph input that takes layer <paramref name="layer"/>'s lookup-table rows in the stock graph.</summary>
     public static string LookupInput(int layer) => $"lut{layer}";
 
-    /// <summary>Runs a padded batch: ids [B, T] (0 = pad), mask [B, T]; returns tag and call logits, row-major [B, T, C].</summary>
-    public (float[] Tags, float[] Calls) Run(long[] ids, float[] mask, int batch, int length)
+    /// <summary>Runs a padded batch: ids [B, T] (0 = pad), mask [B, T]; returns the intent, slot and zone logits, row-major [B, T, C].</summary>
+    public (float[] Intents, float[] Slots, float[] Zones) Run(long[] ids, float[] mask, int batch, int length)
     {
         long[] dims = [batch, length];
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, dims);
@@ -111,7 +111,7 @@ internal sealed class EncoderSession : IDisposable
 
             using var runOptions = new RunOptions();
             using var results = session.Run(runOptions, inputNames, inputs, OutputNames);
-            return (results[0].GetTensorDataAsSpan<float>().ToArray(), results[1].GetTensorDataAsSpan<float>().ToArray());
+            return (results[0].GetTensorDataAsSpan<float>().ToArray(), results[1].GetTensorDataAsSpan<float>().ToArray(), results[2].GetTensorDataAsSpan<float>().ToArray());
         }
         finally
         {

@@ -14,9 +14,9 @@ public sealed class ModelManifest
     /// <summary>The manifest file name inside a model directory.</summary>
     public const string FileName = "manifest.json";
 
-    /// <summary>Manifest format version (1).</summary>
+    /// <summary>Manifest format version (2: intent, slot and zone heads).</summary>
     [JsonPropertyName("format")]
-    public int Format { get; init; } = 1;
+    public int Format { get; init; } = 2;
 
     /// <summary>Model name.</summary>
     [JsonPropertyName("name")]
@@ -38,9 +38,17 @@ public sealed class ModelManifest
     [JsonPropertyName("labelsSha256")]
     public string LabelsSha256 { get; init; } = "";
 
-    /// <summary>The label list (BIO tags) in id order.</summary>
-    [JsonPropertyName("labels")]
-    public IReadOnlyList<string> Labels { get; init; } = [];
+    /// <summary>The intent tags in id order (<see cref="LabelSet.IntentTags"/>).</summary>
+    [JsonPropertyName("intentTags")]
+    public IReadOnlyList<string> IntentTags { get; init; } = [];
+
+    /// <summary>The slot tags in id order (<see cref="LabelSet.SlotTags"/>).</summary>
+    [JsonPropertyName("slotTags")]
+    public IReadOnlyList<string> SlotTags { get; init; } = [];
+
+    /// <summary>The zone outputs in order (<see cref="LabelSet.Zones"/>).</summary>
+    [JsonPropertyName("zones")]
+    public IReadOnlyList<string> Zones { get; init; } = [];
 
     /// <summary>Encoder dimensions.</summary>
     [JsonPropertyName("config")]

@@ -37,13 +37,17 @@ public sealed class ModelShape
     [JsonPropertyName("maxLength")]
     public int MaxLength { get; init; }
 
-    /// <summary>Number of BIO tags.</summary>
-    [JsonPropertyName("tags")]
-    public int Tags { get; init; }
+    /// <summary>Number of intent tags (<see cref="LabelSet.IntentTags"/>).</summary>
+    [JsonPropertyName("intentTags")]
+    public int IntentTags { get; init; }
 
-    /// <summary>Number of call-index classes.</summary>
-    [JsonPropertyName("callClasses")]
-    public int CallClasses { get; init; }
+    /// <summary>Number of slot tags (<see cref="LabelSet.SlotTags"/>).</summary>
+    [JsonPropertyName("slotTags")]
+    public int SlotTags { get; init; }
+
+    /// <summary>Number of zone outputs (<see cref="LabelSet.Zones"/>).</summary>
+    [JsonPropertyName("zones")]
+    public int Zones { get; init; }
 
     /// <summary><c>mole</c> or <c>dense</c>; the training project also trains <c>moe</c>, a baseline that is never exported.</summary>
     [JsonPropertyName("variant")]

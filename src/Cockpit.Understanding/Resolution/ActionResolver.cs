@@ -51,6 +51,11 @@ public sealed class ActionResolver(ActionCatalog catalog)
 
     private ResolvedAction ResolveOne(ActionCall call, Seat speakingSeat, Func<string, object?> currentValue, DialogueContext? context)
     {
+        if (call.Operation == LabelSet.QueryOperation && call.Function is { } asked && catalog.FindReading(asked) is { } reading)
+        {
+            return new ResolvedAction { Call = call, Reading = reading, Reads = reading.Paths };
+        }
+
         var function = catalog.FindFunction(call.Function ?? context?.Function);
         if (function is null)
         {
@@ -60,9 +65,14 @@ public sealed class ActionResolver(ActionCatalog catalog)
         }
 
         var op = call.Operation;
+        if (op == LabelSet.QueryOperation && !function.IsScreenTask)
+        {
+            return Query(call, function, speakingSeat);
+        }
+
         if (function.Ops.Count > 0)
         {
-            op = CallDecoder.Canonical(function, op ?? (call.Value is not null ? "set" : null));
+            op = Closest(function, op ?? (call.Value is not null ? "set" : null));
             if (op is null)
             {
                 return Refuse(call, function, RefusalReason.UnsupportedOperation,
@@ -112,6 +122,58 @@ public sealed class ActionResolver(ActionCatalog catalog)
             Targets = targets,
             Seats = seats,
         };
+    }
+
+    /// <summary>
+    /// A question about a function's state: the paths that hold it for the seats asked about — those named, else every
+    /// seat the function has ("are the windows open?" asks about all of them).
+    /// </summary>
+    private ResolvedAction Query(ActionCall call, CatalogFunction function, Seat speakingSeat)
+    {
+        var path = function.StatePath ?? function.Path;
+        if (path is null)
+        {
+            return Refuse(call, function, RefusalReason.UnsupportedOperation, $"我无法查询{function.Label.Zh}", $"I can't tell the {function.Label.En}.");
+        }
+
+        if (function.Zoning is not { } zoning)
+        {
+            return new ResolvedAction { Call = call, Function = function, Reads = [path] };
+        }
+
+        var named = call.Zones.SelectMany(zone => zone == "mine" ? [speakingSeat.ToId()] : catalog.FindZone(zone)?.Seats ?? []).ToHashSet(StringComparer.Ordinal);
+        var seats = zoning.Seats.Where(seat => named.Count == 0 || named.Contains(seat)).ToList();
+        return seats.Count == 0
+            ? Refuse(call, function, RefusalReason.UnsupportedZone, $"这个位置没有{function.Label.Zh}", $"There is no {function.Label.En} there.")
+            : new ResolvedAction { Call = call, Function = function, Seats = seats, Reads = [.. seats.Select(seat => catalog.PathFor(function, seat, path))] };
+    }
+
+    /// <summary>
+    /// The operation a function accepts that is closest to <paramref name="op"/>: itself, or one of its family ("on" for a
+    /// sunroof is its "open", "close" for a lamp its "off"), so a follow-up's operation applies to the function before.
+    /// </summary>
+    private static string? Closest(CatalogFunction function, string? op)
+    {
+        if (op is null || function.Accepts(op))
+        {
+            return op;
+        }
+
+        string[] family = op switch
+        {
+            "on" => ["open", "play", "unfold", "unmute"],
+            "open" => ["on", "unfold", "unmute"],
+            "off" => ["close", "pause", "mute"],
+            "close" => ["off", "fold", "mute"],
+            "max" => ["open"],
+            "min" => ["close"],
+            "play" => ["on"],
+            "pause" => ["off"],
+            "unfold" or "unmute" => ["open", "on"],
+            "fold" or "mute" => ["close", "off"],
+            _ => [],
+        };
+        return family.FirstOrDefault(function.Accepts);
     }
 
     private List<string> SeatsFor(CatalogFunction function, ActionCall call, Seat speakingSeat, DialogueContext? context, out Refusal? refusal)

@@ -228,7 +228,7 @@ public static class Numerals
                     section += (number == 0 ? 1 : number) * 10;
                     break;
                 case '百':
-                    section += number * 100;
+                    section += (number == 0 ? 1 : number) * 100; // "百分之百": a hundred said alone
                     break;
                 case '千':
                     section += number * 1000;
@@ -261,11 +261,12 @@ public static class Numerals
         double total = 0, current = 0, fraction = 0, scale = 0.1;
         var inFraction = false;
         var any = false;
-        foreach (var w in words)
+        for (var i = 0; i < words.Length; i++)
         {
-            if (w == "and")
+            var w = words[i];
+            if (w == "and" || (w is "a" or "an" && ((i + 1 < words.Length && words[i + 1] == "half") || (i > 0 && words[i - 1] == "half"))))
             {
-                continue;
+                continue; // "twenty one and a half", "half a degree": the "a" beside "half" is no one
             }
 
             if (w == "minus")
@@ -280,9 +281,10 @@ public static class Numerals
                 continue;
             }
 
-            if (w == "half" && any)
+            if (w == "half")
             {
                 fraction += 0.5;
+                any = true;
                 continue;
             }
 

@@ -74,7 +74,7 @@ public sealed class LookupTableTests : IDisposable
         Assert.False(mapped.IsResident);
         Assert.True(resident.IsResident);
         Assert.Equal(Gather(mapped, ids, layer: 3), Gather(resident, ids, layer: 3));
-        Assert.Equal(fromMap.Run(ids, mask, 1, ids.Length).Tags, fromMemory.Run(ids, mask, 1, ids.Length).Tags);
+        Assert.Equal(fromMap.Run(ids, mask, 1, ids.Length).Intents, fromMemory.Run(ids, mask, 1, ids.Length).Intents);
     }
 
     public void Dispose() => Directory.Delete(cache, recursive: true);

@@ -54,8 +54,9 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
 
         Assert.False(stock.IsFused);
         Assert.True(fused.IsFused);
-        Assert.InRange(MaxDifference(expected.Tags, actual.Tags), 0, bound);
-        Assert.InRange(MaxDifference(expected.Calls, actual.Calls), 0, bound);
+        Assert.InRange(MaxDifference(expected.Intents, actual.Intents), 0, bound);
+        Assert.InRange(MaxDifference(expected.Slots, actual.Slots), 0, bound);
+        Assert.InRange(MaxDifference(expected.Zones, actual.Zones), 0, bound);
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
         using var half = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Float16], 1, EncoderSession.KernelLibrary!);
         using var int8 = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Int8], 1, EncoderSession.KernelLibrary!);
 
-        var difference = MaxDifference(half.Run(ids, mask, 48, length).Tags, int8.Run(ids, mask, 48, length).Tags);
+        var difference = MaxDifference(half.Run(ids, mask, 48, length).Intents, int8.Run(ids, mask, 48, length).Intents);
 
         Assert.InRange(difference, 1e-6, 0.1);
     }

@@ -6,6 +6,9 @@ public class NumeralsTests
 {
     [Theory]
     [InlineData("二十二", 22)]
+    [InlineData("百分之百", 100)]
+    [InlineData("twenty one and a half", 21.5)]
+    [InlineData("half a degree", 0.5)]
     [InlineData("二十二点五", 22.5)]
     [InlineData("十", 10)]
     [InlineData("十五", 15)]

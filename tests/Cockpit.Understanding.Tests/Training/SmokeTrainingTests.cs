@@ -14,14 +14,25 @@ public sealed class SmokeTrainingTests : IDisposable
     {
         var modelDir = Path.Combine(directory, "understanding");
 
-        var rc = new TrainingPipeline(SmokeOptions.Create(modelDir), TextWriter.Null).Run();
+        var options = SmokeOptions.Create(modelDir) with
+        {
+            PhrasebookDirectory = Path.Combine(RepoPaths.Root, "data", "phrasebooks"),
+            MassiveMapping = Path.Combine(RepoPaths.Root, "data", "massive", "mapping.json"),
+            MassiveDirectory = Path.Combine(RepoPaths.Root, "..", "shared", "corpora", "massive"),
+            HumanDirectory = Path.Combine(RepoPaths.Root, "data", "eval", "human"),
+        };
+        var log = new StringWriter();
+
+        var rc = new TrainingPipeline(options, log).Run();
 
         Assert.Equal(0, rc);
         var manifest = ModelManifest.Load(modelDir);
         manifest.Verify(modelDir);
         Assert.Equal(["encoder.onnx", "experts.onnx", "heldout.jsonl", "vocab.txt"], manifest.Files.Keys.Order(StringComparer.Ordinal));
-        Assert.InRange(manifest.Metrics!["maxTagLogitDifference"]!.GetValue<double>(), 0, 0.05);
-        Assert.Equal(1.0, manifest.Metrics!["agreementWithTorch"]!.GetValue<double>(), 2);
+        Assert.InRange(manifest.Metrics!["maxIntentLogitDifference"]!.GetValue<double>(), 0, 0.05);
+        Assert.Contains("phrasebook zh1.zh.tsv", log.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(manifest.Metrics!["understanding"]!["human dev"]);
+        Assert.NotNull(manifest.Metrics!["understanding"]!["human test"]);
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = Path.Combine(directory, "cache") });
         Assert.NotNull(understander.LookupTablePath);
         Assert.True(File.Exists(understander.LookupTablePath));

@@ -1,0 +1,30 @@
+namespace Cockpit.Understanding.Model;
+
+/// <summary>
+/// The few repairs <see cref="CallDecoder"/> makes to what the model says, each named so that <c>measure --ablate</c> can
+/// report what it earns on the human-written dev set (a rule that earns nothing there goes).
+/// </summary>
+[Flags]
+public enum DecoderRules
+{
+    /// <summary>No repair.</summary>
+    None = 0,
+
+    /// <summary>Two runs of one intent without arguments of their own are one call (a stray <c>B-</c>, a filler between).</summary>
+    MergeRuns = 1,
+
+    /// <summary>A call said twice is carried out once.</summary>
+    DropRepeats = 2,
+
+    /// <summary>A number's span grows over the digits beside it and over its sign and number words (<c>3</c> of "31", "负二十").</summary>
+    WholeNumbers = 4,
+
+    /// <summary>"Up/down to 40" is where to go: a value said with a relative intent is the target.</summary>
+    RelativeToTarget = 8,
+
+    /// <summary>An argument the intent head left outside every call belongs to the call before it.</summary>
+    OrphanArguments = 16,
+
+    /// <summary>Every repair.</summary>
+    All = MergeRuns | DropRepeats | WholeNumbers | RelativeToTarget | OrphanArguments,
+}
