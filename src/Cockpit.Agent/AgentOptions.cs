@@ -92,13 +92,6 @@ public sealed class AgentOptions : IValidatableObject
     public int ModelThreads { get; set; } = 1;
 
     /// <summary>
-    /// The model's tag floor: words tagged less surely than this are read as asking for nothing
-    /// (<see cref="UnderstandingOptions.MinTagConfidence"/>). Defaults to the model's own default, 0.3.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public float MinTagConfidence { get; set; } = new UnderstandingOptions().MinTagConfidence;
-
-    /// <summary>
     /// How the model's lookup table stores the experts' outputs (<see cref="UnderstandingOptions.TablePrecision"/>):
     /// <c>Float16</c> (136 MiB cached under <see cref="DataDirectory"/>) or <c>Int8</c> (69 MiB, same measured accuracy).
     /// Defaults to <c>Float16</c>.
@@ -149,11 +142,9 @@ public sealed class AgentOptions : IValidatableObject
     public double ClarifyBelowAsrConfidence { get; set; } = 0.3;
 
     /// <summary>
-    /// Below this model confidence (that of the weakest call) the agent asks whether to do what it understood ("Do you
-    /// want me to …?") instead of acting, and does it on a yes in the next turn. Defaults to
-    /// 0.25, under the model's tag floor (<see cref="MinTagConfidence"/>, 0.3), so the agent
-    /// acts on every call the model keeps: on the held-out set, asking back below 0.5 would turn 84 right answers into
-    /// questions to catch 21 wrong ones.
+    /// Below this model confidence (that of the least sure call: the mean probability of its intent tags) the agent asks
+    /// whether to do what it understood ("Do you want me to …?") instead of acting, and does it on a yes in the next turn.
+    /// Defaults to 0.25.
     /// </summary>
     [Range(0.0, 1.0)]
     public double ClarifyBelowConfidence { get; set; } = 0.25;

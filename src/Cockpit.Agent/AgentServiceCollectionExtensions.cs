@@ -59,7 +59,6 @@ public static class AgentServiceCollectionExtensions
                 ModelDirectory = options.ResolvedModelDirectory,
                 CacheDirectory = Path.Combine(options.ResolvedDataDirectory, "cache"),
                 IntraOpThreads = options.ModelThreads,
-                MinTagConfidence = options.MinTagConfidence,
                 TablePrecision = options.TablePrecision,
                 ResidentTable = options.ResidentTable,
             });
@@ -68,6 +67,7 @@ public static class AgentServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider => new ReplyComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
+        services.TryAddSingleton(provider => new AnswerComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;

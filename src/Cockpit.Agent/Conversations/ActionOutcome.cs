@@ -7,7 +7,7 @@ namespace Cockpit.Agent.Conversations;
 /// <param name="Call">The call as understood, for logs.</param>
 /// <param name="Targets">The VSS targets it resolved to.</param>
 /// <param name="Status">Whether the vehicle service accepted it.</param>
-/// <param name="Reason">Why it was refused or failed, in the occupant's language.</param>
+/// <param name="Reason">Why it was refused or failed, or the answer to a question, in the occupant's language.</param>
 internal sealed record ActionOutcome(string? Function, string Call, IReadOnlyList<VssTarget> Targets, ActionStatus Status, string? Reason)
 {
     /// <summary>The refusal asks a question back (e.g. a follow-up with nothing to refer to).</summary>
@@ -23,4 +23,7 @@ internal enum ActionStatus
     Accepted,
     Refused,
     Failed,
+
+    /// <summary>A question about the car, answered from its current state (<see cref="ActionOutcome.Reason"/> is the answer).</summary>
+    Answered,
 }

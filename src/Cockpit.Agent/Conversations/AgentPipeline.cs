@@ -24,7 +24,8 @@ namespace Cockpit.Agent.Conversations;
 /// <item><b>execute</b> — each action's targets in one BatchActuate (all or nothing per action). The car's
 /// interlocks (FAILED_PRECONDITION) and rejections (INVALID_ARGUMENT) become refusals; an unreachable car →
 /// <c>failed</c>, with nothing changed.</item>
-/// <item><b>reply</b> — a short sentence in the occupant's language saying what was done or why not.</item>
+/// <item><b>reply</b> — a short sentence in the occupant's language saying what was done or why not; a question about
+/// the car is answered from the values read in step 2, and nothing moves (<c>answered</c>).</item>
 /// <item><b>log</b> — every turn becomes a durable interaction record, whatever its outcome.</item>
 /// </list>
 /// Thread-safe; turns of different conversations run concurrently.
@@ -35,6 +36,7 @@ internal sealed class AgentPipeline(
     VehicleClient vehicle,
     ConversationStore conversations,
     ReplyComposer replies,
+    AnswerComposer answers,
     InteractionLog interactions,
     InteractionFeed feed,
     ScreenAgent screen,
@@ -43,7 +45,13 @@ internal sealed class AgentPipeline(
     TimeProvider time,
     ILogger<AgentPipeline> logger)
 {
-    private readonly string[] _boundPaths = [.. understander.Catalog.AllPaths().Distinct(StringComparer.Ordinal)];
+    // Everything a turn may change or be asked about: each function's actuators and states, and the readings.
+    private readonly string[] _boundPaths = [.. understander.Catalog.AllPaths()
+        .Concat(understander.Catalog.Functions.Where(f => f.StatePath is not null).SelectMany(f => f.Zoning is null
+            ? [understander.Catalog.PathFor(f, null, f.StatePath)]
+            : f.Zoning.Seats.Select(seat => understander.Catalog.PathFor(f, seat, f.StatePath))))
+        .Concat(understander.Catalog.Readings.SelectMany(reading => reading.Paths))
+        .Distinct(StringComparer.Ordinal)];
 
     /// <summary>Carries out one turn. Throws only for invalid requests (<see cref="ArgumentException"/>) or cancellation.</summary>
     public async Task<TurnResult> ConverseAsync(TurnRequest request, CancellationToken cancellationToken)
@@ -152,7 +160,9 @@ internal sealed class AgentPipeline(
         var executed = new List<(ResolvedAction, ActionOutcome)>(resolution.Actions.Count);
         foreach (var action in resolution.Actions)
         {
-            executed.Add((action, await ExecuteAsync(action, understood.Text, language, cancellationToken)));
+            executed.Add((action, action.IsQuery && action.Refusal is null
+                ? new ActionOutcome(action.Function?.Id ?? action.Reading?.Id, action.Call.ToString(), [], ActionStatus.Answered, answers.Answer(action, path => current.GetValueOrDefault(path), language))
+                : await ExecuteAsync(action, understood.Text, language, cancellationToken)));
         }
 
         if (executed.Any(item => item.Item2.Status == ActionStatus.Accepted))
@@ -221,6 +231,7 @@ internal sealed class AgentPipeline(
 
     private static TurnOutcome Decide(IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> executed) =>
         executed.Any(item => item.Outcome.Status == ActionStatus.Accepted) ? TurnOutcome.Done
+        : executed.Count > 0 && executed.All(item => item.Outcome.Status == ActionStatus.Answered) ? TurnOutcome.Answered
         : executed.Any(item => item.Outcome.NeedsClarification) ? TurnOutcome.Clarify
         : executed.Any(item => item.Outcome.Status == ActionStatus.Refused) ? TurnOutcome.Refused
         : executed.Any(item => item.Outcome.Status == ActionStatus.Failed) ? TurnOutcome.Failed

@@ -9,4 +9,7 @@ internal enum TurnOutcome
     Clarify,
     /// <summary>The car or the screen could not be reached; nothing was done.</summary>
     Failed,
+
+    /// <summary>The occupant asked about the car, and the reply answers from its current state; nothing moved.</summary>
+    Answered,
 }

@@ -11,10 +11,12 @@ internal sealed record Scenario(string Id, string Language, Seat Seat, IReadOnly
 /// <param name="AudioPath">Full path of a 16 kHz mono WAV file, or null.</param>
 /// <param name="Expect">VSS path → expected value, range or change.</param>
 /// <param name="ExpectHmi">HMI state key → expected value.</param>
-/// <param name="Outcome">done, refused, not_understood or clarify.</param>
+/// <param name="Outcome">done, refused, not_understood, clarify or answered.</param>
+/// <param name="ExpectReply">Strings of which at least one must occur in the reply (case-insensitive); empty: not checked.</param>
 internal sealed record ScenarioTurn(
     string? Text,
     string? AudioPath,
     IReadOnlyDictionary<string, JsonElement> Expect,
     IReadOnlyDictionary<string, JsonElement> ExpectHmi,
-    string Outcome);
+    string Outcome,
+    IReadOnlyList<string> ExpectReply);

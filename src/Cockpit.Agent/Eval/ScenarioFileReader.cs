@@ -9,11 +9,11 @@ namespace Cockpit.Agent.Eval;
 /// </summary>
 internal static class ScenarioFileReader
 {
-    private static readonly HashSet<string> s_outcomes = ["done", "refused", "not_understood", "clarify"];
-    private static readonly HashSet<string> s_topLevel = ["id", "lang", "text", "audio", "turns", "seat", "given", "expect", "expect_hmi", "outcome"];
-    private static readonly HashSet<string> s_turnFields = ["text", "audio", "expect", "expect_hmi", "outcome"];
+    private static readonly HashSet<string> s_outcomes = ["done", "refused", "not_understood", "clarify", "answered"];
+    private static readonly HashSet<string> s_topLevel = ["id", "lang", "text", "audio", "turns", "seat", "given", "expect", "expect_hmi", "outcome", "expect_reply"];
+    private static readonly HashSet<string> s_turnFields = ["text", "audio", "expect", "expect_hmi", "outcome", "expect_reply"];
     private static readonly string[] s_forms = ["text", "audio", "turns"];
-    private static readonly string[] s_perTurn = ["expect", "expect_hmi", "outcome"];
+    private static readonly string[] s_perTurn = ["expect", "expect_hmi", "outcome", "expect_reply"];
 
     public static IReadOnlyList<Scenario> Read(string path)
     {
@@ -88,7 +88,7 @@ internal static class ScenarioFileReader
         if (root.TryGetProperty("turns", out var turnArray))
         {
             Fail(turnArray.ValueKind != JsonValueKind.Array || turnArray.GetArrayLength() == 0, "'turns' must be a non-empty array");
-            Fail(s_perTurn.Any(name => root.TryGetProperty(name, out _)), "with 'turns', expect/expect_hmi/outcome belong to each turn");
+            Fail(s_perTurn.Any(name => root.TryGetProperty(name, out _)), "with 'turns', expect/expect_hmi/outcome/expect_reply belong to each turn");
             turns = [.. turnArray.EnumerateArray().Select((turn, index) =>
             {
                 Fail(turn.ValueKind != JsonValueKind.Object, $"turn {index + 1} must be an object");
@@ -111,9 +111,26 @@ internal static class ScenarioFileReader
             Fail((text is null) == (audio is null), $"{where}exactly one of 'text' or 'audio' is required");
             Fail(text is { Length: 0 }, $"{where}'text' is empty");
             var outcome = String(element, "outcome") ?? "done";
-            Fail(!s_outcomes.Contains(outcome), $"{where}'outcome' must be one of done, refused, not_understood, clarify, not '{outcome}'");
+            Fail(!s_outcomes.Contains(outcome), $"{where}'outcome' must be one of {string.Join(", ", s_outcomes)}, not '{outcome}'");
             return new ScenarioTurn(text, audio is null ? null : Path.GetFullPath(Path.Combine(directory, audio)),
-                Map(element, "expect", where), Map(element, "expect_hmi", where), outcome);
+                Map(element, "expect", where), Map(element, "expect_hmi", where), outcome, Replies(element, where));
+        }
+
+        IReadOnlyList<string> Replies(JsonElement element, string where)
+        {
+            if (!element.TryGetProperty("expect_reply", out var value))
+            {
+                return [];
+            }
+
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                return [value.GetString()!];
+            }
+
+            Fail(value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0 || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String),
+                $"{where}'expect_reply' must be a string or a non-empty list of strings");
+            return [.. value.EnumerateArray().Select(item => item.GetString()!)];
         }
 
         string? String(JsonElement element, string name)

@@ -116,6 +116,11 @@ internal sealed class ScenarioRunner(AgentPipeline pipeline, VoicePipeline voice
             yield return $"outcome: expected {turn.Outcome}, got {actual} (\"{result.Reply}\")";
         }
 
+        if (turn.ExpectReply.Count > 0 && !turn.ExpectReply.Any(expected => result.Reply.Contains(expected, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return $"reply: expected one of {string.Join(", ", turn.ExpectReply.Select(expected => $"\"{expected}\""))}, got \"{result.Reply}\"";
+        }
+
         foreach (var (path, expected) in turn.Expect)
         {
             if (!metadata.TryGetValue(path, out var signal))
@@ -130,7 +135,7 @@ internal sealed class ScenarioRunner(AgentPipeline pipeline, VoicePipeline voice
             }
         }
 
-        var nothingMayHappen = turn.Outcome is "refused" or "not_understood";
+        var nothingMayHappen = turn.Outcome is "refused" or "not_understood" or "answered";
         var screenTask = result.Actions.Any(action => action.Function?.StartsWith("screen.", StringComparison.Ordinal) == true);
         foreach (var signal in metadata.Values.Where(signal => signal.EntryType == EntryType.Actuator))
         {

@@ -20,6 +20,7 @@ internal static class AgentMessages
                 TurnOutcome.Refused => Outcome.Refused,
                 TurnOutcome.NotUnderstood => Outcome.NotUnderstood,
                 TurnOutcome.Clarify => Outcome.Clarify,
+                TurnOutcome.Answered => Outcome.Answered,
                 _ => Outcome.Failed,
             },
             Reply = result.Reply,
@@ -42,6 +43,7 @@ internal static class AgentMessages
                 {
                     Conversations.ActionStatus.Accepted => V1.ActionStatus.Accepted,
                     Conversations.ActionStatus.Refused => V1.ActionStatus.Refused,
+                    Conversations.ActionStatus.Answered => V1.ActionStatus.Answered,
                     _ => V1.ActionStatus.Failed,
                 },
                 Reason = action.Reason ?? "",

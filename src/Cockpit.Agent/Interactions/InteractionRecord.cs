@@ -113,6 +113,7 @@ internal sealed record InteractionRecord
         TurnOutcome.Refused => "refused",
         TurnOutcome.NotUnderstood => "not_understood",
         TurnOutcome.Clarify => "clarify",
+        TurnOutcome.Answered => "answered",
         _ => "failed",
     };
 }
