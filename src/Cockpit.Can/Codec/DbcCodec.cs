@@ -36,13 +36,21 @@ public sealed class DbcCodec
         _byId.TryGetValue((id, isExtended), out codec);
 
     /// <summary>Finds the codec for a message name.</summary>
-    /// <param name="name">The message name.</param>
+    /// <param name="name">The message name (<see cref="DbcMessage.Name"/>: the long name when the file gives one).</param>
     /// <returns>The codec.</returns>
     /// <exception cref="CanCodecException">The database has no such message.</exception>
-    public MessageCodec GetMessage(string name) =>
-        _byName.TryGetValue(name, out var codec)
-            ? codec
-            : throw new CanCodecException($"{Database.FileName} has no message '{name}'.");
+    public MessageCodec GetMessage(string name)
+    {
+        if (_byName.TryGetValue(name, out var codec))
+        {
+            return codec;
+        }
+
+        var cut = Database.Messages.FirstOrDefault(m => m.ShortName == name && m.Name != name);
+        throw new CanCodecException(cut is null
+            ? $"{Database.FileName} has no message '{name}'."
+            : $"{Database.FileName} has no message '{name}'; the file's long name for it is '{cut.Name}'.");
+    }
 
     /// <summary>Decodes a frame.</summary>
     /// <param name="frame">The frame.</param>

@@ -48,7 +48,7 @@ public sealed class MessageCodec
     public bool IsMultiplexed { get; }
 
     /// <summary>Finds a signal codec by name.</summary>
-    /// <param name="name">The signal name.</param>
+    /// <param name="name">The signal name (<see cref="DbcSignal.Name"/>: the long name when the file gives one).</param>
     /// <returns>The codec.</returns>
     /// <exception cref="CanCodecException">The message has no such signal.</exception>
     public SignalCodec GetSignal(string name) =>
@@ -199,5 +199,8 @@ public sealed class MessageCodec
         }
     }
 
-    private CanCodecException UnknownSignal(string name) => new($"Message '{Message.Name}' has no signal '{name}'.");
+    private CanCodecException UnknownSignal(string name) =>
+        Array.Find(_signals, s => s.Signal.ShortName == name) is { } cut
+            ? new($"Message '{Message.Name}' has no signal '{name}'; the file's long name for it is '{cut.Name}'.")
+            : new($"Message '{Message.Name}' has no signal '{name}'.");
 }

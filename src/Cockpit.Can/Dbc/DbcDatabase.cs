@@ -59,7 +59,7 @@ public sealed class DbcDatabase
         _byFileId.TryGetValue(isExtended ? id | 0x8000_0000 : id, out message);
 
     /// <summary>Finds a message by name.</summary>
-    /// <param name="name">The message name.</param>
+    /// <param name="name">The message name (<see cref="DbcMessage.Name"/>: the long name when the file gives one).</param>
     /// <returns>The message.</returns>
     /// <exception cref="KeyNotFoundException">The database has no such message.</exception>
     public DbcMessage GetMessage(string name) =>
@@ -80,5 +80,15 @@ public sealed class DbcDatabase
         _byName.TryAdd(message.Name, message);
         MessageList.Add(message);
         return true;
+    }
+
+    // Long names (SystemMessageLongSymbol) are known only after the whole file is read.
+    internal void IndexNames()
+    {
+        _byName.Clear();
+        foreach (var message in MessageList)
+        {
+            _byName.TryAdd(message.Name, message);
+        }
     }
 }

@@ -6,7 +6,7 @@ public sealed class DbcMessage
     internal DbcMessage(uint fileId, string name)
     {
         FileId = fileId;
-        Name = name;
+        Name = ShortName = name;
     }
 
     /// <summary>The identifier without flag bits: 11 bits, or 29 bits when <see cref="IsExtended"/>.</summary>
@@ -18,8 +18,14 @@ public sealed class DbcMessage
     /// <summary>The identifier as the file writes it, bit 31 included.</summary>
     public uint FileId { get; }
 
-    /// <summary>The message name.</summary>
-    public string Name { get; }
+    /// <summary>
+    /// The message name: the <c>SystemMessageLongSymbol</c> attribute when the file gives one, otherwise the name on
+    /// the <c>BO_</c> line.
+    /// </summary>
+    public string Name { get; internal set; }
+
+    /// <summary>The name on the <c>BO_</c> line, cut to 32 characters by some tools (see <see cref="Name"/>).</summary>
+    public string ShortName { get; }
 
     /// <summary>The payload length in bytes (DLC as a byte count), up to 64.</summary>
     public int Length { get; internal set; }
@@ -51,6 +57,8 @@ public sealed class DbcMessage
     internal Dictionary<string, object> AttributeValues { get; } = new(StringComparer.Ordinal);
 
     internal List<DbcSignal> SignalList { get; } = [];
+
+    internal int Line { get; set; }
 
     /// <summary>Finds a signal by name.</summary>
     /// <param name="name">The signal name.</param>

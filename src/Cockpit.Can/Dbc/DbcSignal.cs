@@ -3,10 +3,19 @@ namespace Cockpit.Can.Dbc;
 /// <summary>A signal (<c>SG_</c>) inside a message, with everything later sections add to it.</summary>
 public sealed class DbcSignal
 {
-    internal DbcSignal(string name) => Name = name;
+    internal DbcSignal(string name) => Name = ShortName = name;
 
-    /// <summary>The signal name, unique within its message.</summary>
-    public string Name { get; }
+    /// <summary>
+    /// The signal name, unique within its message: the <c>SystemSignalLongSymbol</c> attribute when the file gives
+    /// one, otherwise the name on the <c>SG_</c> line.
+    /// </summary>
+    public string Name { get; internal set; }
+
+    /// <summary>
+    /// The name on the <c>SG_</c> line, which other sections of the file use. Tools that limit names to 32
+    /// characters cut longer ones here and keep the full name in <c>SystemSignalLongSymbol</c>.
+    /// </summary>
+    public string ShortName { get; }
 
     /// <summary>The start bit as written in the file: the LSB for Intel, the MSB (sawtooth numbering) for Motorola.</summary>
     public int StartBit { get; internal set; }

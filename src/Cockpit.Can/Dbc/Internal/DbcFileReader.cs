@@ -69,6 +69,7 @@ internal sealed partial class DbcFileReader
 
         ResolveMultiplexing();
         FillAttributeDefaults();
+        ResolveLongNames();
         return _database;
     }
 
@@ -120,7 +121,7 @@ internal sealed partial class DbcFileReader
         // Node names follow on the BU_ line (or indented continuation lines); an unindented token starts the next section.
         while (Current.Kind == DbcTokenKind.Identifier && !(Current.StartsLine && Current.Column == 1))
         {
-            _database.NodeList.Add(new DbcNode(Current.Text));
+            _database.NodeList.Add(new DbcNode(Current.Text) { Line = Current.Line });
             _index++;
         }
     }
@@ -168,6 +169,7 @@ internal sealed partial class DbcFileReader
             Length = length,
             IsFd = length > 8,
             Sender = sender == "Vector__XXX" ? null : sender,
+            Line = idToken.Line,
         };
 
         var isExtended = (fileId & 0x8000_0000) != 0;
