@@ -73,4 +73,20 @@ public sealed class DbcCodec
         var message = codec.Message;
         return new CanFrame(message.Id, codec.Encode(values, checkRange), message.IsExtended, message.IsFd);
     }
+
+    /// <summary>
+    /// Encodes a message into a frame with the message's identifier, length and format; integer values reach the
+    /// payload exactly (all 64 bits; see <see cref="SignalCodec.ToBits(long, bool)"/>).
+    /// </summary>
+    /// <param name="messageName">The message name.</param>
+    /// <param name="values">Signal name → physical value, an integer or a double.</param>
+    /// <param name="checkRange">Whether to reject values outside a signal's <c>[min|max]</c>.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="CanCodecException">The message is unknown, or a value is missing or does not fit.</exception>
+    public CanFrame Encode(string messageName, IReadOnlyDictionary<string, SignalValue> values, bool checkRange = true)
+    {
+        var codec = GetMessage(messageName);
+        var message = codec.Message;
+        return new CanFrame(message.Id, codec.Encode(values, checkRange), message.IsExtended, message.IsFd);
+    }
 }

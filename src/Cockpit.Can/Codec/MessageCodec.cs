@@ -82,7 +82,7 @@ public sealed class MessageCodec
             {
                 var codec = _signals[i];
                 result[n++] = new DecodedSignal(codec.Name, codec.ToPhysical(bits[i]), codec.ToRaw(bits[i]),
-                    codec.GetChoice(bits[i]), codec.Signal.Unit);
+                    codec.GetChoice(bits[i]), codec.Signal.Unit) { Integer = codec.ToPhysicalInteger(bits[i]) };
             }
         }
 
@@ -110,7 +110,34 @@ public sealed class MessageCodec
     /// <param name="values">Signal name → physical value.</param>
     /// <param name="checkRange">Whether to reject values outside a signal's <c>[min|max]</c>.</param>
     /// <exception cref="CanCodecException">A value is missing, unknown, not present under the multiplexer value, or does not fit.</exception>
-    public void Encode(Span<byte> data, IReadOnlyDictionary<string, double> values, bool checkRange = true)
+    public void Encode(Span<byte> data, IReadOnlyDictionary<string, double> values, bool checkRange = true) =>
+        Encode(data, values, static (codec, value, checkRange) => codec.ToBits(value, checkRange), checkRange);
+
+    /// <summary>
+    /// Encodes physical values into a new payload of the message's length; integer values reach the payload exactly
+    /// (all 64 bits; see <see cref="SignalCodec.ToBits(long, bool)"/>).
+    /// </summary>
+    /// <param name="values">Signal name → physical value, an integer or a double; every present signal must have one.</param>
+    /// <param name="checkRange">Whether to reject values outside a signal's <c>[min|max]</c>.</param>
+    /// <returns>The payload.</returns>
+    /// <exception cref="CanCodecException">A value is missing, unknown, not present under the multiplexer value, or does not fit.</exception>
+    public byte[] Encode(IReadOnlyDictionary<string, SignalValue> values, bool checkRange = true)
+    {
+        var data = new byte[Message.Length];
+        Encode(data, values, checkRange);
+        return data;
+    }
+
+    /// <summary>Encodes physical values into <paramref name="data"/>, integers exactly; bits that belong to no present signal are left as they are.</summary>
+    /// <param name="data">The payload, at least as long as the signals need.</param>
+    /// <param name="values">Signal name → physical value, an integer or a double.</param>
+    /// <param name="checkRange">Whether to reject values outside a signal's <c>[min|max]</c>.</param>
+    /// <exception cref="CanCodecException">A value is missing, unknown, not present under the multiplexer value, or does not fit.</exception>
+    public void Encode(Span<byte> data, IReadOnlyDictionary<string, SignalValue> values, bool checkRange = true) =>
+        Encode(data, values, static (codec, value, checkRange) => codec.ToBits(value, checkRange), checkRange);
+
+    private void Encode<TValue>(Span<byte> data, IReadOnlyDictionary<string, TValue> values,
+        Func<SignalCodec, TValue, bool, ulong> toBits, bool checkRange)
     {
         ArgumentNullException.ThrowIfNull(values);
         foreach (var name in values.Keys)
@@ -146,7 +173,7 @@ public sealed class MessageCodec
                 throw new CanCodecException($"Message '{Message.Name}': no value for signal '{codec.Name}'.");
             }
 
-            bits[i] = codec.ToBits(value, checkRange);
+            bits[i] = toBits(codec, value!, checkRange);
             codec.WriteBits(data, bits[i]);
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Cockpit.Can.Dbc;
 
@@ -29,7 +30,15 @@ public sealed class SignalCodec
     private readonly double _offset;
     private readonly bool _identityScale;
     private readonly double _rawMinimum;
-    private readonly double _rawMaximum;
+    private readonly double _rawLimit;
+
+    // The exact integer path (integer signals whose factor and offset are whole numbers): raw values as Int128,
+    // which holds both ends of a signed and an unsigned 64-bit signal.
+    private readonly bool _wholeScale;
+    private readonly Int128 _wholeFactor;
+    private readonly Int128 _wholeOffset;
+    private readonly Int128 _rawMinimumInteger;
+    private readonly Int128 _rawMaximumInteger;
 
     /// <summary>Prepares the codec for <paramref name="signal"/> in a payload of <paramref name="messageLength"/> bytes.</summary>
     /// <param name="signal">The signal.</param>
@@ -48,7 +57,17 @@ public sealed class SignalCodec
         _offset = signal.Offset;
         _identityScale = _factor == 1 && _offset == 0;
         _rawMinimum = _signed ? -Math.Pow(2, length - 1) : 0;
-        _rawMaximum = _signed ? Math.Pow(2, length - 1) - 1 : Math.Pow(2, length) - 1;
+
+        // Exclusive and a power of two, so exact as a double: 2^64 − 1 would round up to 2^64 and let 2^64 through.
+        _rawLimit = _signed ? Math.Pow(2, length - 1) : Math.Pow(2, length);
+        _rawMinimumInteger = _signed ? -(Int128.One << (length - 1)) : Int128.Zero;
+        _rawMaximumInteger = (_signed ? Int128.One << (length - 1) : Int128.One << length) - 1;
+        _wholeScale = _valueType == DbcValueType.Integer && IsWhole(_factor) && _factor != 0 && IsWhole(_offset);
+        if (_wholeScale)
+        {
+            _wholeFactor = (Int128)_factor;
+            _wholeOffset = (Int128)_offset;
+        }
 
         int lastByte;
         if (_bigEndian)
@@ -159,11 +178,33 @@ public sealed class SignalCodec
         return _identityScale ? value : (value * _factor) + _offset;
     }
 
-    /// <summary>The raw integer for <paramref name="bits"/>: sign-extended for signed signals, the bit pattern otherwise.</summary>
+    /// <summary>
+    /// The raw integer for <paramref name="bits"/>: sign-extended for signed signals, the bit pattern otherwise (so
+    /// an unsigned 64-bit raw value from 2^63 up reads as negative; <see cref="ReadBits"/> gives it as
+    /// <see cref="ulong"/>).
+    /// </summary>
     /// <param name="bits">The raw bits, right-aligned.</param>
     /// <returns>The raw integer.</returns>
     public long ToRaw(ulong bits) =>
         _signed && _valueType == DbcValueType.Integer ? (long)(bits << _signShift) >> _signShift : unchecked((long)bits);
+
+    /// <summary>
+    /// The physical value as an exact integer, raw × factor + offset computed without rounding, where the signal is
+    /// an integer signal whose factor and offset are whole numbers; <see cref="ToPhysical"/> gives the same value as
+    /// a <see cref="double"/>, exact only up to 2^53.
+    /// </summary>
+    /// <param name="bits">The raw bits, right-aligned.</param>
+    /// <returns>The exact physical value, or <see langword="null"/> for float signals and fractional factors or offsets.</returns>
+    public Int128? ToPhysicalInteger(ulong bits)
+    {
+        if (!_wholeScale)
+        {
+            return null;
+        }
+
+        Int128 raw = _signed ? (long)(bits << _signShift) >> _signShift : bits;
+        return (raw * _wholeFactor) + _wholeOffset;
+    }
 
     /// <summary>
     /// Turns a physical value into raw bits: (value − offset) ÷ factor, rounded to the nearest integer (halves away
@@ -175,15 +216,9 @@ public sealed class SignalCodec
     /// <exception cref="CanCodecException">The value is not finite, outside <c>[min|max]</c>, or does not fit the signal's bits.</exception>
     public ulong ToBits(double physical, bool checkRange = true)
     {
-        if (checkRange && Signal.HasRange && Signal.Minimum <= Signal.Maximum)
+        if (checkRange)
         {
-            // Half a step of slack: a DBC range is often the physical value of the extreme raw values, printed rounded.
-            var slack = Math.Abs(_factor) / 2;
-            if (!(physical >= Signal.Minimum - slack && physical <= Signal.Maximum + slack))
-            {
-                throw new CanCodecException(
-                    $"Signal '{Name}': {physical}{UnitSuffix} is outside its range [{Signal.Minimum}|{Signal.Maximum}].");
-            }
+            CheckRange(physical, exact: null);
         }
 
         var scaled = _identityScale ? physical : (physical - _offset) / _factor;
@@ -196,7 +231,7 @@ public sealed class SignalCodec
         }
 
         var raw = Math.Round(scaled, MidpointRounding.AwayFromZero);
-        if (!(raw >= _rawMinimum && raw <= _rawMaximum))
+        if (!(raw >= _rawMinimum && raw < _rawLimit))
         {
             throw new CanCodecException(
                 $"Signal '{Name}': {physical} needs raw value {raw}, which {Signal.Length} {(_signed ? "signed" : "unsigned")} bits cannot hold.");
@@ -206,12 +241,44 @@ public sealed class SignalCodec
         return raw >= 9.2233720368547758E18 ? (ulong)raw : unchecked((ulong)(long)raw) & _mask;
     }
 
+    /// <summary>
+    /// Turns an integer physical value into raw bits without passing it through a <see cref="double"/>, so that all
+    /// 64 bits arrive: (value − offset) ÷ factor in integer arithmetic, rounded to the nearest integer (halves away
+    /// from zero). Float signals and fractional factors or offsets take the <see cref="double"/> path.
+    /// </summary>
+    /// <param name="physical">The physical value.</param>
+    /// <param name="checkRange">Whether to reject values outside the signal's <c>[min|max]</c> (when the file gives one).</param>
+    /// <returns>The raw bits.</returns>
+    /// <exception cref="CanCodecException">The value is outside <c>[min|max]</c>, or does not fit the signal's bits.</exception>
+    public ulong ToBits(long physical, bool checkRange = true) => ToBitsExact(physical, checkRange);
+
+    /// <inheritdoc cref="ToBits(long, bool)" />
+    public ulong ToBits(ulong physical, bool checkRange = true) => ToBitsExact(physical, checkRange);
+
+    /// <summary>Turns a physical value into raw bits: an integer exactly (see <see cref="ToBits(long, bool)"/>), a double as <see cref="ToBits(double, bool)"/> does.</summary>
+    /// <param name="physical">The physical value.</param>
+    /// <param name="checkRange">Whether to reject values outside the signal's <c>[min|max]</c> (when the file gives one).</param>
+    /// <returns>The raw bits.</returns>
+    /// <exception cref="CanCodecException">The value is not finite, outside <c>[min|max]</c>, or does not fit the signal's bits.</exception>
+    public ulong ToBits(SignalValue physical, bool checkRange = true) =>
+        physical.TryGetInteger(out var integer) ? ToBitsExact(integer, checkRange) : ToBits(physical.ToDouble(), checkRange);
+
     /// <summary>Encodes a physical value into the payload, leaving all other bits as they are.</summary>
     /// <param name="data">The payload.</param>
     /// <param name="physical">The physical value.</param>
     /// <param name="checkRange">Whether to reject values outside the signal's <c>[min|max]</c>.</param>
     /// <exception cref="CanCodecException">The value does not fit, or the payload is too short.</exception>
     public void Encode(Span<byte> data, double physical, bool checkRange = true) => WriteBits(data, ToBits(physical, checkRange));
+
+    /// <summary>Encodes an integer physical value exactly (see <see cref="ToBits(long, bool)"/>), leaving all other bits as they are.</summary>
+    /// <param name="data">The payload.</param>
+    /// <param name="physical">The physical value.</param>
+    /// <param name="checkRange">Whether to reject values outside the signal's <c>[min|max]</c>.</param>
+    /// <exception cref="CanCodecException">The value does not fit, or the payload is too short.</exception>
+    public void Encode(Span<byte> data, long physical, bool checkRange = true) => WriteBits(data, ToBitsExact(physical, checkRange));
+
+    /// <inheritdoc cref="Encode(Span{byte}, long, bool)" />
+    public void Encode(Span<byte> data, ulong physical, bool checkRange = true) => WriteBits(data, ToBitsExact(physical, checkRange));
 
     /// <summary>The value name for <paramref name="bits"/>, or <see langword="null"/> when <c>VAL_</c> gives none.</summary>
     /// <param name="bits">The raw bits, right-aligned.</param>
@@ -237,6 +304,67 @@ public sealed class SignalCodec
     }
 
     private string UnitSuffix => Signal.Unit.Length == 0 ? string.Empty : " " + Signal.Unit;
+
+    // Beyond 2^53 every double is a whole number, but factors and offsets that large are not meant as integers;
+    // the bound also keeps raw × factor + offset inside Int128.
+    private static bool IsWhole(double value) => double.IsInteger(value) && Math.Abs(value) <= 9007199254740992.0;
+
+    private void CheckRange(double physical, Int128? exact)
+    {
+        if (Signal.HasRange && Signal.Minimum <= Signal.Maximum)
+        {
+            // Half a step of slack: a DBC range is often the physical value of the extreme raw values, printed rounded.
+            var slack = Math.Abs(_factor) / 2;
+            if (!(physical >= Signal.Minimum - slack && physical <= Signal.Maximum + slack))
+            {
+                var shown = exact?.ToString(CultureInfo.InvariantCulture) ?? physical.ToString(CultureInfo.InvariantCulture);
+                throw new CanCodecException(
+                    $"Signal '{Name}': {shown}{UnitSuffix} is outside its range [{Signal.Minimum}|{Signal.Maximum}].");
+            }
+        }
+    }
+
+    private ulong ToBitsExact(Int128 physical, bool checkRange)
+    {
+        if (!_wholeScale)
+        {
+            return ToBits((double)physical, checkRange);
+        }
+
+        if (checkRange)
+        {
+            CheckRange((double)physical, physical);
+        }
+
+        // Only an Int128 far beyond any 64-bit raw value is turned away here: it keeps physical − offset from overflowing.
+        var bound = Int128.One << 126;
+        if (physical >= bound || physical <= -bound)
+        {
+            throw new CanCodecException(
+                $"Signal '{Name}': {physical.ToString(CultureInfo.InvariantCulture)} is far beyond what {Signal.Length} bits can hold.");
+        }
+
+        var raw = DivideRounded(physical - _wholeOffset, _wholeFactor);
+        if (raw < _rawMinimumInteger || raw > _rawMaximumInteger)
+        {
+            throw new CanCodecException(
+                $"Signal '{Name}': {physical.ToString(CultureInfo.InvariantCulture)} needs raw value {raw.ToString(CultureInfo.InvariantCulture)}, which {Signal.Length} {(_signed ? "signed" : "unsigned")} bits cannot hold.");
+        }
+
+        return unchecked((ulong)raw) & _mask;
+    }
+
+    // Integer division rounded to the nearest integer, halves away from zero (as Math.Round in ToBits(double)).
+    private static Int128 DivideRounded(Int128 numerator, Int128 divisor)
+    {
+        var (quotient, remainder) = Int128.DivRem(numerator, divisor);
+        if (remainder != 0 && Int128.Abs(remainder) * 2 >= Int128.Abs(divisor))
+        {
+            quotient += (numerator < 0) == (divisor < 0) ? 1 : -1;
+        }
+
+        return quotient;
+    }
 
     private int FastOffset(int messageLength)
     {
