@@ -95,15 +95,20 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         return merged;
     }
 
-    /// <summary>Runs of tokens under one intent: a <c>B-</c> tag or a change of intent starts a segment, <c>O</c> ends one.</summary>
+    /// <summary>
+    /// Runs of tokens in a call: a token whose likeliest tag is a <c>B-</c> tag starts one, <c>O</c> ends one, an <c>I-</c>
+    /// tag continues the one open (or starts one). Each run's intent is the one its tokens give the most probability to,
+    /// <c>B-</c> and <c>I-</c> together: a word or two leaning to a neighbouring intent do not split the call.
+    /// </summary>
     private List<Segment> Segments(ReadOnlySpan<float> logits, int n, int classes, out float nothingConfidence)
     {
         var segments = new List<Segment>();
         Segment? open = null;
         nothingConfidence = 1f;
+        var probabilities = new float[classes];
         for (var i = 0; i < n; i++)
         {
-            var (tag, probability) = ArgMax(logits.Slice(i * classes, classes));
+            var (tag, probability) = Softmax(logits.Slice(i * classes, classes), probabilities);
             if (Labels.ParseIntentTag(tag) is not { } parsed)
             {
                 nothingConfidence = Math.Min(nothingConfidence, probability);
@@ -111,13 +116,13 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
                 continue;
             }
 
-            if (open is null || parsed.IsBegin || open.Intent != parsed.Intent)
+            if (open is null || parsed.IsBegin)
             {
-                open = new Segment(parsed.Intent, i);
+                open = new Segment(Labels.Intents, i);
                 segments.Add(open);
             }
 
-            open.Add(i, probability);
+            open.Add(i, probabilities);
         }
 
         return segments;
@@ -264,6 +269,25 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         return (start, end);
     }
 
+    /// <summary>The softmax of <paramref name="logits"/> into <paramref name="probabilities"/>; returns the likeliest class and its probability.</summary>
+    private static (int Index, float Probability) Softmax(ReadOnlySpan<float> logits, float[] probabilities)
+    {
+        var (best, _) = ArgMax(logits);
+        var sum = 0f;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            probabilities[i] = MathF.Exp(logits[i] - logits[best]);
+            sum += probabilities[i];
+        }
+
+        for (var i = 0; i < logits.Length; i++)
+        {
+            probabilities[i] /= sum;
+        }
+
+        return (best, probabilities[best]);
+    }
+
     private static (int Index, float Probability) ArgMax(ReadOnlySpan<float> logits)
     {
         var best = 0;
@@ -286,28 +310,54 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
 
     private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 
-    private sealed class Segment(Intent intent, int first)
+    /// <summary>One call's tokens and the probability they give each intent.</summary>
+    private sealed class Segment(IReadOnlyList<Intent> intents, int first)
     {
         private readonly List<int> _tokens = [];
-        private float _sum;
-
-        public Intent Intent { get; } = intent;
+        private readonly float[] _votes = new float[intents.Count];
+        private int _best = -1;
 
         public int First { get; } = first;
 
         public int Last { get; private set; } = first;
 
-        /// <summary>The tokens tagged with the segment's intent (a filler inside a merged segment is not one).</summary>
+        /// <summary>The tokens of the segment.</summary>
         public IReadOnlyList<int> Tokens => _tokens;
 
-        /// <summary>The mean probability of the segment's intent tags.</summary>
-        public float Confidence => _tokens.Count == 0 ? 0 : _sum / _tokens.Count;
+        /// <summary>The intent its tokens give the most probability.</summary>
+        public Intent Intent => intents[Best];
 
-        public void Add(int token, float probability)
+        /// <summary>The mean probability its tokens give that intent.</summary>
+        public float Confidence => _tokens.Count == 0 ? 0 : _votes[Best] / _tokens.Count;
+
+        private int Best
+        {
+            get
+            {
+                if (_best < 0)
+                {
+                    _best = 0;
+                    for (var i = 1; i < _votes.Length; i++)
+                    {
+                        _best = _votes[i] > _votes[_best] ? i : _best;
+                    }
+                }
+
+                return _best;
+            }
+        }
+
+        /// <summary>Adds a token with its intent tags' probabilities (index 0 is <c>O</c>, then B and I of each intent).</summary>
+        public void Add(int token, float[] probabilities)
         {
             _tokens.Add(token);
             Last = token;
-            _sum += probability;
+            for (var i = 0; i < _votes.Length; i++)
+            {
+                _votes[i] += probabilities[1 + (2 * i)] + probabilities[2 + (2 * i)];
+            }
+
+            _best = -1;
         }
 
         /// <summary>Takes <paramref name="later"/>'s tokens: this segment now runs to its end.</summary>
@@ -315,7 +365,12 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         {
             _tokens.AddRange(later._tokens);
             Last = later.Last;
-            _sum += later._sum;
+            for (var i = 0; i < _votes.Length; i++)
+            {
+                _votes[i] += later._votes[i];
+            }
+
+            _best = -1;
         }
     }
 

@@ -90,58 +90,6 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
         Assert.Equal(("not_understood", "what a lovely day it is", "en"), (record.Outcome, record.Transcript, record.Language));
     }
 
-    /// <summary>"up a notch" is read with the function half guessed (confidence below the agent's 0.25): the agent asks,
-    /// naming what it would do, and does it on a yes.</summary>
-    [Theory]
-    [InlineData("yes please")]
-    [InlineData("OK, do it.")]
-    public async Task Converse_HalfUnderstoodThenYes_AsksNamingTheChangeThenMakesIt(string yes)
-    {
-        var before = await Current(Brightness);
-
-        var asked = await cockpit.Pipeline.ConverseAsync(new TurnRequest("display brightness up a notch", "en", Seat.Driver, null), default);
-        var unchanged = await Current(Brightness);
-        var done = await cockpit.Pipeline.ConverseAsync(new TurnRequest(yes, "en", Seat.Driver, asked.ConversationId), default);
-
-        Assert.Equal(TurnOutcome.Clarify, asked.Outcome);
-        Assert.Equal($"Do you want me to set the screen brightness to {before + 20} percent?", asked.Reply);
-        Assert.Equal(before, unchanged);
-        Assert.Equal(TurnOutcome.Done, done.Outcome);
-        Assert.Equal($"Set the screen brightness to {before + 20} percent.", done.Reply);
-        Assert.Equal(before + 20, await Current(Brightness));
-    }
-
-    [Fact]
-    public async Task Converse_HalfUnderstoodThenNo_NothingChangesAndALaterYesAnswersNothing()
-    {
-        var before = await Current(Brightness);
-
-        var asked = await cockpit.Pipeline.ConverseAsync(new TurnRequest("display brightness up a notch", "en", Seat.Driver, null), default);
-        var declined = await cockpit.Pipeline.ConverseAsync(new TurnRequest("no", "en", Seat.Driver, asked.ConversationId), default);
-        var late = await cockpit.Pipeline.ConverseAsync(new TurnRequest("yes", "en", Seat.Driver, asked.ConversationId), default);
-
-        Assert.Equal(TurnOutcome.Clarify, asked.Outcome);
-        Assert.Equal((TurnOutcome.NotUnderstood, "OK, I'll leave it as it is."), (declined.Outcome, declined.Reply));
-        Assert.Equal(TurnOutcome.NotUnderstood, late.Outcome);
-        Assert.Equal(before, await Current(Brightness));
-    }
-
-    [Fact]
-    public async Task Converse_HalfUnderstoodThenAnotherRequest_OnlyTheNewRequestIsCarriedOut()
-    {
-        var before = await Current(Brightness);
-
-        var asked = await cockpit.Pipeline.ConverseAsync(new TurnRequest("display brightness up a notch", "en", Seat.Driver, null), default);
-        var other = await cockpit.Pipeline.ConverseAsync(new TurnRequest("turn on the fog lights", "en", Seat.Driver, asked.ConversationId), default);
-        var late = await cockpit.Pipeline.ConverseAsync(new TurnRequest("yes", "en", Seat.Driver, asked.ConversationId), default);
-
-        Assert.Equal(TurnOutcome.Clarify, asked.Outcome);
-        Assert.Equal(TurnOutcome.Done, other.Outcome);
-        Assert.True((await _vehicle.GetValueAsync(new GetValueRequest { SignalId = Wire.Path("Vehicle.Body.Lights.Fog.Front.IsOn") })).DataPoint.Value.Bool);
-        Assert.Equal(TurnOutcome.NotUnderstood, late.Outcome);
-        Assert.Equal(before, await Current(Brightness));
-    }
-
     [Theory]
     [InlineData("", "text: the utterance is empty")]
     [InlineData("打开空调", "language: 'fr' is not supported (zh, en, or none)")]

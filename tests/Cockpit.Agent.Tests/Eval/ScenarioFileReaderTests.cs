@@ -44,7 +44,7 @@ public sealed class ScenarioFileReaderTests : IDisposable
     [InlineData("""{"id":"a","lang":"zh"}""", "exactly one of 'text', 'audio' or 'turns' is required")]
     [InlineData("""{"id":"a","lang":"fr","text":"bonjour"}""", "'lang' must be zh or en, not 'fr'")]
     [InlineData("""{"lang":"zh","text":"x"}""", "'id' is required")]
-    [InlineData("""{"id":"a","lang":"zh","text":"x","outcome":"maybe"}""", "'outcome' must be one of done, refused, not_understood, clarify, not 'maybe'")]
+    [InlineData("""{"id":"a","lang":"zh","text":"x","outcome":"maybe"}""", "'outcome' must be one of done, refused, not_understood, clarify, answered, not 'maybe'")]
     [InlineData("""{"id":"a","lang":"zh","text":"x","seat":"roof"}""", "'seat': ")]
     [InlineData("""{"id":"a","lang":"zh","text":"x","expected":{}}""", "unknown field 'expected'")]
     [InlineData("""{"id":"a","lang":"zh","turns":[{"text":"x","expect":{},"note":1}]}""", "turn 1: unknown field 'note'")]
