@@ -27,7 +27,7 @@ namespace Cockpit.Agent.Conversations;
 /// <item><b>reply</b> — the accepted targets are read back (one GetValues) and a short sentence in the occupant's
 /// language says what the car confirmed: done, still moving ("正在打开主驾车窗"), or not confirmed — never a request
 /// as done — or why not; a question about the car is answered from the values read in step 2, and nothing moves
-/// (<c>answered</c>).</item>
+/// (<c>answered</c>). Nothing understood is <c>not_understood</c>; a cancellation ("算了") is acknowledged as such.</item>
 /// <item><b>log</b> — every turn becomes a durable interaction record, whatever its outcome.</item>
 /// </list>
 /// Thread-safe; turns of different conversations run concurrently.
@@ -47,6 +47,9 @@ internal sealed class AgentPipeline(
     TimeProvider time,
     ILogger<AgentPipeline> logger)
 {
+    // TEMPORARY, until the understanding model has an intent for taking a request back: see IsCancellation.
+    private static readonly IReadOnlyList<string> s_cancellations = PhraseBook.Replies.ListInAll("cancellations");
+
     // Everything a turn may change or be asked about: each function's actuators and states, and the readings.
     private readonly string[] _boundPaths = [.. understander.Catalog.AllPaths()
         .Concat(understander.Catalog.Functions.Where(f => f.StatePath is not null).SelectMany(f => f.Zoning is null
@@ -81,7 +84,7 @@ internal sealed class AgentPipeline(
         }
         else if (!understood.IsActionable)
         {
-            result = Finish(TurnOutcome.NotUnderstood, []);
+            result = Finish(TurnOutcome.NotUnderstood, []) with { Reply = ReplyComposer.NotUnderstood(language, IsCancellation(request.Text)) };
         }
         else if (answer is null && understood.Confidence < options.Value.ClarifyBelowConfidence)
         {
@@ -262,6 +265,14 @@ internal sealed class AgentPipeline(
             return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.RejectedReason(language, error.Message));
         }
     }
+
+    /// <summary>
+    /// Whether an utterance that asked for nothing takes a request back ("把座椅加热打开，哦不对，算了", "never mind"), so the
+    /// reply acknowledges it instead of asking again; the outcome stays not_understood (shared/eval/SCENARIOS.md).
+    /// TEMPORARY: the one place the pipeline looks at words (Replies/replies.json, cancellations), until the
+    /// understanding model has an intent for a cancellation.
+    /// </summary>
+    internal static bool IsCancellation(string text) => s_cancellations.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static TurnOutcome Decide(IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> executed) =>
         executed.Any(item => item.Outcome.Status == ActionStatus.Accepted) ? TurnOutcome.Done

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cockpit.Agent.Conversations;
 using Cockpit.Agent.Replies;
 using Cockpit.Understanding.Catalog;
 
@@ -57,6 +58,17 @@ public sealed class PhraseBookTests
 
         Assert.Equal("replies.json: no phrase 'no.such.phrase' for 'zh'", error.Message);
     }
+
+    // TEMPORARY with the pipeline's cancellation words (until the model has an intent for them).
+    [Theory]
+    [InlineData("把座椅加热打开，哦不对，算了", true)]
+    [InlineData("算了算了，不调了", true)]
+    [InlineData("Oh, never mind.", true)]
+    [InlineData("forget it", true)]
+    [InlineData("今天天气不错", false)]
+    [InlineData("what a lovely day it is", false)]
+    public void IsCancellation_Utterance_TakesARequestBackOrNot(string text, bool expected) =>
+        Assert.Equal(expected, AgentPipeline.IsCancellation(text));
 
     private static Dictionary<string, Dictionary<string, JsonElement>> Read(string file)
     {
