@@ -174,7 +174,12 @@ public sealed partial class ReplyTableTests
     public void InterlockReason_Trunk_SaysWhy(string language, string expected) =>
         Assert.Equal(expected, _replies.InterlockReason(Resolve(language, "trunk", "open", ""), language));
 
-    private ResolvedAction Resolve(string language, string function, string operation, string zones, string value = "")
+    private ResolvedAction Resolve(string language, string function, string operation, string zones, string value = "") =>
+        _resolver.Resolve([Call(language, function, operation, zones, value)], Seat.Driver, Current, null).Actions.Single();
+
+    /// <summary>A call as the model would give it: a value said for "set" (the middle of a number's range, level 2, the
+    /// last enum value) unless <paramref name="value"/> names one; free text for a screen task's slot.</summary>
+    internal static ActionCall Call(string language, string function, string operation, string zones, string value = "")
     {
         var spec = Catalog.FindFunction(function)!;
         var op = operation is "" ? null : operation.Split(':')[0];
@@ -192,7 +197,7 @@ public sealed partial class ReplyTableTests
         var text = spec.Value.Slot is { } slot
             ? new Dictionary<string, TextSpan> { [slot] = Said(language, slot) }
             : new Dictionary<string, TextSpan>();
-        var call = new ActionCall
+        return new ActionCall
         {
             Function = function,
             Operation = op,
@@ -200,7 +205,6 @@ public sealed partial class ReplyTableTests
             Value = said,
             Text = text,
         };
-        return _resolver.Resolve([call], Seat.Driver, Current, null).Actions.Single();
     }
 
     /// <summary>A free text as an occupant would say it for each slot of a screen task.</summary>
