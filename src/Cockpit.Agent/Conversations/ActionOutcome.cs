@@ -15,6 +15,10 @@ internal sealed record ActionOutcome(string? Function, string Call, IReadOnlyLis
 
     /// <summary>Technical detail of a failure, for logs (not for the occupant).</summary>
     public string? Detail { get; init; }
+
+    /// <summary>What the car reported for the targets (and the state a command drives) once they were carried out, path →
+    /// value; null when nothing was read back or the read failed. The reply says these, not the targets asked for.</summary>
+    public IReadOnlyDictionary<string, object?>? Reported { get; init; }
 }
 
 /// <summary>The fate of one action.</summary>

@@ -24,8 +24,10 @@ namespace Cockpit.Agent.Conversations;
 /// <item><b>execute</b> — each action's targets in one BatchActuate (all or nothing per action). The car's
 /// interlocks (FAILED_PRECONDITION) and rejections (INVALID_ARGUMENT) become refusals; an unreachable car →
 /// <c>failed</c>, with nothing changed.</item>
-/// <item><b>reply</b> — a short sentence in the occupant's language saying what was done or why not; a question about
-/// the car is answered from the values read in step 2, and nothing moves (<c>answered</c>).</item>
+/// <item><b>reply</b> — the accepted targets are read back (one GetValues) and a short sentence in the occupant's
+/// language says what the car confirmed: done, still moving ("正在打开主驾车窗"), or not confirmed — never a request
+/// as done — or why not; a question about the car is answered from the values read in step 2, and nothing moves
+/// (<c>answered</c>). Nothing understood is <c>not_understood</c>; a cancellation ("算了") is acknowledged as such.</item>
 /// <item><b>log</b> — every turn becomes a durable interaction record, whatever its outcome.</item>
 /// </list>
 /// Thread-safe; turns of different conversations run concurrently.
@@ -45,6 +47,9 @@ internal sealed class AgentPipeline(
     TimeProvider time,
     ILogger<AgentPipeline> logger)
 {
+    // TEMPORARY, until the understanding model has an intent for taking a request back: see IsCancellation.
+    private static readonly IReadOnlyList<string> s_cancellations = PhraseBook.Replies.ListInAll("cancellations");
+
     // Everything a turn may change or be asked about: each function's actuators and states, and the readings.
     private readonly string[] _boundPaths = [.. understander.Catalog.AllPaths()
         .Concat(understander.Catalog.Functions.Where(f => f.StatePath is not null).SelectMany(f => f.Zoning is null
@@ -75,11 +80,11 @@ internal sealed class AgentPipeline(
         }
         else if (answer is null && FeedbackTracker.IsCorrection(request.Text))
         {
-            result = Finish(TurnOutcome.Clarify, []) with { Reply = language.StartsWith("zh", StringComparison.Ordinal) ? "抱歉，请再说一遍您想要的操作。" : "Sorry about that. What would you like instead?" };
+            result = Finish(TurnOutcome.Clarify, []) with { Reply = ReplyComposer.Correction(language) };
         }
         else if (!understood.IsActionable)
         {
-            result = Finish(TurnOutcome.NotUnderstood, []);
+            result = Finish(TurnOutcome.NotUnderstood, []) with { Reply = ReplyComposer.NotUnderstood(language, IsCancellation(request.Text)) };
         }
         else if (answer is null && understood.Confidence < options.Value.ClarifyBelowConfidence)
         {
@@ -168,6 +173,7 @@ internal sealed class AgentPipeline(
         if (executed.Any(item => item.Item2.Status == ActionStatus.Accepted))
         {
             conversations.Update(conversationId, resolution.Context);
+            executed = await ReadBackAsync(executed, cancellationToken);
         }
 
         var previous = executed.Where(item => item.Item2.Status == ActionStatus.Accepted)
@@ -175,6 +181,37 @@ internal sealed class AgentPipeline(
             .DistinctBy(target => target.Path)
             .ToDictionary(target => target.Path, target => current.GetValueOrDefault(target.Path), StringComparer.Ordinal);
         return (executed, previous);
+    }
+
+    /// <summary>
+    /// Reads back what the car reports for every accepted target (and the state a command drives: the sunroof's
+    /// position) in one GetValues, under the vehicle calls' deadline, so that the reply says what the car confirmed
+    /// rather than what was asked. A failed read leaves the outcomes without values: the reply then says the car did
+    /// not confirm them, and the outcome stays what the car's acceptance made it.
+    /// </summary>
+    private async Task<List<(ResolvedAction, ActionOutcome)>> ReadBackAsync(List<(ResolvedAction Action, ActionOutcome Outcome)> executed, CancellationToken cancellationToken)
+    {
+        var paths = executed.Where(item => item.Outcome.Status == ActionStatus.Accepted)
+            .SelectMany(item => replies.ConfirmingPaths(item.Action, item.Outcome.Targets))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (paths.Count == 0)
+        {
+            return executed;
+        }
+
+        try
+        {
+            var reported = await vehicle.GetValuesAsync(paths, cancellationToken);
+            return [.. executed.Select(item => item.Outcome.Status == ActionStatus.Accepted && item.Outcome.Targets.Count > 0
+                ? (item.Action, item.Outcome with { Reported = reported })
+                : item)];
+        }
+        catch (RpcException error)
+        {
+            Log.VehicleUnreachable(logger, error.Status.Detail);
+            return executed;
+        }
     }
 
     private async Task<ActionOutcome> ExecuteAsync(ResolvedAction action, string utterance, string language, CancellationToken cancellationToken)
@@ -212,7 +249,7 @@ internal sealed class AgentPipeline(
         }
         catch (RpcException error) when (error.StatusCode == StatusCode.FailedPrecondition)
         {
-            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.InterlockReason(action, language));
+            return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, replies.InterlockReason(action, language));
         }
         catch (RpcException error) when (error.StatusCode == StatusCode.InvalidArgument)
         {
@@ -228,6 +265,14 @@ internal sealed class AgentPipeline(
             return new ActionOutcome(action.Function?.Id, call, action.Targets, ActionStatus.Refused, ReplyComposer.RejectedReason(language, error.Message));
         }
     }
+
+    /// <summary>
+    /// Whether an utterance that asked for nothing takes a request back ("把座椅加热打开，哦不对，算了", "never mind"), so the
+    /// reply acknowledges it instead of asking again; the outcome stays not_understood (shared/eval/SCENARIOS.md).
+    /// TEMPORARY: the one place the pipeline looks at words (Replies/replies.json, cancellations), until the
+    /// understanding model has an intent for a cancellation.
+    /// </summary>
+    internal static bool IsCancellation(string text) => s_cancellations.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static TurnOutcome Decide(IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> executed) =>
         executed.Any(item => item.Outcome.Status == ActionStatus.Accepted) ? TurnOutcome.Done

@@ -1,3 +1,5 @@
+using Cockpit.Agent.Replies;
+
 namespace Cockpit.Agent.Conversations;
 
 /// <summary>
@@ -6,22 +8,12 @@ namespace Cockpit.Agent.Conversations;
 /// </summary>
 internal static class ConfirmationAnswer
 {
-    private static readonly HashSet<string> s_yes = new(StringComparer.Ordinal)
-    {
-        "是", "是的", "是啊", "对", "对的", "对啊", "对呀", "嗯", "嗯嗯", "好", "好的", "好啊", "好吧", "行", "可以", "没错",
-        "确定", "确认", "要", "要的", "就这样", "调吧", "开吧", "执行",
-        "yes", "yeah", "yep", "yes please", "sure", "ok", "okay", "correct", "right", "that's right", "exactly",
-        "do it", "go ahead", "please do", "please",
-    };
-
-    private static readonly HashSet<string> s_no = new(StringComparer.Ordinal)
-    {
-        "不", "不是", "不对", "不要", "不用", "不用了", "算了", "取消", "错了", "不是的", "别", "别调",
-        "no", "nope", "no thanks", "no thank you", "don't", "cancel", "never mind", "wrong", "not that", "that's wrong",
-    };
+    // The words are data (Replies/replies.json: yes, no, fillers), heard in either language.
+    private static readonly HashSet<string> s_yes = new(PhraseBook.Replies.ListInAll("yes"), StringComparer.Ordinal);
+    private static readonly HashSet<string> s_no = new(PhraseBook.Replies.ListInAll("no"), StringComparer.Ordinal);
 
     // Said before an answer without being one ("嗯，不用了"); "嗯" alone is a yes.
-    private static readonly HashSet<string> s_fillers = new(StringComparer.Ordinal) { "嗯", "呃", "啊", "um", "uh", "hmm", "well" };
+    private static readonly HashSet<string> s_fillers = new(PhraseBook.Replies.ListInAll("fillers"), StringComparer.Ordinal);
 
     private static readonly char[] s_separators = [',', '，', '、', '.', '。', '!', '！', '?', '？', ';', '；'];
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Replies;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent.Interactions;
@@ -12,11 +13,8 @@ namespace Cockpit.Agent.Interactions;
 /// </summary>
 internal sealed class FeedbackTracker(InteractionLog log, IOptions<AgentOptions> options, TimeProvider time)
 {
-    private static readonly string[] s_corrections =
-    [
-        "不对", "错了", "不是这个", "搞错了", "不是这样",
-        "that's wrong", "that is wrong", "wrong", "not that", "no, that's wrong", "that's not what i said", "that's not right",
-    ];
+    // "不对", "that's wrong": the words are data (Replies/replies.json, corrections), heard in either language.
+    private static readonly IReadOnlyList<string> s_corrections = PhraseBook.Replies.ListInAll("corrections");
 
     private readonly ConcurrentDictionary<string, LastTurn> _last = new(StringComparer.Ordinal);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Resolution;
 
@@ -12,25 +11,13 @@ namespace Cockpit.Agent.Replies;
 /// </summary>
 internal sealed class AnswerComposer(ActionCatalog catalog)
 {
-    private static readonly Lazy<Dictionary<string, Dictionary<string, string>>> s_words = new(() =>
-    {
-        using var stream = typeof(AnswerComposer).Assembly.GetManifestResourceStream("Cockpit.Agent.Replies.answers.json")
-            ?? throw new InvalidOperationException("embedded answers.json is missing from the build");
-        using var document = JsonDocument.Parse(stream);
-        return document.RootElement.EnumerateObject().Where(language => language.Value.ValueKind == JsonValueKind.Object)
-            .ToDictionary(
-                language => language.Name,
-                language => language.Value.EnumerateObject().ToDictionary(word => word.Name, word => word.Value.GetString()!, StringComparer.Ordinal),
-                StringComparer.Ordinal);
-    });
-
     /// <summary>The answer to a resolved question, from <paramref name="current"/> (path → value, null when unknown).</summary>
     /// <param name="action">A resolved question (<see cref="ResolvedAction.IsQuery"/>).</param>
     /// <param name="current">The car's current values.</param>
     /// <param name="language"><c>zh</c> or <c>en</c>.</param>
     public string Answer(ResolvedAction action, Func<string, object?> current, string language)
     {
-        var words = s_words.Value[language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh" : "en"];
+        Func<string, string> words = key => PhraseBook.Answers.Get(language, key);
         if (action.Reading is { } reading)
         {
             return Reading(reading, current, words, language);
@@ -41,42 +28,42 @@ internal sealed class AnswerComposer(ActionCatalog catalog)
         var states = action.Reads.Select(path => State(function, current(path), words, language)).ToList();
         if (states.Count == 1 || action.Seats.Count <= 1)
         {
-            return Fill(words["one"], ("zone", action.Seats.Count == 1 ? ZoneLabel(action.Seats[0], language) : ""), ("label", label), ("state", states[0]));
+            return PhraseBook.Fill(words("one"), ("zone", action.Seats.Count == 1 ? ZoneLabel(action.Seats[0], language) : ""), ("label", label), ("state", states[0]));
         }
 
         if (states.Distinct(StringComparer.Ordinal).Count() == 1)
         {
-            return Fill(words["allSame"], ("label", label), ("state", states[0]));
+            return PhraseBook.Fill(words("allSame"), ("label", label), ("state", states[0]));
         }
 
-        var each = action.Seats.Select((seat, i) => Fill(words["each"], ("zone", ZoneLabel(seat, language)), ("state", states[i])));
-        var sentence = string.Join(words["join"], each);
+        var each = action.Seats.Select((seat, i) => PhraseBook.Fill(words("each"), ("zone", ZoneLabel(seat, language)), ("state", states[i])));
+        var sentence = string.Join(words("join"), each);
         return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? Fill(words["one"], ("zone", ""), ("label", label), ("state", "")) + "：" + sentence
+            ? PhraseBook.Fill(words("one"), ("zone", ""), ("label", label), ("state", "")) + "：" + sentence
             : $"{Capitalize(label)}: {sentence}";
     }
 
-    private static string Reading(CatalogReading reading, Func<string, object?> current, Dictionary<string, string> words, string language)
+    private static string Reading(CatalogReading reading, Func<string, object?> current, Func<string, string> words, string language)
     {
         var values = reading.Paths.Select(current).ToList();
         var label = reading.Label.For(language);
         if (values[0] is null)
         {
-            return Fill(words["unknown"], ("label", label));
+            return PhraseBook.Fill(words("unknown"), ("label", label));
         }
 
         if (reading.Paths.Count > 1)
         {
             // What is playing: the track, and the artist when the player reports one.
             return values[1] is string artist && artist.Length > 0
-                ? Fill(words["nowPlaying"], ("track", values[0]!.ToString()!), ("artist", artist))
-                : Fill(words["nowPlayingTrack"], ("track", values[0]!.ToString()!));
+                ? PhraseBook.Fill(words("nowPlaying"), ("track", values[0]!.ToString()!), ("artist", artist))
+                : PhraseBook.Fill(words("nowPlayingTrack"), ("track", values[0]!.ToString()!));
         }
 
-        return Fill(words["reading"], ("label", label), ("value", Number(values[0])), ("unit", reading.Unit.For(language))).TrimEnd();
+        return PhraseBook.Fill(words("reading"), ("label", label), ("value", Number(values[0])), ("unit", reading.Unit.For(language))).TrimEnd();
     }
 
-    private static string State(CatalogFunction function, object? value, Dictionary<string, string> words, string language)
+    private static string State(CatalogFunction function, object? value, Func<string, string> words, string language)
     {
         if (value is null)
         {
@@ -88,37 +75,37 @@ internal sealed class AnswerComposer(ActionCatalog catalog)
         {
             case CatalogValueType.Bool:
                 var on = value is true;
-                return function.Accepts("lock") ? words[on ? "locked" : "unlocked"]
-                    : function.Accepts("fold") ? words[on ? "folded" : "unfolded"]
-                    : function.Accepts("on") ? words[on ? "on" : "off"]
-                    : words[on ? "open" : "closed"];
+                return function.Accepts("lock") ? words(on ? "locked" : "unlocked")
+                    : function.Accepts("fold") ? words(on ? "folded" : "unfolded")
+                    : function.Accepts("on") ? words(on ? "on" : "off")
+                    : words(on ? "open" : "closed");
             case CatalogValueType.Level:
                 var magnitude = Math.Abs(ToDouble(value));
                 var level = Enumerable.Range(0, spec.Levels.Count).MinBy(i => Math.Abs(spec.Levels[i] - magnitude));
-                return level == 0 ? words["off"] : Fill(words["level"], ("value", level.ToString(CultureInfo.InvariantCulture)));
+                return level == 0 ? words("off") : PhraseBook.Fill(words("level"), ("value", level.ToString(CultureInfo.InvariantCulture)));
             case CatalogValueType.Enum when value is string symbol:
-                return function.FindValue(symbol)?.Label is { } valueLabel ? Fill(words["valueOf"], ("value", valueLabel.For(language))) : symbol;
+                return function.FindValue(symbol)?.Label is { } valueLabel ? PhraseBook.Fill(words("valueOf"), ("value", valueLabel.For(language))) : symbol;
             case CatalogValueType.Command when function.StatePath is not null:
                 return Position(ToDouble(value), words);
             case CatalogValueType.Command:
-                return words[value is "PLAY" ? "playing" : "paused"];
+                return words(value is "PLAY" ? "playing" : "paused");
             case CatalogValueType.Number when function.Ops.ContainsKey("open"):
                 return Position(ToDouble(value), words);
             case CatalogValueType.Number:
                 var unit = function.Value.Unit.For(language);
-                return Fill(words[unit is "度" or "degrees" ? "setTo" : "at"], ("value", Number(value)), ("unit", unit)).TrimEnd();
+                return PhraseBook.Fill(words(unit is "度" or "degrees" ? "setTo" : "at"), ("value", Number(value)), ("unit", unit)).TrimEnd();
             default:
                 return value.ToString() ?? "?";
         }
     }
 
     /// <summary>A window's, shade's or sunroof's position: closed, fully open, partly open, tilted.</summary>
-    private static string Position(double position, Dictionary<string, string> words) => position switch
+    private static string Position(double position, Func<string, string> words) => position switch
     {
-        < 0 => words["tilted"],
-        0 => words["closed"],
-        >= 100 => words["fullyOpen"],
-        _ => Fill(words["partlyOpen"], ("value", Number(position))),
+        < 0 => words("tilted"),
+        0 => words("closed"),
+        >= 100 => words("fullyOpen"),
+        _ => PhraseBook.Fill(words("partlyOpen"), ("value", Number(position))),
     };
 
     private string ZoneLabel(string seat, string language) =>
@@ -136,7 +123,4 @@ internal sealed class AnswerComposer(ActionCatalog catalog)
     };
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static string Fill(string template, params (string Name, string Value)[] values) =>
-        values.Aggregate(template, (text, value) => text.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cockpit.Agent.Conversations;
+using Cockpit.Agent.Execution;
+using Cockpit.Understanding;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Resolution;
 using Grpc.Core;
@@ -7,181 +9,292 @@ using Grpc.Core;
 namespace Cockpit.Agent.Replies;
 
 /// <summary>
-/// Short replies in the occupant's language that say what was done ("已将主驾温度调到22度",
-/// "Opened the sunroof.") or why not, built from the action catalog's labels.
+/// Short replies in the occupant's language that say what the car confirmed ("已将主驾温度调到22度", "Closed all the
+/// windows."), what is still on its way ("正在打开主驾车窗", "Opening the driver's window."), what the car did not
+/// confirm, or why not. Every word is data (<c>Replies/replies.json</c>, per language; see its <c>about</c>); the
+/// catalog gives the labels.
 /// </summary>
 internal sealed class ReplyComposer(ActionCatalog catalog)
 {
-    // Mandarin says what was done with 已 before what it asks about: "已打开天窗" / "您是想打开天窗吗？".
-    private static readonly Dictionary<string, (string Zh, string En, string EnAsk)> s_verbs = new(StringComparer.Ordinal)
+    private static PhraseBook Words => PhraseBook.Replies;
+
+    /// <summary>How far the car got with an accepted action, by the values it reported afterwards.</summary>
+    private enum Confirmation
     {
-        ["on"] = ("已打开{zone}{label}", "Turned on the {zone}{label}", "turn on the {zone}{label}"),
-        ["off"] = ("已关闭{zone}{label}", "Turned off the {zone}{label}", "turn off the {zone}{label}"),
-        ["open"] = ("已打开{zone}{label}", "Opened the {zone}{label}", "open the {zone}{label}"),
-        ["close"] = ("已关闭{zone}{label}", "Closed the {zone}{label}", "close the {zone}{label}"),
-        ["tilt"] = ("已将{zone}{label}翘起", "Tilted the {zone}{label}", "tilt the {zone}{label}"),
-        ["lock"] = ("已锁上{zone}{label}", "Locked the {zone}{label}", "lock the {zone}{label}"),
-        ["unlock"] = ("已解锁{zone}{label}", "Unlocked the {zone}{label}", "unlock the {zone}{label}"),
-        ["fold"] = ("已折叠{zone}{label}", "Folded the {zone}{label}", "fold the {zone}{label}"),
-        ["unfold"] = ("已展开{zone}{label}", "Unfolded the {zone}{label}", "unfold the {zone}{label}"),
-        ["play"] = ("已开始播放", "Playing", "start playing"),
-        ["pause"] = ("已暂停播放", "Paused", "pause"),
-        ["next"] = ("已切换到下一首", "Skipped to the next track", "skip to the next track"),
-        ["previous"] = ("已切换到上一首", "Back to the previous track", "go back to the previous track"),
-        ["mute"] = ("已将{zone}{label}静音", "Muted the {zone}{label}", "mute the {zone}{label}"),
-        ["unmute"] = ("已取消{zone}{label}静音", "Unmuted the {zone}{label}", "unmute the {zone}{label}"),
-    };
+        /// <summary>Every target reads as asked.</summary>
+        Done,
+
+        /// <summary>A part that moves (window, shade, sunroof, door, trunk) is on its way.</summary>
+        Moving,
+
+        /// <summary>A value reads otherwise, or could not be read: never said as done.</summary>
+        NotConfirmed,
+    }
 
     /// <summary>The reply for a turn, given what became of each action.</summary>
     public string Compose(string language, TurnOutcome outcome, IReadOnlyList<(ResolvedAction Action, ActionOutcome Outcome)> actions)
     {
-        var zh = IsChinese(language);
         switch (outcome)
         {
             case TurnOutcome.NotUnderstood:
-                return zh ? "抱歉，我没听懂，请再说一遍。" : "Sorry, I didn't catch that.";
+                return NotUnderstood(language, cancellation: false);
             case TurnOutcome.Clarify when actions.Count == 0:
-                return zh ? "请问您具体想调整什么？" : "What would you like me to change?";
+                return Words.Get(language, "whatToChange");
             case TurnOutcome.Failed when actions.All(item => item.Outcome.Status == ActionStatus.Failed):
                 return actions.Select(item => item.Outcome.Reason).FirstOrDefault(reason => reason is not null) ?? FailedReason(language, StatusCode.Unavailable);
         }
 
-        var sentences = actions.Select(item => item.Outcome.Status == ActionStatus.Accepted
-            ? Describe(item.Action, zh, asking: false)
-            : item.Outcome.Reason ?? (zh ? "这个操作没有完成。" : "That didn't work."));
-        return zh
-            ? string.Join("，", sentences.Select(sentence => sentence.TrimEnd('。', '.'))) + "。"
-            : string.Join(" ", sentences.Select(sentence => sentence.EndsWith('.') || sentence.EndsWith('?') ? sentence : sentence + "."));
+        return Sentences(language, actions.Select(item => item.Outcome.Status == ActionStatus.Accepted
+            ? Describe(item.Action, item.Outcome, language)
+            : item.Outcome.Reason ?? Words.Get(language, "notDone")));
     }
+
+    /// <summary>The reply when nothing actionable was understood; a cancellation ("算了", "never mind") is acknowledged
+    /// rather than met with "didn't catch that".</summary>
+    public static string NotUnderstood(string language, bool cancellation) => Words.Get(language, cancellation ? "cancelled" : "notUnderstood");
 
     /// <summary>The question for actions understood too weakly to carry out unasked ("Do you want me to open the sunroof?");
     /// a yes carries them out.</summary>
-    public string AskToConfirm(string language, IEnumerable<ResolvedAction> actions)
-    {
-        var zh = IsChinese(language);
-        var requests = actions.Select(action => Describe(action, zh, asking: true));
-        return zh ? $"您是想{string.Join("，再", requests)}吗？" : $"Do you want me to {string.Join(" and ", requests)}?";
-    }
+    public string AskToConfirm(string language, IEnumerable<ResolvedAction> actions) =>
+        PhraseBook.Fill(Words.Get(language, "ask"),
+            ("requests", string.Join(Words.Get(language, "ask.join"), actions.Select(action => Say(action, "ask", action.Targets.Select(target => target.Value).FirstOrDefault(), language)))));
 
     /// <summary>The reply to a no to <see cref="AskToConfirm"/>.</summary>
-    public static string Declined(string language) =>
-        IsChinese(language) ? "好的，那就不调整了。" : "OK, I'll leave it as it is.";
+    public static string Declined(string language) => Words.Get(language, "declined");
+
+    /// <summary>The reply to "that's wrong" (<see cref="Interactions.FeedbackTracker.IsCorrection"/>).</summary>
+    public static string Correction(string language) => Words.Get(language, "correction");
 
     /// <summary>The localised reason for a refusal by the car's interlocks (e.g. opening the trunk while driving).</summary>
-    public static string InterlockReason(ResolvedAction action, string language)
-    {
-        var label = action.Function?.Label.For(language) ?? "";
-        return IsChinese(language) ? $"车辆行驶中，不能打开{label}" : $"I can't open the {label} while the car is moving";
-    }
+    public string InterlockReason(ResolvedAction action, string language) =>
+        PhraseBook.Fill(Words.Get(language, "interlock"), ("what", action.Function is { } function ? What(function, action.Seats, language) : ""));
 
     /// <summary>
     /// The localised reason for a call the car's or the screen's service did not carry out: its refusal of the agent's
     /// credentials or scope is said as such; anything else as not reachable.
     /// </summary>
-    public static string FailedReason(string language, StatusCode code) => (IsChinese(language), code) switch
+    public static string FailedReason(string language, StatusCode code) => Words.Get(language, code switch
     {
-        (true, StatusCode.Unauthenticated) => "车辆系统拒绝了我的访问授权（无效或已过期），没有做任何改动。",
-        (false, StatusCode.Unauthenticated) => "The car's systems refused my credentials (invalid or expired), so nothing was changed.",
-        (true, StatusCode.PermissionDenied) => "我没有权限做这个操作，没有做任何改动。",
-        (false, StatusCode.PermissionDenied) => "I'm not permitted to do that, so nothing was changed.",
-        (true, _) => "暂时无法连接车辆系统，没有做任何改动，请稍后再试。",
-        (false, _) => "I can't reach the car's systems right now, so nothing was changed. Please try again.",
-    };
+        StatusCode.Unauthenticated => "failed.unauthenticated",
+        StatusCode.PermissionDenied => "failed.permissionDenied",
+        _ => "failed.unreachable",
+    });
 
     /// <summary>The localised reason for a value the car rejected.</summary>
-    public static string RejectedReason(string language, string detail) =>
-        IsChinese(language) ? $"车辆拒绝了这个设置（{detail}）" : $"The car refused that setting ({detail})";
+    public static string RejectedReason(string language, string detail) => PhraseBook.Fill(Words.Get(language, "rejected"), ("detail", detail));
 
-    private string Describe(ResolvedAction action, bool zh, bool asking)
+    /// <summary>The paths whose values say whether an action's targets were reached: the targets', and the state a command drives.</summary>
+    public IEnumerable<string> ConfirmingPaths(ResolvedAction action, IReadOnlyList<VssTarget> targets) =>
+        action.Function is { StatePath: { } state, Value.Type: CatalogValueType.Command } function
+            ? targets.Select(target => target.Path).Concat(targets.Select((_, index) => catalog.PathFor(function, index < action.Seats.Count ? action.Seats[index] : null, state)))
+            : targets.Select(target => target.Path);
+
+    /// <summary>An accepted action, said from what the car reported afterwards (<see cref="ActionOutcome.Reported"/>).</summary>
+    private string Describe(ResolvedAction action, ActionOutcome outcome, string language)
     {
-        var function = action.Function;
-        if (function is null)
+        var targets = outcome.Targets;
+        if (action.Function is not { } function || action.Screen is not null || targets.Count == 0)
         {
-            return zh ? "好的" : "Done";
+            return Say(action, "done", null, language); // a screen task: the GUI agent has verified its goal state itself
         }
 
-        if (action.Screen is { } task)
+        var confirmation = outcome.Reported is { } reported
+            ? targets.Select((target, index) => Confirm(function, action, target, index, reported)).Max()
+            : Confirmation.NotConfirmed;
+        var target = targets[0];
+        return confirmation switch
         {
-            return DescribeScreen(function, task, zh, asking);
-        }
-
-        var label = function.Label.For(zh ? "zh" : "en");
-        var zone = ZoneLabel(action, zh);
-        var operation = action.Call.Operation ?? "set";
-        if (s_verbs.TryGetValue(operation, out var verb) && !(operation is "on" or "open" && function.Value.Type == CatalogValueType.Level))
-        {
-            var template = zh ? (asking ? verb.Zh[1..] : verb.Zh) : asking ? verb.EnAsk : verb.En;
-            return Fill(template, zone, label, zh);
-        }
-
-        var value = ValueText(function, action.Targets.Count > 0 ? action.Targets[0].Value : null, zh);
-        return (zh, asking) switch
-        {
-            (true, false) => $"已将{zone}{label}调到{value}",
-            (true, true) => $"将{zone}{label}调到{value}",
-            (false, false) => $"Set the {zone}{label} to {value}",
-            (false, true) => $"set the {zone}{label} to {value}",
+            Confirmation.Done => Say(action, "done", outcome.Reported!.GetValueOrDefault(target.Path), language),
+            Confirmation.Moving => Phrase(language, "moving." + MovingKey(function, action.Call.Operation, target.Value, outcome.Reported!.GetValueOrDefault(target.Path)), function,
+                ("what", What(function, action.Seats, language)), ("value", ValueText(function, action.Call, target.Value, language))),
+            _ => PhraseBook.Fill(Words.Get(language, "notConfirmed"), ("ask", Say(action, "ask", target.Value, language))),
         };
     }
 
-    private static string DescribeScreen(CatalogFunction function, ScreenTask task, bool zh, bool asking)
+    /// <summary>
+    /// Whether a target reads as asked. A sunroof's command is there when its position is (VSS: 0 closed, 100 open,
+    /// negative tilted); a part that opens and reads short of its target is moving; anything else that reads otherwise
+    /// was not taken.
+    /// </summary>
+    private Confirmation Confirm(CatalogFunction function, ResolvedAction action, VssTarget target, int index, IReadOnlyDictionary<string, object?> reported)
     {
-        string Slot(string name) => task.Text.TryGetValue(name, out var span) ? span.Text : "";
-        var (zhDone, zhAsk, enDone, enAsk) = task.Function switch
+        var value = reported.GetValueOrDefault(target.Path);
+        if (!SameValue(value, target.Value))
         {
-            "screen.open_app" => ($"已打开{AppLabel("zh")}", $"打开{AppLabel("zh")}", $"Opened {AppLabel("en")}", $"open {AppLabel("en")}"),
-            "screen.bluetooth" or "screen.wifi" when task.Value == "false" =>
-                ($"已关闭{function.Label.Zh}", $"关闭{function.Label.Zh}", $"Turned off {function.Label.En}", $"turn off {function.Label.En}"),
-            "screen.bluetooth" or "screen.wifi" =>
-                ($"已打开{function.Label.Zh}", $"打开{function.Label.Zh}", $"Turned on {function.Label.En}", $"turn on {function.Label.En}"),
-            "screen.play" => ($"正在播放{Slot("query")}", $"播放{Slot("query")}", $"Playing {Slot("query")}", $"play {Slot("query")}"),
-            "screen.navigate" => ($"开始导航到{Slot("place")}", $"导航到{Slot("place")}", $"Starting guidance to {Slot("place")}", $"navigate to {Slot("place")}"),
-            "screen.call" => ($"正在呼叫{Slot("contact")}", $"呼叫{Slot("contact")}", $"Calling {Slot("contact")}", $"call {Slot("contact")}"),
-            "screen.back" => ("已返回", "返回", "Went back", "go back"),
-            _ => ("好的", function.Label.Zh, "Done", function.Label.En),
+            return IsMovingPart(function) && function.Value.Type != CatalogValueType.Command ? Confirmation.Moving : Confirmation.NotConfirmed;
+        }
+
+        if (function.StatePath is not { } state || function.Value.Type != CatalogValueType.Command)
+        {
+            return Confirmation.Done;
+        }
+
+        var position = ToDouble(reported.GetValueOrDefault(catalog.PathFor(function, index < action.Seats.Count ? action.Seats[index] : null, state)));
+        var there = CanonicalOperation(function, action.Call.Operation) switch
+        {
+            "open" => position >= 100,
+            "close" => position == 0,
+            "tilt" => position < 0,
+            _ => true,
         };
-        return zh ? (asking ? zhAsk : zhDone) : asking ? enAsk : enDone;
-
-        string AppLabel(string language) => function.FindValue(task.Value ?? "")?.Label.For(language) ?? task.Value ?? "";
+        return there ? Confirmation.Done : Confirmation.Moving;
     }
 
-    private string ZoneLabel(ResolvedAction action, bool zh)
+    /// <summary>One action said in a form: <c>done</c>, or <c>ask</c> (lower case, to go inside a sentence).</summary>
+    private string Say(ResolvedAction action, string form, object? value, string language)
     {
-        if (action.Function?.Zoning is null || action.Seats.Count == 0)
+        if (action.Function is not { } function)
         {
-            return "";
+            return Words.Get(language, form + ".generic");
         }
 
-        var zone = catalog.Zones.FirstOrDefault(candidate => candidate.Seats.Order(StringComparer.Ordinal).SequenceEqual(action.Seats.Order(StringComparer.Ordinal)));
-        if (zone is null)
+        if (action.Screen is { } task && Words.Find(language, $"{form}@{function.Id}") is { } screen)
         {
-            return zh ? "" : "";
+            string Slot(string name) => task.Text.TryGetValue(name, out var span) ? span.Text : "";
+            var app = function.FindValue(task.Value ?? "")?.Label.For(language) ?? task.Value ?? "";
+            return PhraseBook.Fill(screen, ("app", app), ("query", Slot("query")), ("place", Slot("place")), ("contact", Slot("contact")), ("target", Slot("target"))).Trim();
         }
 
-        var text = zone.Label.For(zh ? "zh" : "en");
-        return zh ? text : text + " ";
+        return Phrase(language, $"{form}.{Key(function, action.Call.Operation, value)}", function,
+            ("what", What(function, action.Seats, language)), ("value", ValueText(function, action.Call, value, language)));
     }
 
-    private static string ValueText(CatalogFunction function, object? value, bool zh)
+    /// <summary>Which phrase says a change: its operation's ("on", "lock", "half"), or one that its value says better
+    /// (a level switched on, a window between open and closed, zero as off).</summary>
+    private static string Key(CatalogFunction function, string? operation, object? value)
     {
-        var unit = function.Value.Unit.For(zh ? "zh" : "en");
+        var op = CanonicalOperation(function, operation);
         switch (function.Value.Type)
         {
-            case CatalogValueType.Level when value is not null:
-                var magnitude = Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                var level = function.Value.Levels.Select((candidate, index) => (candidate, index)).MinBy(pair => Math.Abs(pair.candidate - magnitude)).index;
-                return level == 0 ? (zh ? "关闭" : "off") : zh ? $"{level}{unit}" : $"{unit} {level}";
-            case CatalogValueType.Enum when value is string name && function.FindValue(name) is { } choice:
-                return choice.Label.For(zh ? "zh" : "en");
+            case CatalogValueType.Level:
+                return LevelOf(function, value) == 0 ? "off" : op == "on" ? "onAt" : op;
+            case CatalogValueType.Enum when function.Literal(op) is null:
+                return "set"; // "turn on night mode" sets the value said
+            case CatalogValueType.Number when op is "on" or "off" or "open" or "close" or "half" or "crack" or "mute" or "unmute":
+                return op;
+            case CatalogValueType.Number when IsMovingPart(function):
+                return SameValue(value, function.Literal("open")) ? "open" : SameValue(value, function.Literal("close")) ? "close" : "position";
+            case CatalogValueType.Number when function.Accepts("off") && SameValue(value, function.Literal("off")):
+                return "off";
             default:
-                var number = Execution.WireValues.Format(value);
-                return zh ? number + unit : unit.Length == 0 ? number : $"{number} {unit}";
+                return op;
         }
     }
 
-    private static string Fill(string template, string zone, string label, bool zh) =>
-        template.Replace("{zone}", zone, StringComparison.Ordinal).Replace("{label}", label, StringComparison.Ordinal)
-            is var text && !zh ? text.Replace("  ", " ", StringComparison.Ordinal).Trim() : text;
+    /// <summary>Which phrase says a part on its way: toward open or closed, to its end, halfway, a crack or a value; a
+    /// sunroof by its command (open, close, tilt).</summary>
+    private static string MovingKey(CatalogFunction function, string? operation, object target, object? reported)
+    {
+        var op = CanonicalOperation(function, operation);
+        if (function.Value.Type == CatalogValueType.Command)
+        {
+            return op is "close" or "tilt" ? op : "open";
+        }
 
-    private static bool IsChinese(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        if (target is bool open)
+        {
+            return open ? "open" : "close";
+        }
+
+        if (SameValue(target, function.Literal("open")))
+        {
+            return "open";
+        }
+
+        if (SameValue(target, function.Literal("close")))
+        {
+            return "close";
+        }
+
+        var from = ToDouble(reported);
+        var direction = ToDouble(target) > (double.IsNaN(from) ? 0 : from) ? "open" : "close";
+        return direction + op switch
+        {
+            "half" => "Half",
+            "crack" => "Crack",
+            _ => "To",
+        };
+    }
+
+    /// <summary>The thing changed, with its seats: "the driver's window", "the front seat heaters", "all the doors", "全车车窗".</summary>
+    private string What(CatalogFunction function, IReadOnlyList<string> seats, string language)
+    {
+        var one = Words.Find(language, "one@" + function.Id) ?? function.Label.For(language);
+        var many = Words.Find(language, "many@" + function.Id) ?? one;
+        var (form, zone) = function.Zoning is not { } zoning || seats.Count == 0 ? ("what", "")
+            : seats.Count == 1 ? ("what.seat", Words.Get(language, "zone." + seats[0]))
+            : zoning.Seats.All(seats.Contains) ? ("what.all", "")
+            : catalog.Zones.FirstOrDefault(candidate => candidate.Seats.Count == seats.Count && candidate.Seats.All(seats.Contains)) is { } row ? ("what.row", Words.Get(language, "zone." + row.Id))
+            : ("what.row", List(language, seats.Select(seat => Words.Get(language, "zone." + seat))));
+        return Phrase(language, form, function, ("one", one), ("many", many), ("zone", zone));
+    }
+
+    /// <summary>A value as said: "22度" / "22 degrees", "50%" / "50 percent", a level where levels are the function's unit
+    /// or one was asked for ("3档" / "level 3"), an enum value by its label.</summary>
+    private static string ValueText(CatalogFunction function, ActionCall call, object? value, string language)
+    {
+        var spec = function.Value;
+        var levelAsked = call.Value?.Kind == ActionValueKind.Level && spec.Levels.Contains(Math.Abs(ToDouble(value)));
+        if (spec.Type == CatalogValueType.Level || (spec.Type == CatalogValueType.Number && levelAsked))
+        {
+            return PhraseBook.Fill(Words.Get(language, "value.level"), ("n", LevelOf(function, value).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (spec.Type == CatalogValueType.Enum)
+        {
+            return value is string symbol && function.FindValue(symbol) is { } choice ? choice.Label.For(language) : WireValues.Format(value);
+        }
+
+        var template = Words.Find(language, "value." + spec.Unit.En) ?? Words.Get(language, "value.number");
+        return PhraseBook.Fill(template, ("n", WireValues.Format(value)), ("unit", spec.Unit.For(language))).Trim();
+    }
+
+    /// <summary>A phrase by key, the function's own (<c>key@function</c>) where the file has one, with its holes filled.</summary>
+    private static string Phrase(string language, string key, CatalogFunction function, params (string Name, string Value)[] values) =>
+        PhraseBook.Fill(Words.Find(language, $"{key}@{function.Id}") ?? Words.Get(language, key), values);
+
+    /// <summary>Sentences joined as the language writes them: "已打开天窗，已打开空调。" / "Opened the sunroof. Turned on the A/C."</summary>
+    private static string Sentences(string language, IEnumerable<string> sentences)
+    {
+        var end = Words.Get(language, "sentence.end");
+        var text = string.Join(Words.Get(language, "sentence.join"), sentences
+            .Select(sentence => sentence.Trim().TrimEnd('。', '.'))
+            .Where(sentence => sentence.Length > 0)
+            .Select(sentence => sentence.EndsWith('?') || sentence.EndsWith('？') ? sentence : sentence + end));
+        return text.EndsWith('?') || text.EndsWith('？') ? text : text + Words.Get(language, "reply.end");
+    }
+
+    private static string List(string language, IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : string.Join(Words.Get(language, "list.join"), all[..^1]) + Words.Get(language, "list.last") + all[^1];
+    }
+
+    /// <summary>The operation's canonical spelling for the function: a lamp's "open" is its "on", a mirror's "close" its "fold".</summary>
+    private static string CanonicalOperation(CatalogFunction function, string? operation) =>
+        operation is null ? "set" : function.CanonicalOperation(operation);
+
+    /// <summary>Parts that open and close over time (windows, shades, sunroof, doors, trunk), as opposed to switches that
+    /// also answer to "open" (a lamp's canonical spelling of it is "on").</summary>
+    private static bool IsMovingPart(CatalogFunction function) =>
+        function.Value.Type is CatalogValueType.Number or CatalogValueType.Bool or CatalogValueType.Command
+        && function.Accepts("open") && function.CanonicalOperation("open") == "open";
+
+    private static int LevelOf(CatalogFunction function, object? value)
+    {
+        var magnitude = Math.Abs(ToDouble(value));
+        var levels = function.Value.Levels;
+        return levels.Count == 0 ? 0 : Enumerable.Range(0, levels.Count).MinBy(index => Math.Abs(levels[index] - magnitude));
+    }
+
+    private static bool SameValue(object? reported, object? target) => (reported, target) switch
+    {
+        (null, _) or (_, null) => false,
+        (string or bool, _) or (_, string or bool) => Equals(reported, target),
+        _ => Math.Abs(ToDouble(reported) - ToDouble(target)) < 1e-3,
+    };
+
+    private static double ToDouble(object? value) => value is IConvertible number and not (string or bool)
+        ? number.ToDouble(CultureInfo.InvariantCulture)
+        : double.NaN;
 }

@@ -33,10 +33,10 @@ public sealed class ConfirmationTests(ConfirmationTests.AskingCockpit cockpit) :
         var done = await cockpit.Pipeline.ConverseAsync(new TurnRequest(yes, "en", Seat.Driver, asked.ConversationId), default);
 
         Assert.Equal(TurnOutcome.Clarify, asked.Outcome);
-        Assert.Equal($"Do you want me to set the screen brightness to {before + 20} percent?", asked.Reply);
+        Assert.Equal($"Do you want me to turn the screen brightness up to {before + 20} percent?", asked.Reply);
         Assert.Equal(before, unchanged);
         Assert.Equal(TurnOutcome.Done, done.Outcome);
-        Assert.Equal($"Set the screen brightness to {before + 20} percent.", done.Reply);
+        Assert.Equal($"Turned the screen brightness up to {before + 20} percent.", done.Reply);
         Assert.Equal(before + 20, await Current(Brightness));
     }
 

@@ -12,8 +12,8 @@ public sealed class ReplyComposerTests
     private readonly ActionResolver resolver = new(ActionCatalog.Default);
 
     [Theory]
-    [InlineData("zh", "您是想将屏幕亮度调到90吗？")]
-    [InlineData("en", "Do you want me to set the screen brightness to 90 percent?")]
+    [InlineData("zh", "您是想将屏幕亮度调高到90%吗？")]
+    [InlineData("en", "Do you want me to turn the screen brightness up to 90 percent?")]
     public void AskToConfirm_RelativeChange_NamesTheValueItWouldSet(string language, string expected)
     {
         var actions = Resolve(new ActionCall { Function = "display.brightness", Operation = "up" });

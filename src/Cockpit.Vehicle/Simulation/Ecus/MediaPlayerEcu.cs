@@ -4,7 +4,8 @@ namespace Cockpit.Vehicle.Simulation.Ecus;
 
 /// <summary>
 /// The media player behind <c>Media.Action</c>: PLAY and STOP are remembered, SKIP_FORWARD and
-/// SKIP_BACKWARD move through a small playlist and update the <c>Played.*</c> sensors.
+/// SKIP_BACKWARD move through a small playlist and update the <c>Played.*</c> sensors, whether the player is
+/// playing, paused or stopped, as real players do (tests/Cockpit.Vehicle.Tests/Simulation/MediaPlayerTests.cs).
 /// </summary>
 internal sealed class MediaPlayerEcu(VssCatalog catalog) : EcuModel
 {
