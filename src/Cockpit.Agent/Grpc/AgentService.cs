@@ -119,7 +119,11 @@ internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, 
     {
         try
         {
-            await foreach (var (turn, result) in feed.WatchAsync(context.CancellationToken))
+            using var subscription = feed.Subscribe();
+
+            // The watch is in place: the headers tell the client that every turn completed from now on will reach it.
+            await context.WriteResponseHeadersAsync(new Metadata());
+            await foreach (var (turn, result) in subscription.Turns.ReadAllAsync(context.CancellationToken))
             {
                 await responseStream.WriteAsync(new InteractionEvent
                 {
