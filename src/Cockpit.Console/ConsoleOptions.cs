@@ -85,16 +85,13 @@ public sealed class ConsoleOptions : IValidatableObject
     [RegularExpression("^(zh|en)$", ErrorMessage = "Console:Language must be zh or en")]
     public string Language { get; set; } = "zh";
 
-    /// <summary>The deadline of one request to a service (a turn, a voice turn, the report). Defaults to 30 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Console:CallTimeout must lie between 1 second and 10 minutes")]
+    /// <summary>The deadline of one request to a service (a turn, a voice turn, the report). Defaults to 30 seconds; 1 second to 10 minutes.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the page's live streams wait before they call a service again that went away. Defaults to 2 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Console:ReconnectDelay must lie between 10 ms and 10 minutes")]
+    /// <summary>How long the page's live streams wait before they call a service again that went away. Defaults to 2 seconds; 10 ms to 10 minutes.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest push-to-talk recording accepted (16 kHz 16-bit mono: 32,000 bytes a second). Defaults to 30 seconds.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Console:MaxVoiceDuration must lie between 1 second and 5 minutes")]
+    /// <summary>The longest push-to-talk recording accepted (16 kHz 16-bit mono: 32,000 bytes a second). Defaults to 30 seconds; 1 second to 5 minutes.</summary>
     public TimeSpan MaxVoiceDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The agent's token, inline or from its file; null when none is configured.</summary>
@@ -119,6 +116,20 @@ public sealed class ConsoleOptions : IValidatableObject
             if (string.IsNullOrWhiteSpace(token) && !string.IsNullOrWhiteSpace(path) && !File.Exists(path))
             {
                 yield return new ValidationResult($"{SectionName}:{key}: '{path}' does not exist", [key]);
+            }
+        }
+
+        foreach (var (key, value, min, max, range) in new[]
+        {
+            (nameof(CallTimeout), CallTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10), "1 second and 10 minutes"),
+            (nameof(ReconnectDelay), ReconnectDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), "10 ms and 10 minutes"),
+            (nameof(MaxVoiceDuration), MaxVoiceDuration, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), "1 second and 5 minutes"),
+        })
+        {
+            // Checked here rather than by [Range]: the generated validator's range message would not name the section.
+            if (value < min || value > max)
+            {
+                yield return new ValidationResult($"{SectionName}:{key} must lie between {range}; it is {value}", [key]);
             }
         }
 

@@ -332,6 +332,7 @@
       recorder.connect(context.destination); // the recorder writes silence; connected, it is pulled by the graph
       await context.resume();
       recording = { stream, context, recorder, chunks, done };
+      $("talk").dataset.recording = "true";
       if (released) await stopTalking();
     } catch (error) {
       $("talk").classList.remove("live");
@@ -344,6 +345,7 @@
     const current = recording;
     if (!current) return;
     recording = null;
+    delete $("talk").dataset.recording;
     $("talk").classList.remove("live");
     current.recorder.port.postMessage("flush");
     await Promise.race([current.done, new Promise(resolve => setTimeout(resolve, 500))]);
@@ -366,6 +368,7 @@
         headers: { "Content-Type": "application/octet-stream" },
         body: pcm.buffer,
       });
+      refreshReportSoon(); // a failed voice turn is logged too
       if (!response.ok) {
         const body = await problem(response);
         if (body.code === "speech_unavailable") notice(`${t("voice.noModel")} (${body.detail})`, "bad no-speech-model");
@@ -446,8 +449,7 @@
 
     const latency = node("table", "latency");
     const head = node("tr");
-    ["report.stage", null, null, null, null].forEach((key, index) =>
-      head.appendChild(node("th", null, key ? t(key) : ["", "p50", "p95", "p99", "max"][index])));
+    [t("report.stage"), "p50", "p95", "p99", "max"].forEach(text => head.appendChild(node("th", null, text)));
     latency.appendChild(head);
     for (const stage of report.latency) {
       const line = node("tr");
