@@ -63,7 +63,7 @@ internal static class ConsoleViews
             element.Id,
             Role = RoleName(element.Role),
             Text = Text(element.Text),
-            Bounds = new { element.Bounds.X, element.Bounds.Y, element.Bounds.Width, element.Bounds.Height },
+            Bounds = new { X = element.Bounds?.X ?? 0, Y = element.Bounds?.Y ?? 0, Width = element.Bounds?.Width ?? 0, Height = element.Bounds?.Height ?? 0 },
             element.Enabled,
             element.Checked,
             // A slider bound to a value the car has not reported is NaN on the wire, which JSON cannot carry.
