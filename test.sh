@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 missing=()
 need_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" || missing+=("$1"); }
-# The HMI tests render the watch page in headless Chromium (Chinese needs a CJK font); the speech tests synthesise audio with
+# The HMI and console tests render their pages in headless Chromium (Chinese needs a CJK font); the speech tests synthesise audio with
 # espeak-ng; the build compiles the understanding model's fused kernel with g++ (its tests check that it is used).
 for package in ${COCKPIT_TEST_PACKAGES:-chromium fonts-noto-cjk espeak-ng g++}; do need_package "$package"; done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -22,7 +22,7 @@ public class ScreenAgentBenchmark
         _harness = await ScreenAgentHarness.StartAsync();
         var screens = Path.Combine(FindRepoRoot(), "src", "Cockpit.Gui", "Screens");
         _tasks = new ScreenTaskGenerator(screens, seed: 7).Generate(400);
-        await _harness.EvaluateAsync(_tasks, Console.Out);
+        await _harness.EvaluateAsync(_tasks, System.Console.Out);
     }
 
     [GlobalCleanup]

@@ -43,7 +43,7 @@ public class EndOfSpeechBenchmark
             }
 
             delays.Sort();
-            Console.WriteLine($"// {label}, {delays.Count} clips: end decided after the last sound min {delays[0]:0} / median {delays[delays.Count / 2]:0} / max {delays[^1]:0} ms; |start error| mean {startErrors.Average():0} max {startErrors.Max():0} ms; |end error| mean {endErrors.Average():0} max {endErrors.Max():0} ms");
+            System.Console.WriteLine($"// {label}, {delays.Count} clips: end decided after the last sound min {delays[0]:0} / median {delays[delays.Count / 2]:0} / max {delays[^1]:0} ms; |start error| mean {startErrors.Average():0} max {startErrors.Max():0} ms; |end error| mean {endErrors.Average():0} max {endErrors.Max():0} ms");
         }
         _clip = SpeechClips.Make("en", "set the driver temperature to twenty two degrees", 175, pitch: 50, snrDb: 20, seed: 99).Samples;
     }

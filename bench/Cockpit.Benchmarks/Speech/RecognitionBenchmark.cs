@@ -36,7 +36,7 @@ public class RecognitionBenchmark
         _recognizer = WhisperRecognizer.Load(path, new SpeechOptions { Threads = Threads, ProcessorPoolSize = 1 }, NullLogger.Instance);
         var samples = SpeechClips.Make("zh", "主驾温度调到二十二度", 175, pitch: 50, snrDb: 20, seed: 5).Samples;
         _utterance = samples[12_000..^20_000];
-        Console.WriteLine($"// Utterance {_utterance.Length / 16_000.0:0.00} s; model {path}, window {_recognizer.Model.HyperParameters.Window.TotalSeconds} s");
+        System.Console.WriteLine($"// Utterance {_utterance.Length / 16_000.0:0.00} s; model {path}, window {_recognizer.Model.HyperParameters.Window.TotalSeconds} s");
     }
 
     [GlobalCleanup]

@@ -1,10 +1,11 @@
 using Cockpit.Agent.Conversations;
 using Cockpit.Agent.Execution;
+using Cockpit.Agent.Interactions;
 using Cockpit.Agent.V1;
 
 namespace Cockpit.Agent.Grpc;
 
-/// <summary>Turn results as cockpit.agent.v1 messages.</summary>
+/// <summary>Turn results and the accuracy report as cockpit.agent.v1 messages.</summary>
 internal static class AgentMessages
 {
     public static ConverseResponse ToResponse(TurnResult result)
@@ -54,4 +55,45 @@ internal static class AgentMessages
 
         return response;
     }
+
+    public static Report ToReport(AccuracyReport report)
+    {
+        var message = new Report
+        {
+            Interactions = (uint)report.Interactions,
+            Labelled = (uint)report.Labelled,
+            Overall = ToTally(report.Overall),
+        };
+        foreach (var (domain, tally) in report.ByDomain)
+        {
+            message.ByDomain[domain] = ToTally(tally);
+        }
+
+        foreach (var (language, tally) in report.ByLanguage)
+        {
+            message.ByLanguage[language] = ToTally(tally);
+        }
+
+        foreach (var (outcome, count) in report.Outcomes)
+        {
+            message.Outcomes[outcome] = (uint)count;
+        }
+
+        foreach (var (stage, latency) in report.LatencyMs)
+        {
+            message.Latency[stage] = new LatencyPercentiles { P50Ms = latency.P50, P95Ms = latency.P95, P99Ms = latency.P99, MaxMs = latency.Max };
+        }
+
+        message.Worst.AddRange(report.Worst.Select(worst => new WorstUtterance
+        {
+            Transcript = worst.Transcript,
+            Language = worst.Language,
+            Times = (uint)worst.Times,
+            ModelOutput = worst.ModelOutput,
+            Outcome = worst.Outcome,
+        }));
+        return message;
+    }
+
+    private static Tally ToTally(AccuracyReport.Tally tally) => new() { Total = (uint)tally.Total, Correct = (uint)tally.Correct, Accuracy = tally.Accuracy };
 }

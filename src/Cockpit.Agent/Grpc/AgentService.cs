@@ -12,8 +12,11 @@ using Grpc.Core;
 namespace Cockpit.Agent.Grpc;
 
 /// <summary>The cockpit.agent.v1 Agent service: thin mapping onto <see cref="AgentPipeline"/>. Status codes are listed in agent.proto.</summary>
-internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, SpeechFrontEnd speech, InteractionFeed feed) : V1.Agent.AgentBase
+internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, SpeechFrontEnd speech, InteractionFeed feed, InteractionLog log) : V1.Agent.AgentBase
 {
+    /// <summary>The most worst utterances one report lists.</summary>
+    private const int MaxWorst = 100;
+
     public override async Task<ConverseResponse> Converse(ConverseRequest request, ServerCallContext context)
     {
         TurnRequest turn;
@@ -116,7 +119,11 @@ internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, 
     {
         try
         {
-            await foreach (var (turn, result) in feed.WatchAsync(context.CancellationToken))
+            using var subscription = feed.Subscribe();
+
+            // The watch is in place: the headers tell the client that every turn completed from now on will reach it.
+            await context.WriteResponseHeadersAsync(new Metadata());
+            await foreach (var (turn, result) in subscription.Turns.ReadAllAsync(context.CancellationToken))
             {
                 await responseStream.WriteAsync(new InteractionEvent
                 {
@@ -130,5 +137,17 @@ internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, 
         {
             // the watcher left
         }
+    }
+
+    public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
+    {
+        if (request.Worst > MaxWorst)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"worst: {request.Worst} utterances asked for; at most {MaxWorst} are listed"));
+        }
+
+        // The log is read under its lock on SQLite; off the request thread, as the CLI's report does it.
+        var records = await Task.Run(log.ReadAll, context.CancellationToken);
+        return AgentMessages.ToReport(AccuracyReport.From(records, request.Worst == 0 ? 10 : (int)request.Worst));
     }
 }

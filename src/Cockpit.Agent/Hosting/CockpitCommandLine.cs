@@ -4,9 +4,8 @@ using Cockpit.Agent.Eval;
 using Cockpit.Agent.Execution;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Screen;
-using Cockpit.Gui;
+using Cockpit.Console;
 using Cockpit.ServiceDefaults.Security;
-using Cockpit.ServiceDefaults.Web;
 using Cockpit.Understanding;
 using Cockpit.Vehicle.V1;
 using Cockpit.ServiceDefaults.Grpc;
@@ -38,6 +37,17 @@ internal static class CockpitCommandLine
             return 0;
         });
         root.Subcommands.Add(serve);
+
+        var consoleCommand = new Command("console", "Serve the web console alone, against running services (Console:AgentAddress, HmiAddress, VehicleAddress).") { TreatUnmatchedTokensAsErrors = false };
+        consoleCommand.SetAction(async (result, cancellationToken) =>
+        {
+            await using var app = CockpitHost.BuildConsoleOnly([.. result.UnmatchedTokens]);
+            await app.StartAsync(cancellationToken);
+            await System.Console.Out.WriteLineAsync($"Console: {app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.PageAddress(token: null)}?token=<a token with the scope console>");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        root.Subcommands.Add(consoleCommand);
 
         var text = new Argument<string>("text") { Description = "What the occupant says." };
         var language = new Option<string?>("--lang") { Description = "zh or en (default: decided from the text)." };
@@ -77,18 +87,15 @@ internal static class CockpitCommandLine
     {
         await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: false, cancellationToken: cancellationToken);
         await app.Services.GetRequiredService<ScreenAgent>().PrepareAsync(cancellationToken);
-        var page = app.Services.GetRequiredService<IOptions<GuiOptions>>().Value.PageUrl;
-        if (!string.IsNullOrEmpty(page))
-        {
-            // The address carries the page's token; the browser keeps it in a cookie and drops it from the address bar.
-            await Console.Out.WriteLineAsync($"Watch the HMI: {page.TrimEnd('/')}/hmi/?{PageAccessFilter.TokenParameter}={app.Services.GetRequiredService<EmbeddedAuthorization>().PageToken}");
-        }
+        // The address carries the page's token; the browser keeps it in a cookie and drops it from the address bar.
+        var consoleOptions = app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+        await System.Console.Out.WriteLineAsync($"Console: {consoleOptions.PageAddress(app.Services.GetRequiredService<EmbeddedAuthorization>().ConsolePageToken)}");
 
         var pipeline = app.Services.GetRequiredService<AgentPipeline>();
-        var console = new ConsoleConversation(pipeline, Console.Out);
-        if (demoOnly || Console.IsInputRedirected)
+        var conversation = new ConsoleConversation(pipeline, System.Console.Out);
+        if (demoOnly || System.Console.IsInputRedirected)
         {
-            await console.DemonstrateAsync(cancellationToken);
+            await conversation.DemonstrateAsync(cancellationToken);
             if (demoOnly)
             {
                 await app.StopAsync(cancellationToken);
@@ -97,7 +104,7 @@ internal static class CockpitCommandLine
         }
         else
         {
-            await console.InteractAsync(Console.In, cancellationToken);
+            await conversation.InteractAsync(System.Console.In, cancellationToken);
             await app.StopAsync(cancellationToken);
             return 0;
         }
@@ -109,7 +116,7 @@ internal static class CockpitCommandLine
     private static async Task<int> SayAsync(string[] configurationArgs, string text, string? language, string seat, CancellationToken cancellationToken)
     {
         await using var app = await CockpitHost.StartEmbeddedAsync(configurationArgs, freePorts: true, cancellationToken: cancellationToken);
-        var console = new ConsoleConversation(app.Services.GetRequiredService<AgentPipeline>(), Console.Out);
+        var console = new ConsoleConversation(app.Services.GetRequiredService<AgentPipeline>(), System.Console.Out);
         await console.SayAsync(new TurnRequest(text, language, SeatNames.Parse(seat), null), cancellationToken);
         await app.StopAsync(cancellationToken);
         return 0;
@@ -122,13 +129,13 @@ internal static class CockpitCommandLine
         {
             var (transcript, turn) = await app.Services.GetRequiredService<VoicePipeline>()
                 .ConverseAsync(file.FullName, new TurnRequest("", language, Seat.Driver, null), cancellationToken);
-            await Console.Out.WriteLineAsync($"» {transcript?.Text} [{transcript?.Language}, confidence {transcript?.Confidence:0.00}]");
-            await Console.Out.WriteLineAsync($"  {turn.Reply}   [{InteractionRecord.OutcomeName(turn.Outcome)}, {turn.Total.TotalMilliseconds:0.0} ms]");
+            await System.Console.Out.WriteLineAsync($"» {transcript?.Text} [{transcript?.Language}, confidence {transcript?.Confidence:0.00}]");
+            await System.Console.Out.WriteLineAsync($"  {turn.Reply}   [{InteractionRecord.OutcomeName(turn.Outcome)}, {turn.Total.TotalMilliseconds:0.0} ms]");
             return 0;
         }
         catch (Exception error) when (error is Speech.Audio.AudioInputException or Speech.Recognition.SpeechUnavailableException or IOException)
         {
-            await Console.Error.WriteLineAsync(error.Message);
+            await System.Console.Error.WriteLineAsync(error.Message);
             return 2;
         }
         finally
@@ -145,7 +152,7 @@ internal static class CockpitCommandLine
         configuration.GetSection(AgentOptions.SectionName).Bind(options);
         using var log = new InteractionLog(Options.Create(options), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<InteractionLog>.Instance);
         var report = AccuracyReport.From(log.ReadAll());
-        await Console.Out.WriteAsync(AccuracyReportWriter.ToText(report));
+        await System.Console.Out.WriteAsync(AccuracyReportWriter.ToText(report));
         if (json is not null)
         {
             await File.WriteAllTextAsync(json.FullName, report.ToJson(), cancellationToken);
@@ -184,11 +191,11 @@ internal static class CockpitCommandLine
             app.Services.GetRequiredService<InteractionLog>());
         try
         {
-            return await new EvalCommand(runner, Console.Out).RunAsync(file.FullName, report?.FullName, cancellationToken);
+            return await new EvalCommand(runner, System.Console.Out).RunAsync(file.FullName, report?.FullName, cancellationToken);
         }
         catch (Exception error) when (error is ScenarioFileException or FileNotFoundException)
         {
-            await Console.Error.WriteLineAsync(error.Message);
+            await System.Console.Error.WriteLineAsync(error.Message);
             return 2;
         }
         finally

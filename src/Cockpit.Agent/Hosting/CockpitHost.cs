@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Cockpit.Console;
 using Cockpit.Gui;
 using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
@@ -13,8 +14,8 @@ using Serilog.Events;
 namespace Cockpit.Agent.Hosting;
 
 /// <summary>
-/// Builds the processes Cockpit runs as: the embedded default (the simulated car and the agent in one
-/// process, each on its own loopback port, talking over real gRPC) or the agent alone.
+/// Builds the processes Cockpit runs as: the embedded default (the simulated car, the HMI, the agent and the console in
+/// one process, each on its own loopback port, talking over real gRPC), the agent alone, or the console alone.
 /// </summary>
 internal static class CockpitHost
 {
@@ -55,7 +56,7 @@ internal static class CockpitHost
         }
     }
 
-    /// <summary>The embedded default: the simulated car, the simulated HMI and the agent.</summary>
+    /// <summary>The embedded default: the simulated car, the simulated HMI, the agent and the console.</summary>
     private static WebApplication BuildEmbedded(string[] configurationArgs, Func<int>? freePort, double? timeScale)
     {
         var builder = CreateBuilder(configurationArgs);
@@ -78,13 +79,23 @@ internal static class CockpitHost
             options.PageUrl = freePort is not null ? $"http://127.0.0.1:{freePort()}" : options.PageUrl;
             options.VehicleAddress = vehicleUrl;
         });
-        builder.Services.AddCockpitAgent(builder.Configuration.GetSection(AgentOptions.SectionName));
+        var agentSection = builder.Configuration.GetSection(AgentOptions.SectionName);
+        var agentPort = freePort is not null ? freePort() : agentSection.GetValue(nameof(AgentOptions.Port), 55557);
+        var agentUrl = new UriBuilder(Uri.UriSchemeHttp, agentSection.GetValue(nameof(AgentOptions.Address), "127.0.0.1"), agentPort).Uri.ToString().TrimEnd('/');
+        builder.Services.AddCockpitAgent(agentSection);
         builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
         builder.Services.Configure<AgentOptions>(options =>
         {
             options.VehicleAddress = new Uri(vehicleUrl);
             options.HmiAddress = new Uri(hmiUrl);
-            options.Port = freePort is not null ? freePort() : options.Port;
+            options.Port = agentPort;
+        });
+        var consoleUrl = freePort is not null ? $"http://127.0.0.1:{freePort()}" : null;
+        builder.Services.AddCockpitConsole(builder.Configuration.GetSection(ConsoleOptions.SectionName));
+        builder.Services.Configure<ConsoleOptions>(options =>
+        {
+            options.Url = consoleUrl ?? options.Url;
+            (options.AgentAddress, options.HmiAddress, options.VehicleAddress) = (agentUrl, hmiUrl, vehicleUrl);
         });
         EmbeddedAuthorization.Create().AddTo(builder.Services); // an ephemeral key; least-scope tokens for every client
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -92,6 +103,7 @@ internal static class CockpitHost
             kestrel.ListenForCockpitVehicle();
             kestrel.ListenForCockpitGui();
             kestrel.ListenForCockpitAgent();
+            kestrel.ListenForCockpitConsole();
         });
 
         var app = builder.Build();
@@ -99,6 +111,7 @@ internal static class CockpitHost
         app.MapCockpitVehicle();
         app.MapCockpitGui();
         app.MapCockpitAgent();
+        app.MapCockpitConsole();
         return app;
     }
 
@@ -112,6 +125,17 @@ internal static class CockpitHost
         var app = builder.Build();
         app.UseMalformedRequestStatus();
         app.MapCockpitAgent(); // maps gRPC health too; a second mapping made every health check ambiguous (500)
+        return app;
+    }
+
+    /// <summary>The console alone, against the services at <c>Console:AgentAddress</c>, <c>HmiAddress</c> and <c>VehicleAddress</c>.</summary>
+    public static WebApplication BuildConsoleOnly(string[] configurationArgs)
+    {
+        var builder = CreateBuilder(configurationArgs);
+        builder.Services.AddCockpitConsole(builder.Configuration.GetSection(ConsoleOptions.SectionName));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitConsole());
+        var app = builder.Build();
+        app.MapCockpitConsole();
         return app;
     }
 

@@ -1,4 +1,7 @@
 using Cockpit.Agent.Security;
+using Cockpit.Console;
+using Cockpit.Console.Car;
+using Cockpit.Console.Security;
 using Cockpit.Gui;
 using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
@@ -14,8 +17,9 @@ namespace Cockpit.Agent.Hosting;
 /// service, the HMI and the agent trust only its public half, each for tokens of its own audience, and each client gets
 /// a token of the least scope it needs: the agent may read the car and actuate only what its action catalog names, and
 /// observe, operate and reset the HMI (its screen agent learns the UI map from resets); the HMI may actuate only what its screens bind to (<see cref="HmiVehicleScope"/>);
-/// the eval harness may read and drive the simulation and reset the HMI; the console may talk to the agent and the
-/// watch page may observe the HMI. No other process can get a token any of them accepts. The services' own
+/// the eval harness may read and drive the simulation and reset the HMI; the console may talk to the agent and watch it,
+/// observe the HMI and read the car panel's signals; the person at the console's page holds a token of the console's own
+/// audience; the watch page may observe the HMI. No other process can get a token any of them accepts. The services' own
 /// <c>Authorization</c> sections do not apply here.
 /// </summary>
 internal sealed class EmbeddedAuthorization
@@ -32,6 +36,9 @@ internal sealed class EmbeddedAuthorization
     /// <summary>The agent's audience.</summary>
     public const string AgentAudience = "cockpit-agent";
 
+    /// <summary>The console's audience: the person's token for its page.</summary>
+    public const string ConsoleAudience = "cockpit-console";
+
     // The key lives only as long as the process, so a token cannot outlive it whatever its expiry says.
     private static readonly TimeSpan s_lifetime = TimeSpan.FromDays(365);
 
@@ -46,6 +53,9 @@ internal sealed class EmbeddedAuthorization
         BenchToken = Issue("eval", "read simulate", VehicleAudience);
         BenchHmiToken = Issue("eval", $"{HmiScopes.Observe} {HmiScopes.Simulate}", HmiAudience);
         ConsoleToken = Issue("console", $"{AgentScopes.Converse} {AgentScopes.Watch}", AgentAudience);
+        ConsoleHmiToken = Issue("console", HmiScopes.Observe, HmiAudience);
+        ConsoleVehicleToken = Issue("console", CarSignals.ReadScope, VehicleAudience);
+        ConsolePageToken = Issue("person", ConsoleScopes.Use, ConsoleAudience);
         PageToken = Issue("page", HmiScopes.Observe, HmiAudience);
     }
 
@@ -64,8 +74,17 @@ internal sealed class EmbeddedAuthorization
     /// <summary>The eval harness's token for the HMI: it resets it and reads its state.</summary>
     public string BenchHmiToken { get; }
 
-    /// <summary>A token to talk to the agent and watch its interactions (the console, local tools).</summary>
+    /// <summary>The console's token for the agent: talk to it, watch its interactions and read its report (also local tools).</summary>
     public string ConsoleToken { get; }
+
+    /// <summary>The console's token for the HMI: observe the screen.</summary>
+    public string ConsoleHmiToken { get; }
+
+    /// <summary>The console's token for the vehicle service: read the car panel's signals, nothing else.</summary>
+    public string ConsoleVehicleToken { get; }
+
+    /// <summary>The console page's token (scope <c>console</c>), handed to the browser in the page's address.</summary>
+    public string ConsolePageToken { get; }
 
     /// <summary>The watch page's token (observe the HMI), handed to the browser in the page's address.</summary>
     public string PageToken { get; }
@@ -91,6 +110,13 @@ internal sealed class EmbeddedAuthorization
         services.Configure<VehicleAuthorizationOptions>(options => Trust(options, VehicleAudience));
         services.Configure<GuiAuthorizationOptions>(options => Trust(options, HmiAudience));
         services.Configure<AgentAuthorizationOptions>(options => Trust(options, AgentAudience));
+        services.Configure<ConsoleAuthorizationOptions>(options => Trust(options, ConsoleAudience));
+        services.Configure<ConsoleOptions>(options =>
+        {
+            (options.AgentToken, options.AgentTokenPath) = (ConsoleToken, null);
+            (options.HmiToken, options.HmiTokenPath) = (ConsoleHmiToken, null);
+            (options.VehicleToken, options.VehicleTokenPath) = (ConsoleVehicleToken, null);
+        });
         services.Configure<AgentOptions>(options =>
         {
             (options.VehicleToken, options.VehicleTokenPath) = (AgentToken, null);

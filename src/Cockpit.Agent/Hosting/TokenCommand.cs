@@ -2,6 +2,8 @@ using Cockpit.ServiceDefaults.Security;
 using System.CommandLine;
 using System.Globalization;
 using Cockpit.Agent.Security;
+using Cockpit.Console.Car;
+using Cockpit.Console.Security;
 using Cockpit.Gui;
 using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
@@ -14,8 +16,8 @@ namespace Cockpit.Agent.Hosting;
 /// <c>Cockpit.Agent token keygen --out DIR</c> writes a key pair for the vehicle service (<c>cockpit-private.pem</c>, readable
 /// by its owner only, and <c>cockpit-public.pem</c> for <c>Vehicle:Authorization:PublicKeyPath</c>);
 /// <c>Cockpit.Agent token issue --key cockpit-private.pem --scope "read actuate:Vehicle.Cabin.*" --subject agent --expires 30d</c>
-/// prints a signed token (or writes it to <c>--out FILE</c>); <c>cockpit token scope agent|hmi</c> prints the least
-/// scope the agent or the HMI needs, as the embedded default issues it.
+/// prints a signed token (or writes it to <c>--out FILE</c>); <c>cockpit token scope agent|hmi|console</c> prints the least
+/// vehicle scope the agent, the HMI or the console needs, as the embedded default issues it.
 /// </summary>
 internal static class TokenCommand
 {
@@ -35,26 +37,29 @@ internal static class TokenCommand
         var issuer = new Option<string?>("--issuer") { Description = "The iss claim (when the service checks Vehicle:Authorization:Issuer)." };
         var audience = new Option<string?>("--audience") { Description = "The aud claim (when the service checks Vehicle:Authorization:Audience)." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the token to this file (readable by its owner only) instead of printing it." };
-        var service = new Option<string>("--for") { Description = "The service the token is for: vehicle (default), agent (converse, watch) or hmi (observe, act, simulate).", DefaultValueFactory = _ => "vehicle" };
-        service.AcceptOnlyFromAmong("vehicle", "agent", "hmi");
+        var service = new Option<string>("--for") { Description = "The service the token is for: vehicle (default), agent (converse, watch), hmi (observe, act, simulate) or console (console: a person's token for its page).", DefaultValueFactory = _ => "vehicle" };
+        service.AcceptOnlyFromAmong("vehicle", "agent", "hmi", "console");
         var issue = new Command("issue", "Print a token for a Cockpit service, signed with a private key.") { key, scope, subject, expires, issuer, audience, outFile, service };
         issue.SetAction(result => Issue(
             result.GetValue(key)!, result.GetValue(scope)!, result.GetValue(service)!, result.GetValue(subject)!, result.GetValue(expires)!,
             result.GetValue(issuer), result.GetValue(audience), result.GetValue(outFile), result.InvocationConfiguration));
 
-        var client = new Argument<string>("client") { Description = "agent or hmi." };
-        client.AcceptOnlyFromAmong("agent", "hmi");
+        var client = new Argument<string>("client") { Description = "agent, hmi or console." };
+        client.AcceptOnlyFromAmong("agent", "hmi", "console");
         var screens = new Option<string?>("--screens") { Description = "With hmi: the HMI's screen file (Gui:ScreensFile), if not the embedded one." };
-        var scopeCommand = new Command("scope", "Print the least scope the agent (its action catalog) or the HMI (its screens) needs.") { client, screens };
+        var scopeCommand = new Command("scope", "Print the least vehicle scope the agent (its action catalog), the HMI (its screens) or the console (its car panel) needs.") { client, screens };
         scopeCommand.SetAction(result =>
         {
-            result.InvocationConfiguration.Output.WriteLine(result.GetValue(client) == "agent"
-                ? EmbeddedAuthorization.AgentScope(ActionCatalog.Default)
-                : HmiVehicleScope.For(new GuiOptions { ScreensFile = result.GetValue(screens) }));
+            result.InvocationConfiguration.Output.WriteLine(result.GetValue(client) switch
+            {
+                "agent" => EmbeddedAuthorization.AgentScope(ActionCatalog.Default),
+                "console" => CarSignals.ReadScope,
+                _ => HmiVehicleScope.For(new GuiOptions { ScreensFile = result.GetValue(screens) }),
+            });
             return 0;
         });
 
-        return new Command("token", "Create keys and tokens for Cockpit's services (vehicle, HMI, agent).") { keygen, issue, scopeCommand };
+        return new Command("token", "Create keys and tokens for Cockpit's services (vehicle, HMI, agent, console).") { keygen, issue, scopeCommand };
     }
 
     private static int Keygen(DirectoryInfo directory, InvocationConfiguration console)
@@ -107,6 +112,7 @@ internal static class TokenCommand
         {
             "agent" => [AgentScopes.Converse, AgentScopes.Watch],
             "hmi" => [HmiScopes.Observe, HmiScopes.Act, HmiScopes.Simulate],
+            "console" => [ConsoleScopes.Use],
             _ => [],
         };
         if (names.Length == 0)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent.Security;
 
-/// <summary>The agent's edge: <c>converse</c> to talk, <c>watch</c> to read what occupants said.</summary>
+/// <summary>The agent's edge: <c>converse</c> to talk, <c>watch</c> to read what occupants said and the accuracy report.</summary>
 internal sealed class AgentAuthorizationInterceptor(IOptions<AgentAuthorizationOptions> options, ILogger<AgentAuthorizationInterceptor> logger)
     : ScopeAuthorizationInterceptor(new BearerTokenValidator(options.Value), logger)
 {
@@ -14,6 +14,7 @@ internal sealed class AgentAuthorizationInterceptor(IOptions<AgentAuthorizationO
         [$"/{V1.Agent.Descriptor.FullName}/{nameof(V1.Agent.AgentBase.Converse)}"] = AgentScopes.Converse,
         [$"/{V1.Agent.Descriptor.FullName}/{nameof(V1.Agent.AgentBase.ConverseVoice)}"] = AgentScopes.Converse,
         [$"/{V1.Agent.Descriptor.FullName}/{nameof(V1.Agent.AgentBase.WatchInteractions)}"] = AgentScopes.Watch,
+        [$"/{V1.Agent.Descriptor.FullName}/{nameof(V1.Agent.AgentBase.GetReport)}"] = AgentScopes.Watch,
     };
 
     protected override IReadOnlyDictionary<string, string> RequiredScopes => s_scopes;

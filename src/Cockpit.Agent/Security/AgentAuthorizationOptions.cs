@@ -5,7 +5,7 @@ namespace Cockpit.Agent.Security;
 /// <summary>
 /// Who may talk to the agent, bound from <c>Agent:Authorization</c> (keys: <see cref="TokenAuthorizationOptions"/>).
 /// <c>Converse</c> and <c>ConverseVoice</c> need the scope <c>converse</c>; <c>WatchInteractions</c> (what occupants
-/// said) needs <c>watch</c>.
+/// said) and <c>GetReport</c> (the accuracy report) need <c>watch</c>.
 /// </summary>
 public sealed class AgentAuthorizationOptions : TokenAuthorizationOptions
 {
