@@ -64,6 +64,33 @@ public sealed class InteractionLogTests : IDisposable
         Assert.Equal((3L, "one more"), (kept[0].Id, kept[^1].Transcript));
     }
 
+    [Fact]
+    public void Begin_ThenTheAgentStops_TheIntentIsKeptAsInterrupted()
+    {
+        long id;
+        using (var log = Open())
+        {
+            id = log.Begin(Record("open the trunk", "en", InteractionRecord.PendingOutcome, "trunk") with { ModelOutput = "trunk.open()" });
+        }
+
+        using var reopened = Open();
+        var record = Assert.Single(reopened.ReadAll());
+
+        Assert.Equal((id, "open the trunk", "trunk.open()", InteractionRecord.InterruptedOutcome), (record.Id, record.Transcript, record.ModelOutput, record.Outcome));
+    }
+
+    [Fact]
+    public void BeginThenComplete_OneRecordWithTheTurnsOutcome()
+    {
+        using var log = Open();
+
+        var id = log.Begin(Record("open the trunk", "en", InteractionRecord.PendingOutcome, "trunk"));
+        var completed = log.Complete(id, Record("open the trunk", "en", "done", "trunk"));
+
+        Assert.Equal(id, completed);
+        Assert.Equal("done", Assert.Single(log.ReadAll()).Outcome);
+    }
+
     [Theory]
     [InlineData("不对", true)]
     [InlineData("that's wrong", true)]
