@@ -53,17 +53,9 @@ internal sealed record InteractionRecord
     /// <summary>The domain of the first action, e.g. <c>climate</c>, for per-domain accuracy.</summary>
     public string Domain { get; init; } = "";
 
-    public static InteractionRecord From(TurnResult result, TurnRequest request, UnderstandingResult understood) => new()
+    public static InteractionRecord From(TurnResult result, TurnRequest request, UnderstandingResult understood) =>
+        Pending(result.ConversationId, result.Language, request, understood) with
     {
-        ConversationId = result.ConversationId,
-        Seat = request.Seat.ToId(),
-        Language = result.Language,
-        Source = request.Voice is null ? "text" : "voice",
-        AudioMs = request.Voice?.AudioDuration.TotalMilliseconds,
-        AsrConfidence = request.Voice?.Confidence,
-        Transcript = request.Text,
-        ModelOutput = string.Join('\n', understood.Calls.Select(call => call.ToString())),
-        ModelConfidence = understood.Confidence,
         Actions = JsonSerializer.Serialize(result.Actions.Select(action => new
         {
             function = action.Function,

@@ -1,5 +1,5 @@
+using Cockpit.ServiceDefaults.Grpc;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.ServiceDefaults.Security;
@@ -12,7 +12,7 @@ namespace Cockpit.ServiceDefaults.Security;
 /// </summary>
 /// <param name="validator">Checks the token; with authorization off every call passes.</param>
 /// <param name="logger">Refusals are logged with the method and the peer.</param>
-public abstract class ScopeAuthorizationInterceptor(BearerTokenValidator validator, ILogger logger) : Interceptor
+public abstract class ScopeAuthorizationInterceptor(BearerTokenValidator validator, ILogger logger) : GateInterceptor
 {
     /// <summary>The key under which the caller's subject is kept in <see cref="ServerCallContext.UserState"/>.</summary>
     public const string CallerKey = "cockpit.caller";
@@ -26,40 +26,7 @@ public abstract class ScopeAuthorizationInterceptor(BearerTokenValidator validat
         context?.UserState.TryGetValue(CallerKey, out var caller) == true && caller is string subject ? subject : "(unknown)";
 
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        return await continuation(request, context);
-    }
-
-    /// <inheritdoc />
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        await continuation(request, responseStream, context);
-    }
-
-    /// <inheritdoc />
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        return await continuation(requestStream, context);
-    }
-
-    /// <inheritdoc />
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthorizeAsync(context);
-        await continuation(requestStream, responseStream, context);
-    }
-
-    private async Task AuthorizeAsync(ServerCallContext context)
+    protected override async ValueTask CheckAsync(ServerCallContext context)
     {
         if (!RequiredScopes.TryGetValue(context.Method, out var required))
         {

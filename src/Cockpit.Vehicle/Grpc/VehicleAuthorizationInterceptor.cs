@@ -1,7 +1,7 @@
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Security;
 using Cockpit.Vehicle.Security;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Grpc;
@@ -12,26 +12,11 @@ namespace Cockpit.Vehicle.Grpc;
 /// (<see cref="VehicleAccessExtensions.Access"/>). A missing or invalid token ends the call with UNAUTHENTICATED
 /// before the service runs. GetServerInfo answers anyone, as clients ask it before anything else.
 /// </summary>
-internal sealed class VehicleAuthorizationInterceptor(VehicleAuthenticator authenticator, ILogger<VehicleAuthorizationInterceptor> logger) : Interceptor
+internal sealed class VehicleAuthorizationInterceptor(VehicleAuthenticator authenticator, ILogger<VehicleAuthorizationInterceptor> logger) : GateInterceptor
 {
     private static readonly string s_serverInfoMethod = $"/{Kuksa.Val.V2.VAL.Descriptor.FullName}/GetServerInfo";
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthenticateAsync(context);
-        return await continuation(request, context);
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        await AuthenticateAsync(context);
-        await continuation(request, responseStream, context);
-    }
-
-    private async Task AuthenticateAsync(ServerCallContext context)
+    protected override async ValueTask CheckAsync(ServerCallContext context)
     {
         if (context.Method == s_serverInfoMethod)
         {

@@ -1,7 +1,7 @@
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Grpc;
@@ -12,34 +12,10 @@ namespace Cockpit.Vehicle.Grpc;
 /// safety interlock → FAILED_PRECONDITION; ECU silent → UNAVAILABLE; outside the token's scope → PERMISSION_DENIED.
 /// The status message names the path and the reason.
 /// </summary>
-internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> logger) : Interceptor
+internal sealed class VehicleErrorInterceptor(ILogger<VehicleErrorInterceptor> logger) : ErrorMappingInterceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            return await continuation(request, context);
-        }
-        catch (VehicleException error)
-        {
-            throw ToRpcException(error, context);
-        }
-    }
-
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            await continuation(request, responseStream, context);
-        }
-        catch (VehicleException error)
-        {
-            throw ToRpcException(error, context);
-        }
-    }
+    protected override RpcException? Translate(Exception exception, ServerCallContext context) =>
+        exception is VehicleException vehicle ? ToRpcException(vehicle, context) : null;
 
     private RpcException ToRpcException(VehicleException error, ServerCallContext context)
     {
