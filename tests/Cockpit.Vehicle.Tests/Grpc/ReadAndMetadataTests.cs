@@ -73,8 +73,8 @@ public sealed class ReadAndMetadataTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Vehicle.Teleporter", StatusCode.NotFound, "Vehicle.Teleporter: no signal matches")]
-    [InlineData("Vehicle.Cab*", StatusCode.InvalidArgument, "root 'Vehicle.Cab*': 'Vehicle.Cab*': a wildcard must be a whole segment ('*' or '**') (Parameter 'pattern')")]
+    [InlineData("Vehicle.Teleporter", StatusCode.NotFound, "root 'Vehicle.Teleporter': no signal matches")]
+    [InlineData("Vehicle.Cab*", StatusCode.InvalidArgument, "root: 'Vehicle.Cab*': a wildcard must be a whole segment ('*' or '**') (Parameter 'pattern')")]
     public async Task ListMetadata_BadRoot_Fails(string root, StatusCode code, string message)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _host.Val.ListMetadataAsync(new ListMetadataRequest { Root = root }).ResponseAsync);
