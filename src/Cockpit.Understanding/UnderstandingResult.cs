@@ -26,4 +26,7 @@ public sealed record UnderstandingResult
 
     /// <summary>True when at least one call was understood.</summary>
     public bool IsActionable => Calls.Count > 0;
+
+    /// <summary>True when every call is a question: answering one reads the car and moves nothing.</summary>
+    public bool IsQuestionOnly => IsActionable && Calls.All(call => call.Operation == Model.LabelSet.QueryOperation);
 }

@@ -86,7 +86,7 @@ internal sealed class AgentPipeline(
         {
             result = Finish(TurnOutcome.NotUnderstood, []) with { Reply = ReplyComposer.NotUnderstood(language, IsCancellation(request.Text)) };
         }
-        else if (answer is null && understood.Confidence < options.Value.ClarifyBelowConfidence)
+        else if (answer is null && understood.Confidence < options.Value.ClarifyBelowConfidence && !understood.IsQuestionOnly)
         {
             var question = await AskToConfirmAsync(understood, conversationId, language, cancellationToken);
             result = Finish(TurnOutcome.Clarify, []) with { Reply = question ?? replies.Compose(language, TurnOutcome.Clarify, []) };

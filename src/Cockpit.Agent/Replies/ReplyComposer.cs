@@ -54,10 +54,10 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
     public static string NotUnderstood(string language, bool cancellation) => Words.Get(language, cancellation ? "cancelled" : "notUnderstood");
 
     /// <summary>The question for actions understood too weakly to carry out unasked ("Do you want me to open the sunroof?");
-    /// a yes carries them out.</summary>
+    /// a yes carries them out. It names the changes only: a question asked beside them is answered after the yes.</summary>
     public string AskToConfirm(string language, IEnumerable<ResolvedAction> actions) =>
         PhraseBook.Fill(Words.Get(language, "ask"),
-            ("requests", string.Join(Words.Get(language, "ask.join"), actions.Select(action => Say(action, "ask", action.Targets.Select(target => target.Value).FirstOrDefault(), language)))));
+            ("requests", string.Join(Words.Get(language, "ask.join"), actions.Where(action => !action.IsQuery).Select(action => Say(action, "ask", action.Targets.Select(target => target.Value).FirstOrDefault(), language)))));
 
     /// <summary>The reply to a no to <see cref="AskToConfirm"/>.</summary>
     public static string Declined(string language) => Words.Get(language, "declined");

@@ -1,6 +1,7 @@
 using Cockpit.Agent.Conversations;
 using Cockpit.Testing;
 using Cockpit.Understanding;
+using Cockpit.Vehicle.V1;
 using Kuksa.Val.V2;
 
 namespace Cockpit.Agent.Tests.Conversations;
@@ -26,6 +27,7 @@ public sealed class ConfirmationTests(ConfirmationTests.AskingCockpit cockpit) :
     [InlineData("OK, do it.")]
     public async Task Converse_AskedThenYes_AsksNamingTheChangeThenMakesIt(string yes)
     {
+        await new Simulation.SimulationClient(cockpit.VehicleChannel).ResetAsync(new ResetRequest()); // the other case turned it up
         var before = await Current(Brightness);
 
         var asked = await cockpit.Pipeline.ConverseAsync(new TurnRequest("display brightness up a notch", "en", Seat.Driver, null), default);

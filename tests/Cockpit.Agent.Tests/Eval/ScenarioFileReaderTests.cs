@@ -15,7 +15,7 @@ public sealed class ScenarioFileReaderTests : IDisposable
     {
         var scenarios = ScenarioFileReader.Read(SharedFiles.Find("eval/sample.jsonl"));
 
-        Assert.Equal(25, scenarios.Count);
+        Assert.Equal(29, scenarios.Count);
         var followUp = scenarios.Single(scenario => scenario.Id == "en-followup-001");
         Assert.Equal(2, followUp.Turns.Count);
         Assert.Equal("a bit warmer", followUp.Turns[1].Text);
