@@ -28,7 +28,7 @@ public sealed class UnderstandingOptions
     public LookupTablePrecision TablePrecision { get; set; } = LookupTablePrecision.Float16;
 
     /// <summary>Copy the lookup table into memory at start, in transparent huge pages where Linux allows, instead of
-    /// mapping it: the whole table is resident (136 MiB fp16, 69 MiB int8, against only the rows of tokens spoken) and a
+    /// mapping it: the whole table is resident (vocabulary × layers × experts × dim × 2 bytes in fp16, half that in int8, against only the rows of tokens spoken) and a
     /// row read costs no page walk: the encoder measured 1.02–1.04× the dense one's batch-1 latency instead of 1.07–1.09×.
     /// Defaults to false.</summary>
     public bool ResidentTable { get; set; }

@@ -60,8 +60,8 @@ public sealed class ActionResolver(ActionCatalog catalog)
         if (function is null)
         {
             return call.Function is null
-                ? Refuse(call, null, RefusalReason.NeedsContext, "您想调节什么？", "What would you like me to adjust?")
-                : Refuse(call, null, RefusalReason.UnknownFunction, "这个功能暂不支持", "I can't do that yet.");
+                ? Refuse(call, null, RefusalReason.NeedsContext, "needsContext")
+                : Refuse(call, null, RefusalReason.UnknownFunction, "unknownFunction");
         }
 
         var op = call.Operation;
@@ -75,8 +75,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
             op = Closest(function, op ?? (call.Value is not null ? "set" : null));
             if (op is null)
             {
-                return Refuse(call, function, RefusalReason.UnsupportedOperation,
-                    $"{function.Label.Zh}不支持这个操作", $"The {function.Label.En} can't do that.");
+                return Refuse(call, function, RefusalReason.UnsupportedOperation, "unsupportedOperation");
             }
         }
 
@@ -133,7 +132,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
         var path = function.StatePath ?? function.Path;
         if (path is null)
         {
-            return Refuse(call, function, RefusalReason.UnsupportedOperation, $"我无法查询{function.Label.Zh}", $"I can't tell the {function.Label.En}.");
+            return Refuse(call, function, RefusalReason.UnsupportedOperation, "cannotTell");
         }
 
         if (function.Zoning is not { } zoning)
@@ -144,7 +143,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
         var named = call.Zones.SelectMany(zone => zone == "mine" ? [speakingSeat.ToId()] : catalog.FindZone(zone)?.Seats ?? []).ToHashSet(StringComparer.Ordinal);
         var seats = zoning.Seats.Where(seat => named.Count == 0 || named.Contains(seat)).ToList();
         return seats.Count == 0
-            ? Refuse(call, function, RefusalReason.UnsupportedZone, $"这个位置没有{function.Label.Zh}", $"There is no {function.Label.En} there.")
+            ? Refuse(call, function, RefusalReason.UnsupportedZone, "noSuchZone")
             : new ResolvedAction { Call = call, Function = function, Seats = seats, Reads = [.. seats.Select(seat => catalog.PathFor(function, seat, path))] };
     }
 
@@ -203,8 +202,9 @@ public sealed class ActionResolver(ActionCatalog catalog)
         if (seats.Count == 0)
         {
             var zone = call.Zones.Count > 0 ? catalog.FindZone(call.Zones[0])?.Label : null;
-            refusal = Refusal.Of(RefusalReason.UnsupportedZone,
-                $"{zone?.Zh ?? "这个位置"}没有{function.Label.Zh}", $"There is no {function.Label.En} for {zone?.En ?? "that"} seat.");
+            refusal = zone is null
+                ? RefusalPhrases.Refuse(RefusalReason.UnsupportedZone, "noSuchSeat.unnamed", function)
+                : RefusalPhrases.Refuse(RefusalReason.UnsupportedZone, "noSuchSeat", function, ("zone", zone.Zh, zone.En));
         }
 
         return seats;
@@ -231,8 +231,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
                     return (ev.Value, null);
                 }
 
-                return (null, Refusal.Of(RefusalReason.MissingValue,
-                    $"请告诉我{function.Label.Zh}要设置成什么", $"What should I set the {function.Label.En} to?"));
+                return (null, RefusalPhrases.Refuse(RefusalReason.MissingValue, "missingChoice", function));
             case CatalogValueType.Level:
                 return LevelTarget(function, op, call, current);
             case CatalogValueType.Number:
@@ -274,8 +273,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
                 default:
                     if (call.Value is not { Kind: not ActionValueKind.Enum } v)
                     {
-                        return (null, Refusal.Of(RefusalReason.MissingValue,
-                            $"请告诉我{function.Label.Zh}要调到多少", $"What should I set the {function.Label.En} to?"));
+                        return (null, RefusalPhrases.Refuse(RefusalReason.MissingValue, "missingNumber", function));
                     }
 
                     target = v.Number;
@@ -338,8 +336,7 @@ public sealed class ActionResolver(ActionCatalog catalog)
             default:
                 if (call.Value is not { Kind: not ActionValueKind.Enum } v)
                 {
-                    return (null, Refusal.Of(RefusalReason.MissingValue,
-                        $"请告诉我{function.Label.Zh}要开到几档", $"Which level should the {function.Label.En} be?"));
+                    return (null, RefusalPhrases.Refuse(RefusalReason.MissingValue, "missingLevel", function));
                 }
 
                 // A level or its VSS magnitude ("seat heating to 67"); a negative one is no level, whatever the sign the
@@ -358,24 +355,23 @@ public sealed class ActionResolver(ActionCatalog catalog)
     }
 
     private static Refusal Unsupported(CatalogFunction function) =>
-        Refusal.Of(RefusalReason.UnsupportedOperation, $"{function.Label.Zh}不支持这个操作", $"The {function.Label.En} can't do that.");
+        RefusalPhrases.Refuse(RefusalReason.UnsupportedOperation, "unsupportedOperation", function);
 
     private static Refusal OutOfLevels(CatalogFunction function)
     {
         var top = function.Value.Levels.Count - 1;
-        return Refusal.Of(RefusalReason.OutOfRange, $"{function.Label.Zh}可调档位是1到{top}档", $"The {function.Label.En} has levels 1 to {top}.");
+        var levels = top.ToString(CultureInfo.InvariantCulture);
+        return RefusalPhrases.Refuse(RefusalReason.OutOfRange, "outOfLevels", function, ("top", levels, levels));
     }
 
     private static Refusal OutOfRange(CatalogFunction function)
     {
         var spec = function.Value;
-        var unitZh = spec.Unit.Zh;
         var unitEn = string.IsNullOrEmpty(spec.Unit.En) ? "" : " " + spec.Unit.En;
-        return Refusal.Of(RefusalReason.OutOfRange,
-            $"{function.Label.Zh}可调范围是{Num(spec.Min)}到{Num(spec.Max)}{unitZh}",
-            $"The {function.Label.En} can be set from {Num(spec.Min)} to {Num(spec.Max)}{unitEn}.");
+        return RefusalPhrases.Refuse(RefusalReason.OutOfRange, "outOfRange", function,
+            ("min", Num(spec.Min), Num(spec.Min)), ("max", Num(spec.Max), Num(spec.Max)), ("unit", spec.Unit.Zh, unitEn));
     }
 
-    private static ResolvedAction Refuse(ActionCall call, CatalogFunction? function, RefusalReason reason, string zh, string en) =>
-        new() { Call = call, Function = function, Refusal = Refusal.Of(reason, zh, en) };
+    private static ResolvedAction Refuse(ActionCall call, CatalogFunction? function, RefusalReason reason, string key) =>
+        new() { Call = call, Function = function, Refusal = RefusalPhrases.Refuse(reason, key, function) };
 }

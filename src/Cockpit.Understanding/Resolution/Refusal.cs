@@ -7,8 +7,6 @@ namespace Cockpit.Understanding.Resolution;
 /// <param name="Message">What to tell the occupant.</param>
 public sealed record Refusal(RefusalReason Reason, LocalizedText Message)
 {
-    internal static Refusal Of(RefusalReason reason, string zh, string en) => new(reason, new LocalizedText { Zh = zh, En = en });
-
     /// <inheritdoc />
     public override string ToString() => $"{Reason}: {Message.En}";
 }
