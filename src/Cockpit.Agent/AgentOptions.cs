@@ -93,7 +93,7 @@ public sealed class AgentOptions : IValidatableObject
 
     /// <summary>
     /// How the model's lookup table stores the experts' outputs (<see cref="UnderstandingOptions.TablePrecision"/>):
-    /// <c>Float16</c> (136 MiB cached under <see cref="DataDirectory"/>) or <c>Int8</c> (69 MiB, same measured accuracy).
+    /// <c>Float16</c> (cached under <see cref="DataDirectory"/>) or <c>Int8</c> (half the size).
     /// Defaults to <c>Float16</c>.
     /// </summary>
     [EnumDataType(typeof(LookupTablePrecision))]
