@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Model;
 
 namespace Cockpit.Training.Data;
 
@@ -273,7 +274,8 @@ internal sealed class DataGenerator
         var r = rng.NextDouble();
         frame = r switch
         {
-            < 0.22 => "switch",
+            < 0.18 => "switch",
+            < 0.22 => "question",
             < 0.36 => "set",
             < 0.43 => "level",
             < 0.53 => "rel",
@@ -330,6 +332,12 @@ internal sealed class DataGenerator
                                   where template.Allows(op) && (lang == "zh" || !UsesSuffix() || HasSuffix(f, op))
                                   select (f, op)).ToList();
                 return candidates.Count == 0 ? (null, null) : Pick(candidates, rng);
+            }
+
+            case "question":
+            {
+                var fs = vehicle.Where(f => !f.IsScreenTask && f.Value.Type != CatalogValueType.Text && AsksAbout(template, f)).ToList();
+                return fs.Count == 0 ? (null, null) : (Pick(fs, rng), null);
             }
 
             case "set":
@@ -411,6 +419,14 @@ internal sealed class DataGenerator
             }
         }
     }
+
+    /// <summary>Whether a question phrasing fits a function: its kind ("switch", "amount") in place of operations.</summary>
+    private static bool AsksAbout(Template template, CatalogFunction function) => template.Ops switch
+    {
+        ["switch"] => function.Accepts("on") || function.Accepts("open") || function.Accepts("lock"),
+        ["amount"] => function.Value.Type is CatalogValueType.Number or CatalogValueType.Level,
+        _ => true,
+    };
 
     private List<Piece>? Fill(Template template, CatalogFunction? function, string? op, string lang, bool heldOut, Random rng, int call)
     {
@@ -561,7 +577,8 @@ internal sealed class DataGenerator
                 var parts = pattern[(i + 1)..end].Split('|');
                 i = end + 1;
                 var cls = parts[1];
-                if (cls.StartsWith("OP:", StringComparison.Ordinal) && function is not null)
+                // A question's words ("is the A/C on") carry the query; "on" there is no request to switch on.
+                if (cls.StartsWith("OP:", StringComparison.Ordinal) && function is not null && cls[3..] != LabelSet.QueryOperation)
                 {
                     cls = "OP:" + CanonicalOp(function, cls[3..], parts[0]);
                 }

@@ -141,6 +141,31 @@ internal static class TemplateBank
         Add("zh", "bare", null, "{op}", "{op}吧", "帮我{op}", "{op}一下", "{fn}", "{fn}吧");
         Add("en", "bare", null, "{op}", "{op} please", "{op} now", "{op} the {fn}", "{fn}", "please {fn}", "{fn} please", "just {fn}");
 
+        // Questions about a state: read, never changed. The question words carry the call's operation (query); the
+        // kind in place of the operations says which functions a phrasing fits: "switch" (on/off, open/close, lock),
+        // "amount" (numbers and levels), none (any).
+        Add("zh", "question", ["switch"],
+            "{zone}{fn}[开着吗|OP:query]", "{zone}{fn}[关了没|OP:query]", "{zone}{fn}[开了吗|OP:query]", "{zone}的{fn}[是开着的吗|OP:query]",
+            "{zone}{fn}[关好了吗|OP:query]", "{zone}{fn}[开着还是关着|OP:query]", "[看看|OP:query]{zone}{fn}[开没开|OP:query]", "{fn}[现在开着没|OP:query]",
+            "我{zone}的{fn}[关上了吗|OP:query]", "{zone}{fn}[是不是还开着|OP:query]", "[帮我看下|OP:query]{zone}{fn}[关了没有|OP:query]", "{zone}{fn}[打开了没|OP:query]");
+        Add("zh", "question", ["amount"],
+            "{zone}{fn}[现在多少|OP:query]", "{zone}{fn}[调到多少了|OP:query]", "{zone}的{fn}[是几档|OP:query]", "{zone}{fn}[现在是多少|OP:query]",
+            "[查一下|OP:query]{zone}{fn}", "{fn}[开到多大了|OP:query]", "{zone}{fn}[设的多少|OP:query]", "[现在|OP:query]{zone}{fn}[是几|OP:query]");
+        Add("zh", "question", null,
+            "{zone}{fn}[现在什么状态|OP:query]", "[帮我查一下|OP:query]{zone}{fn}", "{zone}{fn}[现在是什么情况|OP:query]", "[告诉我|OP:query]{zone}{fn}[的状态|OP:query]",
+            "{zone}的{fn}[现在怎么样了|OP:query]", "{fn}[是什么设置|OP:query]");
+        Add("en", "question", ["switch"],
+            "[is|OP:query] the {zone} {fn} [on|OP:query]", "[is|OP:query] the {fn} {zpost} [still on|OP:query]", "[did i leave|OP:query] the {zone} {fn} [on|OP:query]",
+            "[is|OP:query] the {zone} {fn} [open|OP:query]", "[are|OP:query] the {zone} {fn} [closed|OP:query]", "[is|OP:query] the {fn} [off|OP:query] {zpost}",
+            "[can you check if|OP:query] the {zone} {fn} [is on|OP:query]", "[did|OP:query] the {zone} {fn} [get turned off|OP:query]", "[is|OP:query] the {zone} {fn} [locked|OP:query]",
+            "[are|OP:query] the {zone} {fn} [on or off|OP:query]", "[was|OP:query] the {fn} [left open|OP:query] {zpost}");
+        Add("en", "question", ["amount"],
+            "[what's|OP:query] the {zone} {fn} [set to|OP:query]", "[what is|OP:query] the {fn} {zpost} [at|OP:query]", "[how high is|OP:query] the {zone} {fn}",
+            "[what level is|OP:query] the {zone} {fn} [on|OP:query]", "[what's|OP:query] the {fn} [at right now|OP:query]", "[how much is|OP:query] the {zone} {fn}");
+        Add("en", "question", null,
+            "[check|OP:query] the {zone} {fn}", "[what's the status of|OP:query] the {zone} {fn}", "{zone} {fn} [status|OP:query]", "[tell me|OP:query] the {fn} {zpost}",
+            "[how is|OP:query] the {zone} {fn} [set|OP:query]", "[what's going on with|OP:query] the {fn} {zpost}");
+
         // Follow-ups that name no function.
         Add("zh", "followup", null, "再{op}一点", "也{op}吧", "把它也{op}", "那就{op}吧", "还是{op}吧", "{op}一点点", "再{op}{delta}{unit}");
         Add("en", "followup", null, "a bit {ops}", "{op} it too", "actually {op} it", "{op} that too", "also {op} it", "{ops} a bit more", "{op} it please");

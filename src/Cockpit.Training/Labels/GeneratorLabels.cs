@@ -20,7 +20,8 @@ internal sealed class GeneratorLabels(ActionCatalog catalog, LabelSet labels)
         var segments = new List<CallSegment>();
         var slots = new List<SlotSpan>();
         // Functions listed around one verb ("打开空调和座椅加热") each take it: the verb is said in one call only.
-        var sharedOp = sample.Spans.FirstOrDefault(span => span.Class.StartsWith("OP:", StringComparison.Ordinal))?.Class[3..];
+        var said = sample.Spans.FirstOrDefault(span => span.Class.StartsWith("OP:", StringComparison.Ordinal));
+        (string Op, string Phrase)? sharedOp = said is null ? null : (said.Class[3..], sample.Text[said.Start..said.End]);
         foreach (var group in sample.Spans.GroupBy(span => span.Call).OrderBy(group => group.Key))
         {
             var spans = group.ToList();
@@ -38,7 +39,7 @@ internal sealed class GeneratorLabels(ActionCatalog catalog, LabelSet labels)
         return new LabeledUtterance(sample.Text, sample.Lang, "generator", sample.Template, [calls], segments, slots);
     }
 
-    private GoldCall? Call(string text, List<LabelledSpan> spans, string? sharedOp)
+    private GoldCall? Call(string text, List<LabelledSpan> spans, (string Op, string Phrase)? sharedOp)
     {
         string? function = null;
         string? op = null;
@@ -88,9 +89,25 @@ internal sealed class GeneratorLabels(ActionCatalog catalog, LabelSet labels)
 
         op ??= function is not null && catalog.FindFunction(function) is { Ops.Count: 0 } ? LabelSet.RunOperation
             : value is not null ? "set"
-            : function is not null ? sharedOp
+            : function is not null && sharedOp is { } shared ? SharedOp(function, shared.Op, shared.Phrase)
             : null;
         return op is null ? null : new GoldCall(function, op, zones, value, delta, freeText);
+    }
+
+    /// <summary>
+    /// The operation a verb said once for several functions means for one of them: the generator names it after the
+    /// function it is said with ("关" is <c>off</c> for the fog lights), and another listed function may call the same
+    /// word by another operation (<c>close</c> or <c>fold</c> for the mirrors).
+    /// </summary>
+    private string SharedOp(string function, string op, string phrase)
+    {
+        var own = catalog.FindFunction(function);
+        if (own is null || own.Ops.Count == 0 || own.Accepts(op))
+        {
+            return op;
+        }
+
+        return catalog.Operations.FirstOrDefault(o => own.Accepts(o.Id) && own.PhrasesOf(o).Contains(phrase))?.Id ?? op;
     }
 
     private static SlotSpan? Slot(LabelledSpan span) => span.Class switch

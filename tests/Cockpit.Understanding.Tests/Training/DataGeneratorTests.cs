@@ -102,6 +102,21 @@ public sealed class DataGeneratorTests
     }
 
     [Fact]
+    public void Generate_Questions_AreQueriesOfTheFunctionAskedAbout()
+    {
+        // "副驾座椅加热开着吗", "what's the fan speed set to": a read of the state named, in both languages, never a change.
+        var labels = new GeneratorLabels(ActionCatalog.Default, new LabelSet(ActionCatalog.Default));
+        var questions = Train.Where(s => s.Template is { } id && id.Split('+').All(t => t.Contains(".question.", StringComparison.Ordinal))).ToList();
+        var labelled = questions.Select(s => (s.Text, Utterance: labels.From(s))).ToList();
+        var gold = labelled.Select(q => q.Utterance).OfType<LabeledUtterance>().SelectMany(u => u.Gold).ToList();
+
+        Assert.Contains(questions, s => s.Lang == "zh");
+        Assert.Contains(questions, s => s.Lang == "en");
+        Assert.Empty(labelled.Where(q => q.Utterance is null).Select(q => q.Text));
+        Assert.All(gold, call => Assert.Equal((LabelSet.QueryOperation, null), (call.Operation, call.Value)));
+    }
+
+    [Fact]
     public void Generate_Calls_WrittenByTheGeneratorAsRendered()
     {
         // The gold calls come from what the generator chose (its numbers, its zones), not from decoding the tags.
