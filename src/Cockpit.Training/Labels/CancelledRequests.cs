@@ -7,15 +7,6 @@ namespace Cockpit.Training.Labels;
 /// </summary>
 internal static class CancelledRequests
 {
-    /// <summary>Reads the tails of a language; empty when the file is absent.</summary>
-    /// <param name="directory">The folder of <c>cancel-tails.{lang}.txt</c>.</param>
-    /// <param name="lang"><c>zh</c> or <c>en</c>.</param>
-    public static IReadOnlyList<string> Tails(string directory, string lang)
-    {
-        var path = Path.Combine(directory, $"cancel-tails.{lang}.txt");
-        return File.Exists(path) ? [.. File.ReadLines(path).Where(line => line.Length > 0 && !line.StartsWith('#'))] : [];
-    }
-
     /// <summary>Every <paramref name="every"/>-th single-call request of <paramref name="requests"/>, taken back.</summary>
     /// <param name="requests">Labelled requests.</param>
     /// <param name="tails">Tails by language.</param>

@@ -27,6 +27,9 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
 
     public JsonObject? Metrics { get; private set; }
 
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Augment(string name) =>
+        EvaluationSets.Languages.ToDictionary(lang => lang, lang => AugmentFiles.Read(options.AugmentDirectory, name, lang), StringComparer.Ordinal);
+
     public int Run()
     {
         var total = Stopwatch.StartNew();
@@ -51,13 +54,18 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         var phrasebooks = ReadPhrasebooks(labels);
         var massive = File.Exists(options.MassiveMapping) ? new MassiveCorpus(options.MassiveMapping, labels) : null;
         var massiveTrain = ReadMassiveTrain(massive);
-        var tails = EvaluationSets.Languages.ToDictionary(lang => lang, lang => CancelledRequests.Tails(options.AugmentDirectory, lang), StringComparer.Ordinal);
-        var cancelled = CancelledRequests.From(phrasebooks.Concat(train.Take(20_000)), tails, every: 6, options.Seed);
+        var cancelled = CancelledRequests.From(phrasebooks.Concat(train.Take(20_000)), Augment("cancel-tails"), every: 6, options.Seed);
+        var joined = JoinedRequests.From(phrasebooks, Augment("connectors"), count: phrasebooks.Count / 4, options.Seed);
+        var outOfCatalog = EvaluationSets.Languages
+            .SelectMany(lang => AugmentFiles.Read(options.AugmentDirectory, "out-of-catalog", lang).Select(text => new LabeledUtterance(text, lang, "augment", "out-of-catalog", [[]], [], [])))
+            .ToList();
         train.AddRange(Enumerable.Repeat(phrasebooks, options.PhrasebookRepeat).SelectMany(x => x));
         train.AddRange(Enumerable.Repeat(massiveTrain, options.MassiveRepeat).SelectMany(x => x));
         train.AddRange(Enumerable.Repeat(cancelled, 2).SelectMany(x => x));
+        train.AddRange(joined);
+        train.AddRange(Enumerable.Repeat(outOfCatalog, options.PhrasebookRepeat).SelectMany(x => x));
         var dataHash = DataHash(train.Concat(heldOut));
-        log.WriteLine($"data: {train.Count} training utterances ({phrasebooks.Count} phrasebook lines × {options.PhrasebookRepeat}, {massiveTrain.Count} MASSIVE requests × {options.MassiveRepeat}, {cancelled.Count} cancelled requests × 2), sha256 {dataHash[..16]}");
+        log.WriteLine($"data: {train.Count} training utterances ({phrasebooks.Count} phrasebook lines × {options.PhrasebookRepeat}, {massiveTrain.Count} MASSIVE requests × {options.MassiveRepeat}, {cancelled.Count} cancelled requests × 2, {joined.Count} joined pairs, {outOfCatalog.Count} out-of-catalog requests × {options.PhrasebookRepeat}), sha256 {dataHash[..16]}");
 
         var initial = options.InitialModel is { } initialDir ? ModelManifest.Load(initialDir) : null;
         var tokenizer = initial is null
@@ -142,6 +150,8 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ["massiveRequests"] = massiveTrain.Count,
             ["massiveRepeat"] = options.MassiveRepeat,
             ["cancelledRequests"] = cancelled.Count,
+            ["joinedRequests"] = joined.Count,
+            ["outOfCatalogRequests"] = outOfCatalog.Count,
             ["heldOutSamples"] = heldOut.Count,
             ["heldOutTemplates"] = generator.HeldOutTemplates.Count,
             ["seed"] = options.Seed,
