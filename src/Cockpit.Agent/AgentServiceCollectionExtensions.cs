@@ -67,7 +67,7 @@ public static class AgentServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider => new ReplyComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
-        services.TryAddSingleton(provider => new AnswerComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
+        services.TryAddSingleton(provider => new AnswerComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog, provider.GetRequiredService<ReplyComposer>()));
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;

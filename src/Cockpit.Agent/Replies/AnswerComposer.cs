@@ -9,7 +9,7 @@ namespace Cockpit.Agent.Replies;
 /// closed.", "车内温度是26度". States are said as people say them (locked, open, 40% open, level 2, set to 21.5 degrees);
 /// seats that agree are said together. The words are data (<c>Replies/answers.json</c>, per language).
 /// </summary>
-internal sealed class AnswerComposer(ActionCatalog catalog)
+internal sealed class AnswerComposer(ActionCatalog catalog, ReplyComposer replies)
 {
     /// <summary>The answer to a resolved question, from <paramref name="current"/> (path → value, null when unknown).</summary>
     /// <param name="action">A resolved question (<see cref="ResolvedAction.IsQuery"/>).</param>
@@ -26,21 +26,16 @@ internal sealed class AnswerComposer(ActionCatalog catalog)
         var function = action.Function!;
         var label = function.Label.For(language);
         var states = action.Reads.Select(path => State(function, current(path), words, language)).ToList();
-        if (states.Count == 1 || action.Seats.Count <= 1)
+        if (states.Count == 1 || action.Seats.Count <= 1 || states.Distinct(StringComparer.Ordinal).Count() == 1)
         {
-            return PhraseBook.Fill(words("one"), ("zone", action.Seats.Count == 1 ? ZoneLabel(action.Seats[0], language) : ""), ("label", label), ("state", states[0]));
-        }
-
-        if (states.Distinct(StringComparer.Ordinal).Count() == 1)
-        {
-            return PhraseBook.Fill(words("allSame"), ("label", label), ("state", states[0]));
+            // The thing named as the replies name it ("the rear right door", "all the doors", "全车车门").
+            var what = replies.What(function, action.Seats, language);
+            return Capitalize(PhraseBook.Fill(words(action.Seats.Count <= 1 ? "one" : "allSame"), ("what", what), ("state", states[0])));
         }
 
         var each = action.Seats.Select((seat, i) => PhraseBook.Fill(words("each"), ("zone", ZoneLabel(seat, language)), ("state", states[i])));
         var sentence = string.Join(words("join"), each);
-        return language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? PhraseBook.Fill(words("one"), ("zone", ""), ("label", label), ("state", "")) + "：" + sentence
-            : $"{Capitalize(label)}: {sentence}";
+        return Capitalize(PhraseBook.Fill(words("eachOf"), ("label", label), ("each", sentence)));
     }
 
     private static string Reading(CatalogReading reading, Func<string, object?> current, Func<string, string> words, string language)
@@ -75,9 +70,10 @@ internal sealed class AnswerComposer(ActionCatalog catalog)
         {
             case CatalogValueType.Bool:
                 var on = value is true;
+                // The trunk accepts "on" (打开) too, but is open or closed, as its signal says.
                 return function.Accepts("lock") ? words(on ? "locked" : "unlocked")
                     : function.Accepts("fold") ? words(on ? "folded" : "unfolded")
-                    : function.Accepts("on") ? words(on ? "on" : "off")
+                    : function.Accepts("on") && function.Path?.EndsWith(".IsOpen", StringComparison.Ordinal) != true ? words(on ? "on" : "off")
                     : words(on ? "open" : "closed");
             case CatalogValueType.Level:
                 var magnitude = Math.Abs(ToDouble(value));

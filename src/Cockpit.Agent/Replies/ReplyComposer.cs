@@ -217,7 +217,7 @@ internal sealed class ReplyComposer(ActionCatalog catalog)
     }
 
     /// <summary>The thing changed, with its seats: "the driver's window", "the front seat heaters", "all the doors", "全车车窗".</summary>
-    private string What(CatalogFunction function, IReadOnlyList<string> seats, string language)
+    internal string What(CatalogFunction function, IReadOnlyList<string> seats, string language)
     {
         var one = Words.Find(language, "one@" + function.Id) ?? function.Label.For(language);
         var many = Words.Find(language, "many@" + function.Id) ?? one;
