@@ -35,34 +35,6 @@ public sealed record ActionCall
     /// <summary>True when the call names no function and needs the dialogue context.</summary>
     public bool IsFollowUp => Function is null;
 
-    /// <summary>True when both calls ask for the same thing (confidence and span offsets are not compared).</summary>
-    /// <param name="other">The other call.</param>
-    public bool SameAs(ActionCall? other)
-    {
-        if (other is null || other.Function != Function || other.Operation != Operation)
-        {
-            return false;
-        }
-
-        if (!Zones.Order(StringComparer.Ordinal).SequenceEqual(other.Zones.Order(StringComparer.Ordinal)))
-        {
-            return false;
-        }
-
-        if ((Value is null) != (other.Value is null) || (Value is not null && !Value.SameAs(other.Value)))
-        {
-            return false;
-        }
-
-        if (Delta.HasValue != other.Delta.HasValue || (Delta.HasValue && Math.Abs(Delta.Value - other.Delta!.Value) > 1e-6))
-        {
-            return false;
-        }
-
-        return Text.Count == other.Text.Count
-            && Text.All(kv => other.Text.TryGetValue(kv.Key, out var t) && Normalize(t.Text) == Normalize(kv.Value.Text));
-    }
-
     /// <summary>A compact, stable rendering such as <c>climate.temperature.set(zones=driver, value=22)</c>.</summary>
     public override string ToString()
     {

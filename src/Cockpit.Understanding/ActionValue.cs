@@ -22,11 +22,6 @@ public sealed record ActionValue(ActionValueKind Kind, double Number, string? Sy
     /// <param name="span">Where it was said.</param>
     public static ActionValue FromEnum(string symbol, TextSpan? span = null) => new(ActionValueKind.Enum, 0, symbol, span);
 
-    /// <summary>True when both values say the same thing (spans are not compared).</summary>
-    /// <param name="other">The other value.</param>
-    public bool SameAs(ActionValue? other) =>
-        other is not null && other.Kind == Kind && Math.Abs(other.Number - Number) < 1e-6 && string.Equals(other.Symbol, Symbol, StringComparison.Ordinal);
-
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {

@@ -11,7 +11,7 @@ namespace Cockpit.Training.Measurement;
 internal static class Ablation
 {
     private static readonly DecoderRules[] s_rules =
-        [DecoderRules.MergeRuns, DecoderRules.DropRepeats, DecoderRules.WholeNumbers, DecoderRules.RelativeToTarget, DecoderRules.OrphanArguments];
+        [.. Enum.GetValues<DecoderRules>().Where(rule => rule is not DecoderRules.None and not DecoderRules.All)];
 
     /// <summary>The table: each rule, the dev figures without it, and what it earns.</summary>
     public static string Run(UtteranceUnderstander understander, IReadOnlyList<LabeledUtterance> dev)

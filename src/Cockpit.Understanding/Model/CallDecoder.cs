@@ -53,10 +53,9 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         var confidence = 1f;
         foreach (var segment in segments)
         {
-            var owned = spans.Where(span => Owner(segments, span.First) == segment
-                && (rules.HasFlag(DecoderRules.OrphanArguments) || (span.First >= segment.First && span.First <= segment.Last))).ToList();
+            var owned = spans.Where(span => span.First >= segment.First && span.First <= segment.Last).ToList();
             var call = Build(text, tokens, segment, owned, Zones(zoneLogits, segment, zoneCount));
-            if (call is not null && !(rules.HasFlag(DecoderRules.DropRepeats) && calls.Any(call.SameAs)))
+            if (call is not null)
             {
                 calls.Add(call);
                 confidence = Math.Min(confidence, segment.Confidence);
@@ -157,10 +156,6 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         return spans;
     }
 
-    /// <summary>The segment a span belongs to: the one around it, else the nearest before it, else the first after it.</summary>
-    private static Segment Owner(List<Segment> segments, int token) =>
-        segments.LastOrDefault(segment => segment.First <= token) ?? segments[0];
-
     private List<string> Zones(ReadOnlySpan<float> logits, Segment segment, int zones)
     {
         var result = new List<string>();
@@ -195,19 +190,18 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         ActionValue? value = intent.Value is { } symbol ? ActionValue.FromEnum(symbol) : null;
         double? delta = null;
         var freeText = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-        foreach (var span in spans)
+        var texts = spans.Where(span => span.Kind == "TEXT").ToList();
+        if (function?.Value.Slot is { } slot && texts.Count > 0)
+        {
+            var last = rules.HasFlag(DecoderRules.WholeText) ? texts[^1] : texts[0];
+            var (first, end) = (tokens[texts[0].First].Start, tokens[last.Last].End);
+            var said = text[first..end].Trim();
+            freeText[slot] = new TextSpan(text.IndexOf(said, first, StringComparison.Ordinal), said.Length, said);
+        }
+
+        foreach (var span in spans.Where(span => span.Kind != "TEXT"))
         {
             var (start, end) = (tokens[span.First].Start, tokens[span.Last].End);
-            if (span.Kind == "TEXT")
-            {
-                if (function?.Value.Slot is { } slot && !freeText.ContainsKey(slot))
-                {
-                    var said = text[start..end].Trim();
-                    freeText[slot] = new TextSpan(text.IndexOf(said, start, StringComparison.Ordinal), said.Length, said);
-                }
-
-                continue;
-            }
 
             if (rules.HasFlag(DecoderRules.WholeNumbers))
             {

@@ -13,18 +13,15 @@ public enum DecoderRules
     /// <summary>Two runs of one intent without arguments of their own are one call (a stray <c>B-</c>, a filler between).</summary>
     MergeRuns = 1,
 
-    /// <summary>A call said twice is carried out once.</summary>
-    DropRepeats = 2,
-
     /// <summary>A number's span grows over the digits beside it and over its sign and number words (<c>3</c> of "31", "负二十").</summary>
     WholeNumbers = 4,
 
     /// <summary>"Up/down to 40" is where to go: a value said with a relative intent is the target.</summary>
     RelativeToTarget = 8,
 
-    /// <summary>An argument the intent head left outside every call belongs to the call before it.</summary>
-    OrphanArguments = 16,
+    /// <summary>A call's free text runs from its first to its last <c>TEXT</c> token: a name the slot head breaks is read whole.</summary>
+    WholeText = 32,
 
     /// <summary>Every repair.</summary>
-    All = MergeRuns | DropRepeats | WholeNumbers | RelativeToTarget | OrphanArguments,
+    All = MergeRuns | WholeNumbers | RelativeToTarget | WholeText,
 }

@@ -30,8 +30,8 @@ public class CallDecoderTests
     [InlineData("座椅加热开到二档", "座椅加热开到|seat.heating.set|-|-;二|seat.heating.set|LEVEL|-;档|seat.heating.set|-|-", "seat.heating.set(value=L2)")]
     [InlineData("open all the windows", "open all the windows|window.position.open|-|all+driver", "window.position.open(zones=all)")]
     [InlineData("the kids in the back are cold", "the kids in the back are cold|climate.temperature.up|-|rear", "climate.temperature.up(zones=rear)")]
-    // A value the intent head left outside its call belongs to the call before it.
-    [InlineData("fan to 60 please", "fan to|climate.fan_speed.set|-|-;60|-|VALUE|-", "climate.fan_speed.set(value=60)")]
+    // A value the intent head left outside every call asks for nothing.
+    [InlineData("fan to 60 please", "fan to|climate.fan_speed.set|-|-;60|-|VALUE|-", "climate.fan_speed.set()")]
     // Two calls of one intent, each with its zone.
     [InlineData("open the driver window and the passenger window", "open the driver window|window.position.open|-|driver;and the passenger window|+window.position.open|-|passenger", "window.position.open(zones=driver) ; window.position.open(zones=passenger)")]
     public void Decode_ModelOutputs_Calls(string text, string pieces, string expected)
@@ -44,10 +44,9 @@ public class CallDecoderTests
     [Theory]
     // rule | text | pieces ("+" before an intent: a stray B- tag) | with the rule | without it
     [InlineData(DecoderRules.MergeRuns, "set the fan to 60 please", "set the fan|climate.fan_speed.set|-|-;to|+climate.fan_speed.set|-|-;60|climate.fan_speed.set|VALUE|-;please|climate.fan_speed.set|-|-", "climate.fan_speed.set(value=60)", "climate.fan_speed.set() ; climate.fan_speed.set(value=60)")]
-    [InlineData(DecoderRules.DropRepeats, "fan to 40, fan to 40", "fan to|climate.fan_speed.set|-|-;40|climate.fan_speed.set|VALUE|-;, fan to|+climate.fan_speed.set|-|-;40|climate.fan_speed.set|VALUE|-", "climate.fan_speed.set(value=40)", "climate.fan_speed.set(value=40) ; climate.fan_speed.set(value=40)")]
     [InlineData(DecoderRules.WholeNumbers, "temperature 31 degrees", "temperature|climate.temperature.set|-|-;3|climate.temperature.set|VALUE|-;1 degrees|climate.temperature.set|-|-", "climate.temperature.set(value=31)", "climate.temperature.set(value=3)")]
     [InlineData(DecoderRules.RelativeToTarget, "turn the volume up to 10", "turn the volume up to|media.volume.up|-|-;10|media.volume.up|VALUE|-", "media.volume.set(value=10)", "media.volume.up(value=10)")]
-    [InlineData(DecoderRules.OrphanArguments, "fan to 60 please", "fan to|climate.fan_speed.set|-|-;60|-|VALUE|-", "climate.fan_speed.set(value=60)", "climate.fan_speed.set()")]
+    [InlineData(DecoderRules.WholeText, "take me to the Tesco on Station Road", "take me to|screen.navigate.run|-|-;the Tesco|screen.navigate.run|TEXT|-;on|screen.navigate.run|-|-;Station Road|screen.navigate.run|TEXT|-", "screen.navigate.run(place=\"the Tesco on Station Road\")", "screen.navigate.run(place=\"the Tesco\")")]
     public void Decode_EachRule_ChangesItsCase(DecoderRules rule, string text, string pieces, string with, string without)
     {
         Assert.Equal(with, string.Join(" ; ", Decode(text, pieces).Calls));
