@@ -46,7 +46,12 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
         await harness._gui.StartAsync();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddOptions<AgentOptions>().Configure(o => o.HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}"));
+        services.AddOptions<AgentOptions>().Configure(o =>
+        {
+            o.HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}");
+            o.VehicleAddress = harness._vehicle.Address;
+            o.VehicleToken = VehicleTestKeys.Issue("read", "agent-screen");
+        });
         services.AddScreenAgent();
         harness._services = services.BuildServiceProvider();
         await harness.Agent.PrepareAsync(CancellationToken.None);

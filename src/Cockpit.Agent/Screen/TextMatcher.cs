@@ -43,8 +43,12 @@ internal static class TextMatcher
 
         var best = 0.0;
         // Part of a name ("充电站" of "特来电充电站（徐汇）") or a name inside a longer phrase ("周杰伦的七里香").
-        best = Math.Max(best, Containment(query.Plain, candidate.Plain, 2, 0.8));
-        best = Math.Max(best, Containment(query.Folded, candidate.Folded, 5, 0.76));
+        // In Latin script a part must be whole words: "day" does not name "Yesterday".
+        if (!IsLatin(query.Plain) || WordRun(query.Words, candidate.Words) || WordRun(candidate.Words, query.Words))
+            best = Math.Max(best, Containment(query.Plain, candidate.Plain, 2, 0.8));
+        // By sound alone a part must be at least half of the whole: "两只" (liang zhi) does not name 光年之外 (guang nian zhi wai).
+        if (2 * Math.Min(query.Folded.Length, candidate.Folded.Length) > Math.Max(query.Folded.Length, candidate.Folded.Length))
+            best = Math.Max(best, Containment(query.Folded, candidate.Folded, 5, 0.76));
         best = Math.Max(best, 0.9 * Similarity(query.Plain, candidate.Plain));
         best = Math.Max(best, 0.9 * Similarity(query.Folded, candidate.Folded));
         best = Math.Max(best, Words(query.Words, candidate.Words));
@@ -58,7 +62,8 @@ internal static class TextMatcher
     /// <summary>Every word said is in the name, in order ("pudong airport", "浦东机场" for 浦东国际机场).</summary>
     private static double Words(IReadOnlyList<string> query, IReadOnlyList<string> candidate)
     {
-        if (query.Count < 2 || candidate.Count < query.Count)
+        // More than half of the name must be said: "两只" (2 of 4 syllables) does not name 光年之外.
+        if (query.Count < 2 || candidate.Count < query.Count || 2 * query.Count <= candidate.Count)
             return 0;
         var at = 0;
         foreach (var word in query)
@@ -70,6 +75,23 @@ internal static class TextMatcher
         }
 
         return 0.78 + (0.12 * query.Count / candidate.Count);
+    }
+
+    private static bool IsLatin(string plain) => plain.All(char.IsAscii);
+
+    /// <summary>Whether <paramref name="part"/> occurs in <paramref name="whole"/> as consecutive words.</summary>
+    private static bool WordRun(IReadOnlyList<string> part, IReadOnlyList<string> whole)
+    {
+        for (var start = 0; part.Count > 0 && start + part.Count <= whole.Count; start++)
+        {
+            var all = true;
+            for (var i = 0; i < part.Count && all; i++)
+                all = part[i] == whole[start + i];
+            if (all)
+                return true;
+        }
+
+        return false;
     }
 
     private static bool Close(string a, string b) =>

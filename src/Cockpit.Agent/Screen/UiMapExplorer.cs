@@ -65,6 +65,12 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
                     map.AddEffect(new UiEffect(screenId, element.Id, listId, key));
                 if (after.Id == screenId)
                     continue;
+                if (listId is null && map.AppOpening(after.Id) is { } app)
+                {
+                    map.AddAppName(app, element.Text.Zh);
+                    map.AddAppName(app, element.Text.En);
+                }
+
                 map.AddTransition(new UiTransition(screenId, tap, after.Id, listId));
                 if (path.Count < options.ExplorationMaxDepth && paths.TryAdd(after.Id, [.. path, tap]))
                     queue.Enqueue(after.Id);

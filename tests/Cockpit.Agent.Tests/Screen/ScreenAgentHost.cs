@@ -8,6 +8,7 @@ using Cockpit.Testing;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
 using Grpc.Net.Client;
+using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -61,8 +62,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         await Agent.PrepareAsync(CancellationToken.None);
     }
 
-    /// <summary>A second agent on the same HMI, with its own budgets.</summary>
-    internal ServiceProvider CreateAgentServices(Action<ScreenAgentOptions> configure)
+    /// <summary>
+    /// A second agent on the same HMI, with its own budgets; <paramref name="replace"/> registers services before the
+    /// agent's own (a different HMI client). The agent reads the car with a read-only token.
+    /// </summary>
+    internal ServiceProvider CreateAgentServices(Action<ScreenAgentOptions> configure, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
@@ -70,8 +74,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         {
             options.HmiAddress = HmiAddress;
             options.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
+            options.VehicleAddress = Vehicle.Address;
         });
         services.Configure(configure);
+        services.AddSingleton(new VAL.VALClient(Vehicle.CreateChannel(VehicleTestKeys.Issue("read", "agent-screen"))));
+        replace?.Invoke(services);
         services.AddScreenAgent();
         return services.BuildServiceProvider();
     }
