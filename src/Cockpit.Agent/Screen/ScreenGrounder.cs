@@ -114,6 +114,9 @@ internal static partial class ScreenGrounder
             return Searching(intent, query);
 
         var (row, score) = Best(MatchText.Of(query), list.Rows);
+        // A filler word may be part of a name ("Song Haoran"): what was said as a whole may name a row better.
+        if (!string.Equals(query, asked.Trim(), StringComparison.OrdinalIgnoreCase) && Best(MatchText.Of(asked.Trim()), list.Rows) is { Score: var whole } better && whole > score)
+            (row, score) = better;
         if (row is not null && score >= TextMatcher.Threshold)
         {
             return new ScreenIntent

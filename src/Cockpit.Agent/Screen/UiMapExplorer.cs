@@ -116,13 +116,15 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
 
             var seen = new Dictionary<string, UiRow>(StringComparer.Ordinal);
             var current = screen;
-            for (var page = 0; page < 64; page++)
+            while (true)
             {
                 foreach (var row in current.Elements.Where(e => e.ParentId == list.Id))
                     seen.TryAdd(row.Id, new UiRow(row.Id, row.Text.Zh, row.Text.En));
-                if (seen.Count >= list.ItemCount || !list.Scrollable)
+                if (seen.Count >= list.ItemCount || seen.Count >= options.ExplorationMaxListRows || !list.Scrollable)
                     break;
+                // Reading a list is not exploring: its scrolls do not spend the exploration's action budget.
                 var next = await TryActAsync(UiAction.ScrollDown(list.Id), cancellationToken);
+                _actions--;
                 if (next is null || next.Version == current.Version)
                     break;
                 current = next;

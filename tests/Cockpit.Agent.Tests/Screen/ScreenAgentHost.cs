@@ -21,7 +21,7 @@ namespace Cockpit.Agent.Tests.Screen;
 /// The real vehicle service and the real HMI (Cockpit.Gui) on 127.0.0.1 with free ports, and a GUI agent
 /// (registered with AddScreenAgent) that operates the HMI over gRPC. One per test class: the UI map is learned once.
 /// </summary>
-public sealed class ScreenAgentHost : IAsyncLifetime
+public class ScreenAgentHost : IAsyncLifetime
 {
     private WebApplication _gui = null!;
     private ServiceProvider _agentServices = null!;
@@ -48,6 +48,7 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         {
             options.VehicleAddress = Vehicle.Address.ToString();
             options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+            ConfigureGui(options);
         });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -60,6 +61,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         Hmi = new Cockpit.Hmi.V1.Hmi.HmiClient(HmiChannel);
         _agentServices = CreateAgentServices(_ => { });
         await Agent.PrepareAsync(CancellationToken.None);
+    }
+
+    /// <summary>Further HMI options, e.g. generated content.</summary>
+    protected virtual void ConfigureGui(GuiOptions options)
+    {
     }
 
     /// <summary>
