@@ -3,6 +3,7 @@ using System.Net;
 using Cockpit.Agent;
 using Cockpit.Agent.Screen;
 using Cockpit.Gui;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
@@ -28,16 +29,18 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
 
     internal Cockpit.Hmi.V1.Hmi.HmiClient Hmi => _services.GetRequiredService<Cockpit.Hmi.V1.Hmi.HmiClient>();
 
-    /// <summary>Starts everything and lets the agent learn its map.</summary>
-    public static async Task<ScreenAgentHarness> StartAsync()
+    /// <summary>Starts everything and lets the agent learn its map; <paramref name="configureGui"/> sets further HMI options.</summary>
+    public static async Task<ScreenAgentHarness> StartAsync(Action<GuiOptions>? configureGui = null)
     {
         var harness = new ScreenAgentHarness { _vehicle = await VehicleServiceHost.StartAsync() };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<GuiAuthorizationOptions>(options => options.PublicKey = VehicleTestKeys.PublicKeyPem);
         builder.Services.AddCockpitGui(options =>
         {
             options.VehicleAddress = harness._vehicle.Address.ToString();
             options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+            configureGui?.Invoke(options);
         });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc = l; }));
@@ -49,6 +52,7 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
         services.AddOptions<AgentOptions>().Configure(o =>
         {
             o.HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}");
+            o.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
             o.VehicleAddress = harness._vehicle.Address;
             o.VehicleToken = VehicleTestKeys.Issue("read", "agent-screen");
         });

@@ -146,17 +146,34 @@ internal static partial class ScreenGrounder
     {
         UiRow? best = null;
         var bestScore = 0.0;
+        // Details repeat (an artist has many tracks): each is scored once.
+        var details = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var name = row.Names.Max(n => TextMatcher.Score(query, n));
-            var detail = row.Details.Count == 0 ? 0 : row.Details.Max(d => TextMatcher.Score(query, d));
+            var name = BestOf(query, row.Names);
+            var detail = 0.0;
+            foreach (var text in row.Details)
+            {
+                if (!details.TryGetValue(text.Original, out var score))
+                    details[text.Original] = score = TextMatcher.Score(query, text);
+                detail = Math.Max(detail, score);
+            }
+
             // A title and its artist both named ("周杰伦的晴天") beat either alone.
-            var score = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
-            if (score > bestScore)
-                (best, bestScore) = (row, score);
+            var rowScore = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
+            if (rowScore > bestScore)
+                (best, bestScore) = (row, rowScore);
         }
 
         return (best, bestScore);
+    }
+
+    private static double BestOf(MatchText query, IReadOnlyList<MatchText> texts)
+    {
+        var best = 0.0;
+        for (var i = 0; i < texts.Count; i++)
+            best = Math.Max(best, TextMatcher.Score(query, texts[i]));
+        return best;
     }
 
     private static string Clean(string text, out bool nearest)
