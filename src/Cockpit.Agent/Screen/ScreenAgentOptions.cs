@@ -5,7 +5,7 @@ namespace Cockpit.Agent.Screen;
 /// <summary>
 /// Budgets of the GUI agent and of its exploration, bound from the <c>Agent:Screen</c> section:
 /// <code>
-/// "Screen": { "MaxSteps": 12, "TaskTimeout": "00:00:05", "ExplorationMaxDepth": 4 }
+/// "Screen": { "MaxSteps": 12, "TaskTimeout": "00:00:05", "ExplorationMaxDepth": 4, "ExplorationMaxListRows": 20000 }
 /// </code>
 /// </summary>
 internal sealed class ScreenAgentOptions
