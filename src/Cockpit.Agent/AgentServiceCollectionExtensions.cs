@@ -68,19 +68,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider => new ReplyComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
         services.TryAddSingleton(provider => new AnswerComposer(provider.GetRequiredService<UtteranceUnderstander>().Catalog, provider.GetRequiredService<ReplyComposer>()));
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
-            return new VAL.VALClient(CockpitGrpcChannel.ForAddress(
-                options.VehicleAddress,
-                new GrpcChannelOptions
-                {
-                    // Find a restarted vehicle service quickly; the default backoff starts at a second.
-                    InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
-                    MaxReconnectBackoff = TimeSpan.FromSeconds(1),
-                }.WithBearerToken(options.ResolveVehicleToken())));
-        });
-        services.TryAddSingleton<VehicleClient>();
+        services.AddVehicleClient();
         services.TryAddSingleton<ConversationStore>();
         services.AddMetrics();
         services.TryAddSingleton<AgentMetrics>();

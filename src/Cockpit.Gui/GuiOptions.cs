@@ -20,7 +20,11 @@ namespace Cockpit.Gui;
 ///   "Language": "zh",
 ///   "ActionHistory": 20,
 ///   "ScreensFile": "",
-///   "ContentFile": ""
+///   "ContentFile": "",
+///   "GeneratedTracks": 0,
+///   "GeneratedPlaces": 0,
+///   "GeneratedContacts": 0,
+///   "GeneratedContentSeed": 1
 /// }
 /// </code>
 /// </example>
@@ -96,6 +100,24 @@ public sealed class GuiOptions : IValidatableObject
 
     /// <summary>A content file to use instead of the embedded one. The default value is empty: embedded.</summary>
     public string? ContentFile { get; set; }
+
+    /// <summary>
+    /// Generated tracks added to the content's music library, to try the HMI at a real library's scale (10,000 is a
+    /// large one); names from the embedded <c>Screens/content-words.json</c>, in both scripts. The default value is 0.
+    /// </summary>
+    [Range(0, 20_000)]
+    public int GeneratedTracks { get; set; }
+
+    /// <summary>Generated places added to the navigation's (at most 6,144). The default value is 0.</summary>
+    [Range(0, 6_144)]
+    public int GeneratedPlaces { get; set; }
+
+    /// <summary>Generated contacts added to the phone book. The default value is 0.</summary>
+    [Range(0, 800)]
+    public int GeneratedContacts { get; set; }
+
+    /// <summary>The seed of the generated content: the same seed and counts give the same names. The default value is 1.</summary>
+    public int GeneratedContentSeed { get; set; } = 1;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

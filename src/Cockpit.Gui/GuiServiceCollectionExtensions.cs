@@ -66,7 +66,9 @@ public static class GuiServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<GuiOptions>>().Value;
-            var catalog = ScreenFileReader.Load(options.ScreensFile, options.ContentFile);
+            var catalog = ScreenFileReader.Load(
+                options.ScreensFile, options.ContentFile,
+                (options.GeneratedTracks, options.GeneratedPlaces, options.GeneratedContacts, options.GeneratedContentSeed));
             var logger = provider.GetRequiredService<ILogger<HmiEngine>>();
             Log.HmiReady(
                 logger,

@@ -3,6 +3,7 @@ using System.Net;
 using Cockpit.Agent;
 using Cockpit.Agent.Screen;
 using Cockpit.Gui;
+using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
 using Cockpit.Hmi.V1;
 using Cockpit.Testing;
@@ -28,16 +29,18 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
 
     internal Cockpit.Hmi.V1.Hmi.HmiClient Hmi => _services.GetRequiredService<Cockpit.Hmi.V1.Hmi.HmiClient>();
 
-    /// <summary>Starts everything and lets the agent learn its map.</summary>
-    public static async Task<ScreenAgentHarness> StartAsync()
+    /// <summary>Starts everything and lets the agent learn its map; <paramref name="configureGui"/> sets further HMI options.</summary>
+    public static async Task<ScreenAgentHarness> StartAsync(Action<GuiOptions>? configureGui = null)
     {
         var harness = new ScreenAgentHarness { _vehicle = await VehicleServiceHost.StartAsync() };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.Configure<GuiAuthorizationOptions>(options => options.PublicKey = VehicleTestKeys.PublicKeyPem);
         builder.Services.AddCockpitGui(options =>
         {
             options.VehicleAddress = harness._vehicle.Address.ToString();
             options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+            configureGui?.Invoke(options);
         });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => { l.Protocols = HttpProtocols.Http2; grpc = l; }));
@@ -46,7 +49,13 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
         await harness._gui.StartAsync();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddOptions<AgentOptions>().Configure(o => o.HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}"));
+        services.AddOptions<AgentOptions>().Configure(o =>
+        {
+            o.HmiAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)grpc!.EndPoint).Port}");
+            o.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
+            o.VehicleAddress = harness._vehicle.Address;
+            o.VehicleToken = VehicleTestKeys.Issue("read", "agent-screen");
+        });
         services.AddScreenAgent();
         harness._services = services.BuildServiceProvider();
         await harness.Agent.PrepareAsync(CancellationToken.None);

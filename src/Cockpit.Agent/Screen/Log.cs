@@ -25,4 +25,10 @@ internal static partial class ScreenLog
 
     [LoggerMessage(707, LogLevel.Warning, "The HMI could not be reached: {Detail}")]
     public static partial void Unreachable(ILogger logger, string detail);
+
+    [LoggerMessage(708, LogLevel.Warning, "A screen task changed more than its goal: {Changed}")]
+    public static partial void ChangedElsewhere(ILogger logger, string changed);
+
+    [LoggerMessage(709, LogLevel.Information, "The car's actuators could not be read around a screen task: {Detail}")]
+    public static partial void VehicleUnread(ILogger logger, string detail);
 }

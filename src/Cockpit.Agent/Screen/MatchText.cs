@@ -8,11 +8,15 @@ namespace Cockpit.Agent.Screen;
 /// <param name="Words">The folded syllables and words one by one.</param>
 internal sealed record MatchText(string Original, string Plain, string Sound, string Folded, IReadOnlyList<string> Words)
 {
+    /// <summary>The consonants of <see cref="Folded"/> (<see cref="TextMatcher.Skeleton"/>).</summary>
+    public string Skeleton { get; private init; } = "";
+
     /// <summary>Computes the forms of <paramref name="text"/>.</summary>
     public static MatchText Of(string text)
     {
         var syllables = Pinyin.Syllables(text);
         var folded = syllables.Select(Pinyin.Fold).ToArray();
-        return new MatchText(text, TextMatcher.Plain(text), string.Concat(syllables), string.Concat(folded), folded);
+        var joined = string.Concat(folded);
+        return new MatchText(text, TextMatcher.Plain(text), string.Concat(syllables), joined, folded) { Skeleton = TextMatcher.Skeleton(joined) };
     }
 }

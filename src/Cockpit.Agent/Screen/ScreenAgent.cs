@@ -1,3 +1,4 @@
+using Cockpit.Agent.Execution;
 using Cockpit.Hmi.V1;
 using Cockpit.Understanding.Resolution;
 using Grpc.Core;
@@ -17,12 +18,15 @@ namespace Cockpit.Agent.Screen;
 /// (<see cref="ScreenGrounder"/>); nothing fitting is a refusal that says why, before any action.</item>
 /// <item>Loop: observe the screen and state → goal holds? done → choose the next action (<see cref="ScreenPlanner"/>)
 /// → act → verify, until the goal holds, the planner gives up, or the step or time budget runs out.</item>
+/// <item>Check: the HMI state and the car's actuators read before the loop are compared with after it; anything that
+/// changed outside the goal fails the task, named in the reason (<see cref="ScreenChangeGuard"/>).</item>
 /// </list>
 /// One task runs at a time: there is one screen.
 /// </summary>
-internal sealed class ScreenAgent(HmiClient hmi, IOptions<ScreenAgentOptions> options, TimeProvider time, ILogger<ScreenAgent> logger) : IDisposable
+internal sealed class ScreenAgent(HmiClient hmi, VehicleClient vehicle, IOptions<ScreenAgentOptions> options, TimeProvider time, ILogger<ScreenAgent> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ScreenChangeGuard _guard = new(hmi, vehicle, logger);
     private readonly ScreenAgentOptions _options = options.Value;
     private UiMap? _map;
 
@@ -86,6 +90,16 @@ internal sealed class ScreenAgent(HmiClient hmi, IOptions<ScreenAgentOptions> op
         if (intent is null)
             return new ScreenTaskResult(false, refusal, 0, actions);
 
+        var baseline = await _guard.TakeAsync(cancellationToken);
+        var result = await ActAsync(intent, map, screen, language, actions, countSteps, cancellationToken);
+        return await _guard.CheckAsync(baseline, intent, language, cancellationToken) is { } changed
+            ? result with { Succeeded = false, Reason = changed }
+            : result;
+    }
+
+    private async Task<ScreenTaskResult> ActAsync(
+        ScreenIntent intent, UiMap map, HmiScreen screen, string language, List<string> actions, Action<int> countSteps, CancellationToken cancellationToken)
+    {
         var planner = new ScreenPlanner(intent, map, language);
         var state = await hmi.GetStateAsync(new GetStateRequest(), cancellationToken: cancellationToken);
         for (var steps = 0; ; )

@@ -5,7 +5,7 @@ namespace Cockpit.Agent.Screen;
 /// <summary>
 /// Budgets of the GUI agent and of its exploration, bound from the <c>Agent:Screen</c> section:
 /// <code>
-/// "Screen": { "MaxSteps": 12, "TaskTimeout": "00:00:05", "ExplorationMaxDepth": 4 }
+/// "Screen": { "MaxSteps": 12, "TaskTimeout": "00:00:05", "ExplorationMaxDepth": 4, "ExplorationMaxListRows": 20000 }
 /// </code>
 /// </summary>
 internal sealed class ScreenAgentOptions
@@ -28,7 +28,14 @@ internal sealed class ScreenAgentOptions
     [Range(1, 1000)]
     public int ExplorationMaxScreens { get; set; } = 64;
 
-    /// <summary>Actions exploration stops after. Defaults to 2,000.</summary>
+    /// <summary>
+    /// Rows of one content list that exploration reads, scrolling page by page; a longer list is searched through its
+    /// search field instead, where a name the reading did not reach is not refused. Defaults to 20,000.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ExplorationMaxListRows { get; set; } = 20_000;
+
+    /// <summary>Actions exploration stops after, not counting the scrolls that read content lists. Defaults to 2,000.</summary>
     [Range(1, 100_000)]
     public int ExplorationMaxActions { get; set; } = 2_000;
 }

@@ -1,3 +1,4 @@
+using Cockpit.Agent.Execution;
 using Cockpit.ServiceDefaults.Grpc;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ internal static class ScreenAgentServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ScreenAgent"/> and a cockpit.hmi.v1 client on <see cref="AgentOptions.HmiAddress"/>; a second
-    /// call does no harm. Budgets come from <see cref="ScreenAgentOptions"/> (defaults unless configured).
+    /// call does no harm. Budgets come from <see cref="ScreenAgentOptions"/> (defaults unless configured). The agent reads
+    /// the car's actuators around each task through the agent's <see cref="VehicleClient"/> (added unless registered; read scope is enough).
     /// </summary>
     public static IServiceCollection AddScreenAgent(this IServiceCollection services)
     {
@@ -23,6 +25,7 @@ internal static class ScreenAgentServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
             return new Hmi.V1.Hmi.HmiClient(CockpitGrpcChannel.ForAddress(options.HmiAddress, new GrpcChannelOptions().WithBearerToken(options.ResolveHmiToken())));
         });
+        services.AddVehicleClient();
         services.TryAddSingleton<ScreenAgent>();
         return services;
     }

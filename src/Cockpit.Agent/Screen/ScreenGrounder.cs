@@ -30,8 +30,8 @@ internal static partial class ScreenGrounder
         {
             case "screen.open_app":
                 var app = task.Value ?? Slot(task, "target", utterance);
-                if (app is { Length: > 0 } && map.Apps.ContainsKey(app))
-                    return new ScreenIntent { Kind = ScreenIntentKind.OpenApp, Key = "app", App = app, Asked = app };
+                if (app is { Length: > 0 } && (map.Apps.ContainsKey(app) ? app : AppNamed(app, map)) is { } known)
+                    return new ScreenIntent { Kind = ScreenIntentKind.OpenApp, Key = "app", App = known, Asked = app };
                 refusal = ScreenReplies.NoSuchApp(app ?? utterance, language);
                 return null;
 
@@ -75,6 +75,18 @@ internal static partial class ScreenGrounder
     public static string? FindAffirmative(HmiScreen screen) =>
         screen.Elements.FirstOrDefault(e => e.Role == Role.Button && e.Enabled && IsIn(s_affirmative, e))?.Id;
 
+    /// <summary>The app an occupant names by what its button says ("音乐" for media) or by the catalog's words for it.</summary>
+    private static string? AppNamed(string said, UiMap map)
+    {
+        var query = MatchText.Of(Clean(said, out _));
+        var catalog = ActionCatalog.Default.Functions.FirstOrDefault(f => f.Id == "screen.open_app")?.Value.Values ?? [];
+        var names = map.AppNames.Concat(catalog
+            .Where(value => map.Apps.ContainsKey(value.Value))
+            .SelectMany(value => value.Zh.Concat(value.En).Append(value.Label.Zh).Append(value.Label.En).Select(name => (App: value.Value, Name: MatchText.Of(name)))));
+        var best = names.Select(name => (name.App, Score: TextMatcher.Score(query, name.Name))).MaxBy(name => name.Score);
+        return best.Score >= TextMatcher.Threshold ? best.App : null;
+    }
+
     private static ScreenIntent? GroundContent(string key, string asked, string utterance, string language, UiMap map, out string? refusal)
     {
         refusal = null;
@@ -97,11 +109,14 @@ internal static partial class ScreenGrounder
             return null;
         }
 
-        var intent = new ScreenIntent { Kind = ScreenIntentKind.Content, Key = key, Effect = effect, List = list, Asked = query };
+        var intent = new ScreenIntent { Kind = ScreenIntentKind.Content, Key = key, Effect = effect, List = list, Asked = query, Nearest = nearest };
         if (nearest)
             return Searching(intent, query);
 
         var (row, score) = Best(MatchText.Of(query), list.Rows);
+        // A filler word may be part of a name ("Song Haoran"): what was said as a whole may name a row better.
+        if (!string.Equals(query, asked.Trim(), StringComparison.OrdinalIgnoreCase) && Best(MatchText.Of(asked.Trim()), list.Rows) is { Score: var whole } better && whole > score)
+            (row, score) = better;
         if (row is not null && score >= TextMatcher.Threshold)
         {
             return new ScreenIntent
@@ -120,24 +135,45 @@ internal static partial class ScreenGrounder
 
     private static ScreenIntent Searching(ScreenIntent intent, string query) => new()
     {
-        Kind = intent.Kind, Key = intent.Key, Effect = intent.Effect, List = intent.List, Asked = intent.Asked, SearchText = query,
+        Kind = intent.Kind, Key = intent.Key, Effect = intent.Effect, List = intent.List, Asked = intent.Asked, SearchText = query, Nearest = intent.Nearest,
     };
+
+    /// <summary>The row that <paramref name="query"/> names best, or null when none is named well enough.</summary>
+    public static UiRow? Named(string query, IReadOnlyList<UiRow> rows) =>
+        Best(MatchText.Of(query), rows) is ({ } row, >= TextMatcher.Threshold) ? row : null;
 
     private static (UiRow? Row, double Score) Best(MatchText query, IReadOnlyList<UiRow> rows)
     {
         UiRow? best = null;
         var bestScore = 0.0;
+        // Details repeat (an artist has many tracks): each is scored once.
+        var details = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var name = row.Names.Max(n => TextMatcher.Score(query, n));
-            var detail = row.Details.Count == 0 ? 0 : row.Details.Max(d => TextMatcher.Score(query, d));
+            var name = BestOf(query, row.Names);
+            var detail = 0.0;
+            foreach (var text in row.Details)
+            {
+                if (!details.TryGetValue(text.Original, out var score))
+                    details[text.Original] = score = TextMatcher.Score(query, text);
+                detail = Math.Max(detail, score);
+            }
+
             // A title and its artist both named ("周杰伦的晴天") beat either alone.
-            var score = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
-            if (score > bestScore)
-                (best, bestScore) = (row, score);
+            var rowScore = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
+            if (rowScore > bestScore)
+                (best, bestScore) = (row, rowScore);
         }
 
         return (best, bestScore);
+    }
+
+    private static double BestOf(MatchText query, IReadOnlyList<MatchText> texts)
+    {
+        var best = 0.0;
+        for (var i = 0; i < texts.Count; i++)
+            best = Math.Max(best, TextMatcher.Score(query, texts[i]));
+        return best;
     }
 
     private static string Clean(string text, out bool nearest)

@@ -24,6 +24,9 @@ internal sealed class ScreenIntent
     /// <summary>The row chosen by grounding, or null when the first row of a search is taken ("the nearest ...").</summary>
     public UiRow? Target { get; init; }
 
+    /// <summary>Whether the nearest of a kind was asked for ("最近的充电站"): the search's first row is taken.</summary>
+    public bool Nearest { get; init; }
+
     /// <summary>What to type into the list's search field.</summary>
     public string? SearchText { get; init; }
 

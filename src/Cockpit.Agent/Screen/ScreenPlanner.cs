@@ -98,10 +98,12 @@ internal sealed class ScreenPlanner(ScreenIntent intent, UiMap map, string langu
         var searched = field is not null && field.Input == intent.SearchText;
         if (_target is null && searched)
         {
-            if (rows.FirstOrDefault() is not { } first)
-                return PlanStep.Fail(ScreenReplies.NotFound(intent.Key!, intent.Asked, language));
-            _target = new UiRow(first.Id, first.Text.Zh, first.Text.En);
-            return PlanStep.Act(UiAction.Tap(first.Id));
+            // Only "the nearest …" takes whatever the search lists first; a name must name the row, or nothing is played.
+            var results = rows.Select(r => new UiRow(r.Id, r.Text.Zh, r.Text.En)).ToList();
+            _target = intent.Nearest ? results.FirstOrDefault() : ScreenGrounder.Named(intent.Asked, results);
+            return _target is null
+                ? PlanStep.Fail(ScreenReplies.NotFound(intent.Key!, intent.Asked, language))
+                : PlanStep.Act(UiAction.Tap(_target.Id));
         }
 
         if (field is not null && !searched && intent.SearchText is { } text)

@@ -12,6 +12,7 @@ internal sealed class UiMap
     private readonly Dictionary<string, UiList> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _apps = new(StringComparer.Ordinal);
     private readonly HashSet<string> _screens = new(StringComparer.Ordinal);
+    private readonly List<(string App, MatchText Name)> _appNames = [];
 
     /// <summary>Creates a map that knows only the home screen.</summary>
     public UiMap(string homeScreen)
@@ -44,6 +45,19 @@ internal sealed class UiMap
         _apps[app] = screen;
         _screens.Add(screen);
     }
+
+    /// <summary>What a button that opens an app is called on the screen ("音乐" / "Media" for media), in match form.</summary>
+    public IReadOnlyList<(string App, MatchText Name)> AppNames => _appNames;
+
+    /// <summary>Records a name the screen shows for an app, unless known.</summary>
+    public void AddAppName(string app, string name)
+    {
+        if (name.Length > 0 && !_appNames.Any(known => known.App == app && known.Name.Original == name))
+            _appNames.Add((app, MatchText.Of(name)));
+    }
+
+    /// <summary>The app whose first screen this is, if any.</summary>
+    public string? AppOpening(string screen) => _apps.FirstOrDefault(pair => pair.Value == screen).Key;
 
     /// <summary>Records a transition unless it is known.</summary>
     public void AddTransition(UiTransition transition)

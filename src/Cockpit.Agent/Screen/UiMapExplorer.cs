@@ -65,6 +65,12 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
                     map.AddEffect(new UiEffect(screenId, element.Id, listId, key));
                 if (after.Id == screenId)
                     continue;
+                if (listId is null && map.AppOpening(after.Id) is { } app)
+                {
+                    map.AddAppName(app, element.Text.Zh);
+                    map.AddAppName(app, element.Text.En);
+                }
+
                 map.AddTransition(new UiTransition(screenId, tap, after.Id, listId));
                 if (path.Count < options.ExplorationMaxDepth && paths.TryAdd(after.Id, [.. path, tap]))
                     queue.Enqueue(after.Id);
@@ -110,13 +116,15 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
 
             var seen = new Dictionary<string, UiRow>(StringComparer.Ordinal);
             var current = screen;
-            for (var page = 0; page < 64; page++)
+            while (true)
             {
                 foreach (var row in current.Elements.Where(e => e.ParentId == list.Id))
                     seen.TryAdd(row.Id, new UiRow(row.Id, row.Text.Zh, row.Text.En));
-                if (seen.Count >= list.ItemCount || !list.Scrollable)
+                if (seen.Count >= list.ItemCount || seen.Count >= options.ExplorationMaxListRows || !list.Scrollable)
                     break;
+                // Reading a list is not exploring: its scrolls do not spend the exploration's action budget.
                 var next = await TryActAsync(UiAction.ScrollDown(list.Id), cancellationToken);
+                _actions--;
                 if (next is null || next.Version == current.Version)
                     break;
                 current = next;

@@ -14,7 +14,8 @@ internal sealed class UiRow
         var zhParts = zh.Split(s_separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var enParts = en.Split(s_separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         Name = new LocalizedName(zhParts.FirstOrDefault() ?? zh, enParts.FirstOrDefault() ?? en);
-        Names = [MatchText.Of(Name.Zh), MatchText.Of(Name.En)];
+        // A name the same in both languages ("Love Story") is scored once.
+        Names = Name.Zh == Name.En ? [MatchText.Of(Name.Zh)] : [MatchText.Of(Name.Zh), MatchText.Of(Name.En)];
         // The second part of a track row is its artist; of a place row, its distance (never matched by words).
         Details = [.. zhParts.Skip(1).Concat(enParts.Skip(1)).Where(p => !char.IsDigit(p[0])).Select(MatchText.Of)];
     }

@@ -61,7 +61,7 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
 
     private RenderedElement Find(HmiSession session, HmiAction action)
     {
-        var elements = renderer.Render(session);
+        var elements = renderer.Render(session, action.ElementId);
         if (action.Kind == HmiActionKind.Scroll && action.ElementId.Length == 0)
         {
             return elements.FirstOrDefault(e => e.Role == ElementRole.List && e.Scrollable)

@@ -7,8 +7,11 @@ namespace Cockpit.Gui.Hmi;
 /// <summary>Turns the screen file, the session and the vehicle values into the elements on the screen now.</summary>
 internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
 {
-    /// <summary>Every element of the current screen, list items outside their viewport included (marked).</summary>
-    public List<RenderedElement> Render(HmiSession session)
+    /// <summary>
+    /// Every element of the current screen; of a content list's rows those in its viewport, and the row
+    /// <paramref name="wanted"/> names wherever it is (marked as outside), so that a list of thousands costs a page.
+    /// </summary>
+    public List<RenderedElement> Render(HmiSession session, string? wanted = null)
     {
         var screen = catalog.Screens[session.ScreenId];
         var vehicleUp = vehicle.IsAvailable;
@@ -52,7 +55,7 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
             };
 
             if (definition.Role == ElementRole.List)
-                AddList(element, screen, session, IsTrue, elements);
+                AddList(element, screen, session, IsTrue, elements, wanted);
             else
                 elements.Add(element);
         }
@@ -75,7 +78,7 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
     /// <summary>How many rows fit in a list's viewport.</summary>
     public static int VisibleRows(ElementDefinition list) => Math.Max(1, list.Bounds[3] / list.ItemHeight);
 
-    private void AddList(RenderedElement list, ScreenDefinition screen, HmiSession session, Func<string, bool> isTrue, List<RenderedElement> elements)
+    private void AddList(RenderedElement list, ScreenDefinition screen, HmiSession session, Func<string, bool> isTrue, List<RenderedElement> elements, string? wanted)
     {
         var definition = list.Definition;
         var rows = RowsOf(definition, screen, session);
@@ -108,6 +111,8 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
             else
             {
                 var row = rows[i];
+                if (!inViewport && !Names(wanted, definition.Id, row.Item.Id))
+                    continue;
 
                 // Rows made from content have no definition of their own; their list's item_tap applies.
                 elements.Add(new RenderedElement
@@ -127,6 +132,11 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
             }
         }
     }
+
+    /// <summary>Whether <paramref name="wanted"/> is the id of the row <c>{list}.{item}</c>.</summary>
+    private static bool Names(string? wanted, string list, string item) =>
+        wanted is not null && wanted.Length == list.Length + 1 + item.Length
+        && wanted.StartsWith(list, StringComparison.Ordinal) && wanted[list.Length] == '.' && wanted.EndsWith(item, StringComparison.Ordinal);
 
     private static ElementBounds BoundsOf(IReadOnlyList<int> b) => b.Count == 4 ? new ElementBounds(b[0], b[1], b[2], b[3]) : default;
 

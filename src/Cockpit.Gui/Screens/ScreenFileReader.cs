@@ -23,18 +23,23 @@ internal static class ScreenFileReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>Reads the given files, or the embedded ones where a path is empty.</summary>
-    public static ScreenCatalog Load(string? screensPath, string? contentPath)
+    /// <summary>
+    /// Reads the given files, or the embedded ones where a path is empty; <paramref name="generated"/> adds that many
+    /// generated tracks, places and contacts (<see cref="ContentGenerator"/>) to the content.
+    /// </summary>
+    public static ScreenCatalog Load(string? screensPath, string? contentPath, (int Tracks, int Places, int Contacts, int Seed) generated = default)
     {
         using var screens = Open(screensPath, EmbeddedScreens);
         using var content = Open(contentPath, EmbeddedContent);
-        return Read(screens, content);
+        return Read(screens, content, generated);
     }
 
-    public static ScreenCatalog Read(Stream screensJson, Stream contentJson)
+    public static ScreenCatalog Read(Stream screensJson, Stream contentJson, (int Tracks, int Places, int Contacts, int Seed) generated = default)
     {
         var screens = Deserialize<ScreenFile>(screensJson, "screen file");
         var content = Deserialize<ContentFile>(contentJson, "content file");
+        if (generated.Tracks + generated.Places + generated.Contacts > 0)
+            content = new ContentGenerator(ContentWords.Load(), generated.Seed).Extend(content, generated.Tracks, generated.Places, generated.Contacts);
 
         // Format
         if (screens.Format != ScreenFile.FormatName)

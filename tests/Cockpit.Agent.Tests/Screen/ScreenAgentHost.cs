@@ -8,6 +8,7 @@ using Cockpit.Testing;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
 using Grpc.Net.Client;
+using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -20,7 +21,7 @@ namespace Cockpit.Agent.Tests.Screen;
 /// The real vehicle service and the real HMI (Cockpit.Gui) on 127.0.0.1 with free ports, and a GUI agent
 /// (registered with AddScreenAgent) that operates the HMI over gRPC. One per test class: the UI map is learned once.
 /// </summary>
-public sealed class ScreenAgentHost : IAsyncLifetime
+public class ScreenAgentHost : IAsyncLifetime
 {
     private WebApplication _gui = null!;
     private ServiceProvider _agentServices = null!;
@@ -47,6 +48,7 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         {
             options.VehicleAddress = Vehicle.Address.ToString();
             options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+            ConfigureGui(options);
         });
         ListenOptions? grpc = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -61,8 +63,16 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         await Agent.PrepareAsync(CancellationToken.None);
     }
 
-    /// <summary>A second agent on the same HMI, with its own budgets.</summary>
-    internal ServiceProvider CreateAgentServices(Action<ScreenAgentOptions> configure)
+    /// <summary>Further HMI options, e.g. generated content.</summary>
+    protected virtual void ConfigureGui(GuiOptions options)
+    {
+    }
+
+    /// <summary>
+    /// A second agent on the same HMI, with its own budgets; <paramref name="replace"/> registers services before the
+    /// agent's own (a different HMI client). The agent reads the car with a read-only token.
+    /// </summary>
+    internal ServiceProvider CreateAgentServices(Action<ScreenAgentOptions> configure, Action<IServiceCollection>? replace = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
@@ -70,8 +80,11 @@ public sealed class ScreenAgentHost : IAsyncLifetime
         {
             options.HmiAddress = HmiAddress;
             options.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
+            options.VehicleAddress = Vehicle.Address;
         });
         services.Configure(configure);
+        services.AddSingleton(new VAL.VALClient(Vehicle.CreateChannel(VehicleTestKeys.Issue("read", "agent-screen"))));
+        replace?.Invoke(services);
         services.AddScreenAgent();
         return services.BuildServiceProvider();
     }
