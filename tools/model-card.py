@@ -30,7 +30,8 @@ rows += [
     f"| parameters (training) | {training['parameters']:,} total, {training['expertParameters']:,} in lookup experts |",
     f"| training | {training['steps']} steps × batch {training['batch']}, {training['secondsPerStep']} s/step, seed {training['seed']}, data `{training['dataSha256'][:16]}…` |",
     f"| training data | {training['generatorSamples']} generated, {training['phrasebookLines']} phrasebook lines × {training['phrasebookRepeat']}, "
-    f"{training['massiveRequests']} MASSIVE requests × {training['massiveRepeat']}, {training.get('cancelledRequests', 0)} cancelled requests × 2 |",
+    f"{training['massiveRequests']} MASSIVE requests × {training['massiveRepeat']}, {training.get('cancelledRequests', 0)} cancelled requests × 2, "
+    f"{training.get('joinedRequests', 0)} joined pairs, {training.get('outOfCatalogRequests', 0)} out-of-catalog requests × {training['phrasebookRepeat']} |",
     f"| measured on | {metrics['measuredOn']} |",
     "",
     "| file | bytes | SHA-256 |",

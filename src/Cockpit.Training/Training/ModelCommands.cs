@@ -56,7 +56,14 @@ internal static class ModelCommands
         {
             var path = Path.Combine(modelDir, ModelManifest.FileName);
             var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-            manifest["metrics"] = metrics.DeepClone();
+            var updated = metrics.DeepClone().AsObject();
+            // Parity with TorchSharp needs the training run's weights; what that run measured stays.
+            if (manifest["metrics"]?["maxIntentLogitDifference"] is { } parity)
+            {
+                updated["maxIntentLogitDifference"] = parity.DeepClone();
+            }
+
+            manifest["metrics"] = updated;
             File.WriteAllText(path, manifest.ToJsonString(ModelManifest.JsonOptions), new UTF8Encoding(false));
             log.WriteLine($"updated {path}");
         }
