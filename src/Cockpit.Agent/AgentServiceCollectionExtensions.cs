@@ -38,6 +38,7 @@ public static class AgentServiceCollectionExtensions
     {
         services.AddOptions<AgentOptions>().Bind(section);
         services.AddOptions<AgentAuthorizationOptions>().Bind(section.GetSection("Authorization"));
+        services.AddOptions<ScreenAgentOptions>().Bind(section.GetSection("Screen"));
         return services.AddCockpitAgent(_ => { });
     }
 

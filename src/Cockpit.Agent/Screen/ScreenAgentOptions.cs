@@ -18,6 +18,7 @@ internal sealed class ScreenAgentOptions
     public int MaxSteps { get; set; } = 12;
 
     /// <summary>Wall-clock time one task may take. Defaults to 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan TaskTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many actions from the start a screen may lie for exploration to reach it. Defaults to 4.</summary>

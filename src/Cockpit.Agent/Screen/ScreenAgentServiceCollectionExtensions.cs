@@ -18,7 +18,7 @@ internal static class ScreenAgentServiceCollectionExtensions
     public static IServiceCollection AddScreenAgent(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ScreenAgentOptions>().ValidateDataAnnotations();
+        services.AddOptions<ScreenAgentOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
         {
