@@ -162,13 +162,7 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
     private async Task WriteAsync(RenderedElement element, object value, CancellationToken cancellationToken)
     {
         var binding = element.Definition.Vss!;
-        try
-        {
-            await vehicle.ActuateAsync([(binding.Path, value, binding.Type)], cancellationToken);
-        }
-        catch (VehicleWriteException ex)
-        {
-            throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}': the vehicle did not take {binding.Path}: {ex.Message}");
-        }
+        if (await vehicle.ActuateAsync([(binding.Path, value)], cancellationToken) is { IsAccepted: false } refused)
+            throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}': the vehicle did not take {binding.Path}: {refused.Outcome}: {refused.Reason}");
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CommandRunner(ScreenCatalog catalog, VehicleLink vehicle)
                 return (true, $"playing {session.Track!.Name}");
             case HmiCommands.MediaPause:
                 session.Playing = false;
-                await vehicle.TryActuateAsync([(VehicleLink.MediaAction, "STOP", "string")], cancellationToken);
+                await vehicle.TryActuateAsync([(VehicleLink.MediaAction, "STOP")], cancellationToken);
                 return (true, "paused");
             case HmiCommands.MediaNext or HmiCommands.MediaPrevious:
                 var tracks = catalog.Content.Tracks;
@@ -69,7 +69,7 @@ internal sealed class CommandRunner(ScreenCatalog catalog, VehicleLink vehicle)
 
         // Played.Track is a sensor the head unit provides; the actuators ask the car to play it.
         await vehicle.TryActuateAsync(
-            [(VehicleLink.MediaSelectedUri, $"cockpit:track:{track.Id}", "string"), (VehicleLink.MediaAction, "PLAY", "string")],
+            [(VehicleLink.MediaSelectedUri, $"cockpit:track:{track.Id}"), (VehicleLink.MediaAction, "PLAY")],
             cancellationToken);
         await vehicle.TryPublishAsync(VehicleLink.MediaTrack, track.Name, cancellationToken);
         // The artist in the language of the title, as the car's own player reports it ("晴天", "周杰伦").
@@ -83,7 +83,7 @@ internal sealed class CommandRunner(ScreenCatalog catalog, VehicleLink vehicle)
         session.Destination = place;
         Navigator.OpenApp(session, catalog, "navigation");
         await vehicle.TryActuateAsync(
-            [(VehicleLink.DestinationLatitude, place.Latitude, "double"), (VehicleLink.DestinationLongitude, place.Longitude, "double")],
+            [(VehicleLink.DestinationLatitude, place.Latitude), (VehicleLink.DestinationLongitude, place.Longitude)],
             cancellationToken);
         return $"guiding to {place.Name}";
     }

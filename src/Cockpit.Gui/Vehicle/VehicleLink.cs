@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Cockpit.ServiceDefaults.Grpc;
-using Grpc.Core;
-using Grpc.Net.Client;
-using Kuksa.Val.V2;
+using Cockpit.Vehicle.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +8,8 @@ namespace Cockpit.Gui.Vehicle;
 
 /// <summary>
 /// The HMI's view of the vehicle service (kuksa.val.v2): the last known value of each bound
-/// signal, whether the service answers, and writes. Values arrive through
-/// <see cref="VehicleSubscriptionService"/>.
+/// signal, whether the service answers, and writes through the shared <see cref="VehicleClient"/>.
+/// Values arrive through <see cref="VehicleSubscriptionService"/>; the HMI keeps numbers as doubles.
 /// </summary>
 internal sealed class VehicleLink : IDisposable
 {
@@ -27,22 +25,27 @@ internal sealed class VehicleLink : IDisposable
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly List<(string Path, object Value, DateTimeOffset Until)> _echoes = [];
     private readonly TimeProvider _timeProvider;
-    private readonly GrpcChannel? _channel;
-    private readonly TimeSpan _timeout;
     private readonly ILogger<VehicleLink> _logger;
     private volatile bool _available;
 
-    public VehicleLink(IOptions<GuiOptions> options, TimeProvider timeProvider, ILogger<VehicleLink> logger)
+    public VehicleLink(IOptions<GuiOptions> options, TimeProvider timeProvider, ILoggerFactory loggers)
     {
-        _logger = logger;
+        _logger = loggers.CreateLogger<VehicleLink>();
         _timeProvider = timeProvider;
-        _timeout = options.Value.VehicleCallTimeout;
-        Address = options.Value.VehicleAddress;
-        if (!string.IsNullOrEmpty(Address))
+        var settings = options.Value;
+        if (!string.IsNullOrEmpty(settings.VehicleAddress))
         {
-            var token = BearerTokenCredentials.Resolve(options.Value.VehicleToken, options.Value.VehicleTokenPath);
-            _channel = CockpitGrpcChannel.ForAddress(Address, new GrpcChannelOptions().WithBearerToken(token)); // http:// or unix:/run/cockpit/vehicle.sock
-            Client = new VAL.VALClient(_channel);
+            // No retries: the screen answers at once, and the subscription finds the service again when it is back.
+            Client = new VehicleClient(
+                new VehicleClientOptions
+                {
+                    Address = settings.VehicleAddress, // http:// or unix:/run/cockpit/vehicle.sock
+                    Token = BearerTokenCredentials.Resolve(settings.VehicleToken, settings.VehicleTokenPath),
+                    CallTimeout = settings.VehicleCallTimeout,
+                    Retries = 0,
+                },
+                timeProvider,
+                loggers.CreateLogger<VehicleClient>());
         }
     }
 
@@ -52,12 +55,10 @@ internal sealed class VehicleLink : IDisposable
     /// </summary>
     public event Action<string?, object?, bool>? Changed;
 
-    public string? Address { get; }
+    public string? Address => Client?.Address;
 
     /// <summary>Null when no vehicle address is configured.</summary>
-    public VAL.VALClient? Client { get; }
-
-    public TimeSpan Timeout => _timeout;
+    public VehicleClient? Client { get; }
 
     public bool IsAvailable => _available;
 
@@ -75,9 +76,60 @@ internal sealed class VehicleLink : IDisposable
     /// <summary>A value from the subscription; <paramref name="initial"/> for the first message, which reports state, not changes.</summary>
     public void OnRemoteValue(string path, object? value, bool initial)
     {
+        value = Shown(value);
         Store(path, value);
         Changed?.Invoke(path, value, !initial && !ConsumeEcho(path, value));
     }
+
+    /// <summary>Sets actuator targets, all or nothing, and on success remembers them as the values now shown.</summary>
+    public async Task<VehicleResult> ActuateAsync(IReadOnlyList<(string Path, object Value)> writes, CancellationToken cancellationToken)
+    {
+        if (Client is null || !_available)
+            return new VehicleResult(VehicleOutcome.Unreachable, "the vehicle service is unavailable");
+
+        var result = await Client.ActuateAsync(writes, cancellationToken);
+        if (result.Outcome == VehicleOutcome.Unreachable)
+            SetAvailable(false);
+        if (!result.IsAccepted)
+            return result;
+
+        foreach (var (path, value) in writes)
+        {
+            var shown = Shown(value)!;
+            ExpectEcho(path, shown);
+            Store(path, shown);
+            Changed?.Invoke(path, shown, false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Best effort for what the HMI drives beyond its own screen (media, guidance): failures are logged, not thrown.</summary>
+    public async Task TryActuateAsync(IReadOnlyList<(string Path, object Value)> writes, CancellationToken cancellationToken)
+    {
+        if (Client is null || !_available)
+            return;
+
+        if (await ActuateAsync(writes, cancellationToken) is { IsAccepted: false } failed)
+            Log.VehicleWriteFailed(_logger, string.Join(", ", writes.Select(w => w.Path)), $"{failed.Outcome}: {failed.Reason}");
+    }
+
+    /// <summary>Publishes sensor values the head unit provides (what is playing); best effort.</summary>
+    public async Task TryPublishAsync(string path, string value, CancellationToken cancellationToken)
+    {
+        if (Client is null || !_available)
+            return;
+
+        ExpectEcho(path, value);
+        if (await Client.PublishAsync(path, value, cancellationToken) is { IsAccepted: false } failed)
+            Log.VehicleWriteFailed(_logger, path, $"{failed.Outcome}: {failed.Reason}");
+    }
+
+    public void Dispose() => Client?.Dispose();
+
+    /// <summary>The HMI shows and compares every number as a double.</summary>
+    private static object? Shown(object? value) =>
+        value is IConvertible and not (string or bool) ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : value;
 
     private void Store(string path, object? value)
     {
@@ -109,79 +161,6 @@ internal sealed class VehicleLink : IDisposable
     private void ExpectEcho(string path, object value)
     {
         lock (_echoes)
-            _echoes.Add((path, value is float or int or uint ? Convert.ToDouble(value) : value, _timeProvider.GetUtcNow() + EchoLifetime));
+            _echoes.Add((path, value, _timeProvider.GetUtcNow() + EchoLifetime));
     }
-
-    /// <summary>Sets actuator targets, all or nothing, and remembers them as the values now shown.</summary>
-    /// <exception cref="VehicleWriteException">Not configured, unreachable, or the value was refused.</exception>
-    public async Task ActuateAsync(IReadOnlyList<(string Path, object Value, string Type)> writes, CancellationToken cancellationToken)
-    {
-        if (Client is null || !_available)
-            throw new VehicleWriteException(unavailable: true, "the vehicle service is unavailable");
-
-        var request = new BatchActuateRequest();
-        foreach (var (path, value, type) in writes)
-            request.ActuateRequests.Add(new ActuateRequest { SignalId = new SignalID { Path = path }, Value = VehicleValues.ToValue(value, type) });
-
-        try
-        {
-            await Client.BatchActuateAsync(request, deadline: DateTime.UtcNow + _timeout, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            SetAvailable(false);
-            throw new VehicleWriteException(unavailable: true, $"the vehicle service is unavailable ({ex.Status.Detail})", ex);
-        }
-        catch (RpcException ex)
-        {
-            throw new VehicleWriteException(unavailable: false, $"{ex.StatusCode}: {ex.Status.Detail}", ex);
-        }
-
-        foreach (var (path, value, _) in writes)
-        {
-            ExpectEcho(path, value);
-            Store(path, value is float or int or uint ? Convert.ToDouble(value) : value);
-            Changed?.Invoke(path, value, false);
-        }
-    }
-
-    /// <summary>Best effort for what the HMI drives beyond its own screen (media, guidance): failures are logged, not thrown.</summary>
-    public async Task TryActuateAsync(IReadOnlyList<(string Path, object Value, string Type)> writes, CancellationToken cancellationToken)
-    {
-        if (Client is null || !_available)
-            return;
-
-        try
-        {
-            await ActuateAsync(writes, cancellationToken);
-        }
-        catch (VehicleWriteException ex)
-        {
-            Log.VehicleWriteFailed(_logger, string.Join(", ", writes.Select(w => w.Path)), ex.Message);
-        }
-    }
-
-    /// <summary>Publishes sensor values the head unit provides (what is playing); best effort.</summary>
-    public async Task TryPublishAsync(string path, string value, CancellationToken cancellationToken)
-    {
-        if (Client is null || !_available)
-            return;
-
-        try
-        {
-            var request = new PublishValueRequest
-            {
-                SignalId = new SignalID { Path = path },
-                DataPoint = new Datapoint { Value = new Value { String = value } },
-            };
-            ExpectEcho(path, value);
-            await Client.PublishValueAsync(request, deadline: DateTime.UtcNow + _timeout, cancellationToken: cancellationToken);
-        }
-        catch (RpcException ex)
-        {
-            Log.VehicleWriteFailed(_logger, path, $"{ex.StatusCode}: {ex.Status.Detail}");
-        }
-    }
-
-    public void Dispose() => _channel?.Dispose();
 }

@@ -1,6 +1,5 @@
 using Cockpit.Gui.Screens;
-using Grpc.Core;
-using Kuksa.Val.V2;
+using Cockpit.Vehicle.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,20 +32,20 @@ internal sealed class VehicleSubscriptionService(
             {
                 await ReadAsync(client, paths, stoppingToken);
             }
-            catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+            catch (VehicleException ex) when (ex.Outcome is VehicleOutcome.NotFound or VehicleOutcome.Forbidden)
             {
                 // One unknown (or, for the HMI's token, unreadable) path fails the whole subscription; find it, drop it, keep the rest.
                 if (await DropUnknownAsync(client, paths, stoppingToken) > 0)
                     continue;
             }
-            catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
+            catch (VehicleException ex) when (!stoppingToken.IsCancellationRequested)
             {
                 if (link.IsAvailable)
-                    Log.VehicleLost(logger, link.Address!, ex.Status.Detail);
+                    Log.VehicleLost(logger, link.Address!, ex.Reason);
                 else
-                    Log.VehicleUnreachable(logger, link.Address!, ex.Status.Detail);
+                    Log.VehicleUnreachable(logger, link.Address!, ex.Reason);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled } && stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // The host is stopping: the stream ends as Cancelled, which is no failure of this service.
                 return;
@@ -64,13 +63,10 @@ internal sealed class VehicleSubscriptionService(
         }
     }
 
-    private async Task ReadAsync(VAL.VALClient client, List<string> paths, CancellationToken stoppingToken)
+    private async Task ReadAsync(VehicleClient client, List<string> paths, CancellationToken stoppingToken)
     {
-        var request = new SubscribeRequest();
-        request.SignalPaths.AddRange(paths);
-        using var call = client.Subscribe(request, cancellationToken: stoppingToken);
         var initial = true;
-        while (await call.ResponseStream.MoveNext(stoppingToken))
+        await foreach (var values in client.SubscribeAsync(paths, stoppingToken))
         {
             if (!link.IsAvailable)
             {
@@ -78,32 +74,29 @@ internal sealed class VehicleSubscriptionService(
                 link.SetAvailable(true);
             }
 
-            foreach (var (path, point) in call.ResponseStream.Current.Entries)
-                link.OnRemoteValue(path, VehicleValues.FromValue(point.Value), initial);
+            foreach (var (path, value) in values)
+                link.OnRemoteValue(path, value, initial);
             initial = false;
         }
     }
 
-    private async Task<int> DropUnknownAsync(VAL.VALClient client, List<string> paths, CancellationToken stoppingToken)
+    private async Task<int> DropUnknownAsync(VehicleClient client, List<string> paths, CancellationToken stoppingToken)
     {
         var before = paths.Count;
         foreach (var path in paths.ToArray())
         {
             try
             {
-                await client.GetValueAsync(
-                    new GetValueRequest { SignalId = new SignalID { Path = path } },
-                    deadline: DateTime.UtcNow + link.Timeout,
-                    cancellationToken: stoppingToken);
+                await client.GetValuesAsync([path], stoppingToken);
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+            catch (VehicleException ex) when (ex.Outcome == VehicleOutcome.NotFound)
             {
                 Log.VehicleSignalUnknown(logger, path);
                 paths.Remove(path);
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
+            catch (VehicleException ex) when (ex.Outcome == VehicleOutcome.Forbidden)
             {
-                Log.VehicleSignalDenied(logger, path, ex.Status.Detail);
+                Log.VehicleSignalDenied(logger, path, ex.Reason);
                 paths.Remove(path);
             }
         }

@@ -1,3 +1,4 @@
+using Cockpit.Vehicle.Client;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
 using Google.Protobuf.WellKnownTypes;
@@ -27,25 +28,14 @@ internal static class ValueConverter
                 $"expected {VssDataTypes.Name(entry.DataType)} (sent as {WireName(expected)}), got {WireName(value.TypedValueCase)}");
         }
 
-        return value.TypedValueCase switch
+        // The service keeps whole numbers as long or ulong, whatever their width.
+        return KuksaValues.ToClr(value) switch
         {
-            ProtoValue.TypedValueOneofCase.String => value.String,
-            ProtoValue.TypedValueOneofCase.Bool => value.Bool,
-            ProtoValue.TypedValueOneofCase.Int32 => (long)value.Int32,
-            ProtoValue.TypedValueOneofCase.Int64 => value.Int64,
-            ProtoValue.TypedValueOneofCase.Uint32 => (ulong)value.Uint32,
-            ProtoValue.TypedValueOneofCase.Uint64 => value.Uint64,
-            ProtoValue.TypedValueOneofCase.Float => value.Float,
-            ProtoValue.TypedValueOneofCase.Double => value.Double,
-            ProtoValue.TypedValueOneofCase.StringArray => value.StringArray.Values.ToArray(),
-            ProtoValue.TypedValueOneofCase.BoolArray => value.BoolArray.Values.ToArray(),
-            ProtoValue.TypedValueOneofCase.Int32Array => value.Int32Array.Values.Select(item => (long)item).ToArray(),
-            ProtoValue.TypedValueOneofCase.Int64Array => value.Int64Array.Values.ToArray(),
-            ProtoValue.TypedValueOneofCase.Uint32Array => value.Uint32Array.Values.Select(item => (ulong)item).ToArray(),
-            ProtoValue.TypedValueOneofCase.Uint64Array => value.Uint64Array.Values.ToArray(),
-            ProtoValue.TypedValueOneofCase.FloatArray => value.FloatArray.Values.ToArray(),
-            ProtoValue.TypedValueOneofCase.DoubleArray => value.DoubleArray.Values.ToArray(),
-            _ => throw new SignalValueException(entry.Path, $"unsupported value type {value.TypedValueCase}"),
+            int narrow => (long)narrow,
+            uint narrow => (ulong)narrow,
+            int[] narrow => narrow.Select(item => (long)item).ToArray(),
+            uint[] narrow => narrow.Select(item => (ulong)item).ToArray(),
+            var other => other!,
         };
     }
 
@@ -57,26 +47,7 @@ internal static class ValueConverter
             return null;
         }
 
-        return WireCase(entry.DataType) switch
-        {
-            ProtoValue.TypedValueOneofCase.String => new ProtoValue { String = (string)value },
-            ProtoValue.TypedValueOneofCase.Bool => new ProtoValue { Bool = (bool)value },
-            ProtoValue.TypedValueOneofCase.Int32 => new ProtoValue { Int32 = (int)(long)value },
-            ProtoValue.TypedValueOneofCase.Int64 => new ProtoValue { Int64 = (long)value },
-            ProtoValue.TypedValueOneofCase.Uint32 => new ProtoValue { Uint32 = (uint)(ulong)value },
-            ProtoValue.TypedValueOneofCase.Uint64 => new ProtoValue { Uint64 = (ulong)value },
-            ProtoValue.TypedValueOneofCase.Float => new ProtoValue { Float = (float)value },
-            ProtoValue.TypedValueOneofCase.Double => new ProtoValue { Double = (double)value },
-            ProtoValue.TypedValueOneofCase.StringArray => new ProtoValue { StringArray = new StringArray { Values = { (string[])value } } },
-            ProtoValue.TypedValueOneofCase.BoolArray => new ProtoValue { BoolArray = new BoolArray { Values = { (bool[])value } } },
-            ProtoValue.TypedValueOneofCase.Int32Array => new ProtoValue { Int32Array = new Int32Array { Values = { ((long[])value).Select(item => (int)item) } } },
-            ProtoValue.TypedValueOneofCase.Int64Array => new ProtoValue { Int64Array = new Int64Array { Values = { (long[])value } } },
-            ProtoValue.TypedValueOneofCase.Uint32Array => new ProtoValue { Uint32Array = new Uint32Array { Values = { ((ulong[])value).Select(item => (uint)item) } } },
-            ProtoValue.TypedValueOneofCase.Uint64Array => new ProtoValue { Uint64Array = new Uint64Array { Values = { (ulong[])value } } },
-            ProtoValue.TypedValueOneofCase.FloatArray => new ProtoValue { FloatArray = new FloatArray { Values = { (float[])value } } },
-            ProtoValue.TypedValueOneofCase.DoubleArray => new ProtoValue { DoubleArray = new DoubleArray { Values = { (double[])value } } },
-            var other => throw new InvalidOperationException($"no wire form for {other}"),
-        };
+        return KuksaValues.ToWire(KuksaType(entry.DataType), value);
     }
 
     /// <summary>A data point for a signal's current value.</summary>
@@ -108,7 +79,7 @@ internal static class ValueConverter
         {
             Id = entry.Id,
             Path = entry.Path,
-            DataType = (DataType)DataTypeNumber(entry.DataType),
+            DataType = KuksaType(entry.DataType),
             EntryType = entry.EntryType switch
             {
                 VssEntryType.Attribute => EntryType.Attribute,
@@ -149,37 +120,15 @@ internal static class ValueConverter
         _ => items.Cast<ulong>().ToArray(),
     };
 
-    private static int DataTypeNumber(VssDataType type) => type switch
+    private static DataType KuksaType(VssDataType type) => (DataType)(type switch
     {
         VssDataType.String => 1,
         VssDataType.Boolean => 2,
         >= VssDataType.Int8 and <= VssDataType.Double => 3 + (type - VssDataType.Int8),
         _ => 20 + (type - VssDataType.StringArray), // arrays follow the scalars' order from 20
-    };
+    });
 
-    private static ProtoValue.TypedValueOneofCase WireCase(VssDataType type) => type switch
-    {
-        VssDataType.String => ProtoValue.TypedValueOneofCase.String,
-        VssDataType.Boolean => ProtoValue.TypedValueOneofCase.Bool,
-        VssDataType.Int8 or VssDataType.Int16 or VssDataType.Int32 => ProtoValue.TypedValueOneofCase.Int32,
-        VssDataType.Int64 => ProtoValue.TypedValueOneofCase.Int64,
-        VssDataType.UInt8 or VssDataType.UInt16 or VssDataType.UInt32 => ProtoValue.TypedValueOneofCase.Uint32,
-        VssDataType.UInt64 => ProtoValue.TypedValueOneofCase.Uint64,
-        VssDataType.Float => ProtoValue.TypedValueOneofCase.Float,
-        VssDataType.Double => ProtoValue.TypedValueOneofCase.Double,
-        VssDataType.StringArray => ProtoValue.TypedValueOneofCase.StringArray,
-        VssDataType.BooleanArray => ProtoValue.TypedValueOneofCase.BoolArray,
-        VssDataType.Int8Array or VssDataType.Int16Array or VssDataType.Int32Array => ProtoValue.TypedValueOneofCase.Int32Array,
-        VssDataType.Int64Array => ProtoValue.TypedValueOneofCase.Int64Array,
-        VssDataType.UInt8Array or VssDataType.UInt16Array or VssDataType.UInt32Array => ProtoValue.TypedValueOneofCase.Uint32Array,
-        VssDataType.UInt64Array => ProtoValue.TypedValueOneofCase.Uint64Array,
-        VssDataType.FloatArray => ProtoValue.TypedValueOneofCase.FloatArray,
-        _ => ProtoValue.TypedValueOneofCase.DoubleArray,
-    };
+    private static ProtoValue.TypedValueOneofCase WireCase(VssDataType type) => KuksaValues.WireCase(KuksaType(type));
 
-    private static string WireName(ProtoValue.TypedValueOneofCase wire) => wire switch
-    {
-        ProtoValue.TypedValueOneofCase.None => "no value",
-        _ => System.Text.RegularExpressions.Regex.Replace(wire.ToString(), "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant(),
-    };
+    private static string WireName(ProtoValue.TypedValueOneofCase wire) => KuksaValues.WireName(wire);
 }
