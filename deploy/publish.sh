@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Publishes Cockpit for head units: per runtime identifier one self-contained folder and one tarball,
-#   artifacts/publish/<rid>/app/      the agent binary (Cockpit.Agent) with the HMI (Cockpit.Gui) and vehicle service
-#                                     (Cockpit.Vehicle) binaries beside it, one .NET runtime shared by all three, the
+#   artifacts/publish/<rid>/app/      the head-unit agent (Cockpit.Agent.HeadUnit, the service; no simulator in its
+#                                     dependencies), the simulated HMI (Cockpit.Gui) and vehicle service (Cockpit.Vehicle),
+#                                     the Cockpit command (Cockpit.Agent: token, say, eval), one .NET runtime for all, the
 #                                     native libraries (ONNX Runtime, Whisper.net, SQLite, the fused MoLE kernel when a
 #                                     C++ compiler for the RID is there) and models/
 #   artifacts/publish/<rid>/deploy/   units, settings, install.sh, README.md
@@ -61,10 +62,14 @@ for rid in "${rids[@]}"; do
   fi
 
   echo "== $rid: checking the output"
-  for binary in Cockpit.Agent Cockpit.Vehicle Cockpit.Gui; do
+  for binary in Cockpit.Agent Cockpit.Agent.HeadUnit Cockpit.Vehicle Cockpit.Gui; do
     require_elf "$app/$binary" "$machine"
     [ -x "$app/$binary" ] || fail "$app/$binary is not executable"
     grep -q '"includedFrameworks"' "$app/$binary.runtimeconfig.json" || fail "$binary is not self-contained"
+  done
+  # The head-unit agent runs against a real car's and HMI's services too: nothing of the simulators may be in its closure.
+  for simulator in Cockpit.Vehicle Cockpit.Gui Cockpit.Console; do
+    ! grep -q "\"$simulator/" "$app/Cockpit.Agent.HeadUnit.deps.json" || fail "Cockpit.Agent.HeadUnit depends on the simulator $simulator"
   done
   for library in libcoreclr.so libhostfxr.so libclrjit.so libSystem.Native.so libonnxruntime.so libe_sqlite3.so \
     "runtimes/$rid/libwhisper.so" "runtimes/$rid/libggml-whisper.so" "runtimes/$rid/libggml-base-whisper.so" "runtimes/$rid/libggml-cpu-whisper.so"; do

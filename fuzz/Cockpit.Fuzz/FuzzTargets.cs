@@ -1,5 +1,5 @@
 using System.Text;
-using Cockpit.Agent.Eval;
+using Cockpit.Agent.Evaluation;
 using Cockpit.Can.Dbc;
 using Cockpit.Can.Logging;
 using Cockpit.Gui.Screens;

@@ -1,9 +1,9 @@
 using Cockpit.Agent.Conversations;
-using Cockpit.Agent.Eval;
-using Cockpit.Agent.Execution;
+using Cockpit.Agent.Evaluation;
 using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Testing;
+using Cockpit.Vehicle.Client;
 using Cockpit.Vehicle.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,5 @@
 using Cockpit.Agent.Conversations;
+using Cockpit.Agent.HeadUnit;
 using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Tests;
@@ -25,7 +26,7 @@ public sealed class AgentTurnAttackTests : IDisposable
         await using var vehicle = await VehicleServiceHost.StartAsync();
         var expired = new TokenIssuer(VehicleTestKeys.PrivateKeyPem).Issue("agent", "read actuate", TimeSpan.FromHours(1), issuedAt: DateTimeOffset.UtcNow.AddHours(-2));
         var port = CockpitHost.FreeTcpPort();
-        await using var agent = CockpitHost.BuildAgentOnly(
+        await using var agent = HeadUnitAgent.Build(
         [
             $"--Agent:VehicleAddress={vehicle.Address}", $"--Agent:Port={port}", $"--Agent:DataDirectory={_data}", "--Logging:ConsoleLevel=Fatal",
             $"--Agent:VehicleToken={expired}", $"--Agent:Authorization:PublicKey={VehicleTestKeys.PublicKeyPem}",
@@ -47,7 +48,7 @@ public sealed class AgentTurnAttackTests : IDisposable
     public async Task Converse_ActuatorOutsideTheAgentsScope_ReplySaysNotPermittedNotUnreachable()
     {
         await using var vehicle = await VehicleServiceHost.StartAsync();
-        var agent = CockpitHost.BuildAgentOnly(
+        var agent = HeadUnitAgent.Build(
         [
             $"--Agent:VehicleAddress={vehicle.Address}", "--Agent:Port=0", $"--Agent:DataDirectory={_data}", "--Logging:ConsoleLevel=Fatal",
             $"--Agent:VehicleToken={VehicleTestKeys.Issue("read actuate:Vehicle.Cabin.HVAC.*", "agent")}", $"--Agent:Authorization:PublicKey={VehicleTestKeys.PublicKeyPem}",

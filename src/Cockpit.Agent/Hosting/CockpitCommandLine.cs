@@ -1,14 +1,15 @@
 using System.CommandLine;
 using Cockpit.Agent.Conversations;
-using Cockpit.Agent.Eval;
-using Cockpit.Agent.Execution;
+using Cockpit.Agent.Evaluation;
+using Cockpit.Agent.HeadUnit;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Screen;
 using Cockpit.Console;
+using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Security;
 using Cockpit.Understanding;
+using Cockpit.Vehicle.Client;
 using Cockpit.Vehicle.V1;
-using Cockpit.ServiceDefaults.Grpc;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ internal static class CockpitCommandLine
         var serve = new Command("serve", "Run the agent alone, against the vehicle service at Agent:VehicleAddress.") { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction(async (result, cancellationToken) =>
         {
-            await CockpitHost.BuildAgentOnly([.. result.UnmatchedTokens]).RunAsync(cancellationToken);
+            await HeadUnitAgent.Build([.. result.UnmatchedTokens]).RunAsync(cancellationToken);
             return 0;
         });
         root.Subcommands.Add(serve);
@@ -207,7 +208,7 @@ internal static class CockpitCommandLine
         {
             // The harness talks to the pipeline in process; the agent's own API trusts a key nobody holds.
             var (_, unusedKey) = TokenKeys.CreateRsaPem();
-            var agent = CockpitHost.BuildAgentOnly([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
+            var agent = HeadUnitAgent.Build([.. configurationArgs, $"--Agent:VehicleAddress={vehicleAddress}", "--Agent:Port=0",
                 $"--Agent:Authorization:PublicKey={unusedKey}",
                 .. hmiAddress is null ? Array.Empty<string>() : [$"--Agent:HmiAddress={hmiAddress}"]]);
             await agent.StartAsync(cancellationToken);

@@ -1,15 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Cockpit.Agent.HeadUnit;
 using Cockpit.Console;
 using Cockpit.Gui;
 using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
-using Cockpit.ServiceDefaults.Logging;
-using Cockpit.Speech;
 using Cockpit.Vehicle;
 using Microsoft.AspNetCore.Connections;
-using Serilog;
-using Serilog.Events;
 
 namespace Cockpit.Agent.Hosting;
 
@@ -59,7 +56,7 @@ internal static class CockpitHost
     /// <summary>The embedded default: the simulated car, the simulated HMI, the agent and the console.</summary>
     private static WebApplication BuildEmbedded(string[] configurationArgs, Func<int>? freePort, double? timeScale)
     {
-        var builder = CreateBuilder(configurationArgs);
+        var builder = HeadUnitAgent.CreateBuilder(configurationArgs);
         var vehicleSection = builder.Configuration.GetSection(VehicleOptions.SectionName);
         var vehiclePort = freePort is not null ? freePort() : vehicleSection.GetValue(nameof(VehicleOptions.Port), 55555);
         var vehicleAddress = vehicleSection.GetValue(nameof(VehicleOptions.Address), "127.0.0.1")!;
@@ -82,8 +79,7 @@ internal static class CockpitHost
         var agentSection = builder.Configuration.GetSection(AgentOptions.SectionName);
         var agentPort = freePort is not null ? freePort() : agentSection.GetValue(nameof(AgentOptions.Port), 55557);
         var agentUrl = new UriBuilder(Uri.UriSchemeHttp, agentSection.GetValue(nameof(AgentOptions.Address), "127.0.0.1"), agentPort).Uri.ToString().TrimEnd('/');
-        builder.Services.AddCockpitAgent(agentSection);
-        builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
+        builder.Services.AddHeadUnitAgent(builder.Configuration);
         builder.Services.Configure<AgentOptions>(options =>
         {
             options.VehicleAddress = new Uri(vehicleUrl);
@@ -115,44 +111,15 @@ internal static class CockpitHost
         return app;
     }
 
-    /// <summary>The agent alone, against the vehicle service at <c>Agent:VehicleAddress</c>.</summary>
-    public static WebApplication BuildAgentOnly(string[] configurationArgs)
-    {
-        var builder = CreateBuilder(configurationArgs);
-        builder.Services.AddCockpitAgent(builder.Configuration.GetSection(AgentOptions.SectionName));
-        builder.Services.Configure<SpeechOptions>(builder.Configuration.GetSection(SpeechOptions.SectionName));
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitAgent());
-        var app = builder.Build();
-        app.UseMalformedRequestStatus();
-        app.MapCockpitAgent(); // maps gRPC health too; a second mapping made every health check ambiguous (500)
-        return app;
-    }
-
     /// <summary>The console alone, against the services at <c>Console:AgentAddress</c>, <c>HmiAddress</c> and <c>VehicleAddress</c>.</summary>
     public static WebApplication BuildConsoleOnly(string[] configurationArgs)
     {
-        var builder = CreateBuilder(configurationArgs);
+        var builder = HeadUnitAgent.CreateBuilder(configurationArgs);
         builder.Services.AddCockpitConsole(builder.Configuration.GetSection(ConsoleOptions.SectionName));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenForCockpitConsole());
         var app = builder.Build();
         app.MapCockpitConsole();
         return app;
-    }
-
-    private static WebApplicationBuilder CreateBuilder(string[] configurationArgs)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
-        // The console shows warnings (people read it); the rolling JSON file keeps every structured event,
-        // interaction records included, within a bounded size.
-        var consoleLevel = builder.Configuration.GetValue("Logging:ConsoleLevel", LogEventLevel.Warning);
-        var logDirectory = Path.Combine(new AgentOptions { DataDirectory = builder.Configuration["Agent:DataDirectory"] }.ResolvedDataDirectory, "logs");
-        builder.Services.AddSerilog((services, logging) => logging
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.CockpitConsole(consoleLevel, standardErrorFromLevel: LogEventLevel.Verbose)
-            .WriteTo.CockpitFile(builder.Configuration, "cockpit", defaultDirectory: logDirectory)); // Logging:File:Directory wins
-        builder.Services.AddCockpitSystemd(); // notify + watchdog under systemd (deploy/systemd), a no-op elsewhere
-        return builder;
     }
 
     internal static int FreeTcpPort()

@@ -1,5 +1,6 @@
 using Cockpit.Agent.Conversations;
 using Cockpit.Understanding;
+using Cockpit.Vehicle.Client;
 
 namespace Cockpit.Agent.Hosting;
 
@@ -80,7 +81,7 @@ internal sealed class ConsoleConversation(AgentPipeline pipeline, TextWriter out
         await output.WriteLineAsync($"  {result.Reply}   [{Interactions.InteractionRecord.OutcomeName(result.Outcome)}, {result.Total.TotalMilliseconds:0.0} ms]");
         foreach (var action in result.Actions)
         {
-            var targets = string.Join(", ", action.Targets.Select(target => $"{target.Path} = {Execution.WireValues.Format(target.Value)}"));
+            var targets = string.Join(", ", action.Targets.Select(target => $"{target.Path} = {KuksaValues.Format(target.Value)}"));
             await output.WriteLineAsync($"    {action.Status.ToString().ToLowerInvariant(),-8} {action.Call}{(targets.Length > 0 ? " → " + targets : "")}");
         }
     }

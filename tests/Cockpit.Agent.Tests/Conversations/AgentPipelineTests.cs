@@ -110,7 +110,7 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
         var output = new StringWriter();
         var report = Path.Combine(cockpit.DataDirectory, "report.json");
 
-        await new Cockpit.Agent.Eval.EvalCommand(cockpit.CreateRunner(), output).RunAsync(SharedFiles.Find("eval/sample.jsonl"), report, default);
+        await new Cockpit.Agent.Evaluation.EvalCommand(cockpit.CreateRunner(), output).RunAsync(SharedFiles.Find("eval/sample.jsonl"), report, default);
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         var failures = json.RootElement.GetProperty("failures").EnumerateArray()
@@ -134,7 +134,7 @@ public sealed class AgentPipelineTests(EmbeddedCockpit cockpit) : IClassFixture<
         ]);
         var output = new StringWriter();
 
-        var exit = await new Cockpit.Agent.Eval.EvalCommand(cockpit.CreateRunner(), output).RunAsync(file, null, default);
+        var exit = await new Cockpit.Agent.Evaluation.EvalCommand(cockpit.CreateRunner(), output).RunAsync(file, null, default);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(1, exit);

@@ -1,4 +1,5 @@
 using Cockpit.Agent.Conversations;
+using Cockpit.Agent.HeadUnit;
 using Cockpit.Agent.Hosting;
 using Cockpit.Agent.Interactions;
 using Cockpit.Testing;
@@ -18,7 +19,7 @@ public sealed class VehicleRestartTests : IDisposable
     public async Task Converse_VehicleServiceDownThenBack_FailsClearlyThenWorks()
     {
         var port = CockpitHost.FreeTcpPort();
-        await using var agent = CockpitHost.BuildAgentOnly(
+        await using var agent = HeadUnitAgent.Build(
         [
             $"--Agent:VehicleAddress=http://127.0.0.1:{port}", "--Agent:Port=0", $"--Agent:DataDirectory={_data}",
             "--Agent:VehicleRetries=1", "--Agent:RetryBaseDelay=00:00:00.050", "--Logging:ConsoleLevel=Fatal",
@@ -41,7 +42,7 @@ public sealed class VehicleRestartTests : IDisposable
 
         var records = agent.Services.GetRequiredService<InteractionLog>().ReadAll();
         Assert.Equal(["failed", "done"], records.Select(record => record.Outcome));
-        Assert.Contains("DeadlineExceeded", records[0].Actions, StringComparison.Ordinal);
+        Assert.Contains("Unreachable", records[0].Actions, StringComparison.Ordinal);
         await agent.StopAsync();
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cockpit.Agent.Eval;
+using Cockpit.Agent.Evaluation;
 using Cockpit.Understanding;
 
 namespace Cockpit.Agent.Tests.Eval;

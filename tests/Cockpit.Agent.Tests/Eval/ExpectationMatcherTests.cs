@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cockpit.Agent.Eval;
+using Cockpit.Agent.Evaluation;
 using Kuksa.Val.V2;
 
 namespace Cockpit.Agent.Tests.Eval;

@@ -1,4 +1,4 @@
-using Cockpit.Agent.Eval;
+using Cockpit.Agent.Evaluation;
 using Cockpit.Testing;
 using Cockpit.Understanding;
 

@@ -1,12 +1,11 @@
 using Cockpit.Agent.Conversations;
-using Cockpit.Agent.Execution;
 using Cockpit.Agent.Replies;
 using Cockpit.Testing;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Resolution;
+using Cockpit.Vehicle.Client;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent.Tests.Replies;
 
@@ -16,7 +15,7 @@ namespace Cockpit.Agent.Tests.Replies;
 /// switches, locks, enums and media commands are confirmed at once; parts that open and close are said as on their
 /// way (simulated time stands still here). Nothing the car took is said as not confirmed. No model needed.
 /// </summary>
-public sealed class ReadBackTests : IAsyncLifetime
+public sealed class ReadBackTests : IAsyncLifetime, IDisposable
 {
     private static readonly ActionCatalog Catalog = ActionCatalog.Default;
 
@@ -28,10 +27,15 @@ public sealed class ReadBackTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await VehicleServiceHost.StartAsync();
-        _vehicle = new VehicleClient(new Kuksa.Val.V2.VAL.VALClient(_host.Channel), Options.Create(new AgentOptions()), TimeProvider.System, NullLogger<VehicleClient>.Instance);
+        _vehicle = new VehicleClient(
+            new VehicleClientOptions { Address = _host.Address.ToString(), Token = VehicleTestKeys.Issue(VehicleTestKeys.AllScopes, "test-bench") },
+            TimeProvider.System,
+            NullLogger<VehicleClient>.Instance);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public void Dispose() => _vehicle.Dispose();
 
     public static TheoryData<string, string> EveryVehicleChange()
     {
@@ -55,7 +59,7 @@ public sealed class ReadBackTests : IAsyncLifetime
         var action = _resolver.Resolve([ReplyTableTests.Call("en", function, operation, "")], Seat.Driver, path => before.GetValueOrDefault(path), null).Actions.Single();
         Assert.Null(action.Refusal);
 
-        await _vehicle.ActuateAsync([.. action.Targets.Select(target => (target.Path, target.Value))], default);
+        Assert.True((await _vehicle.ActuateAsync([.. action.Targets.Select(target => (target.Path, target.Value))], default)).IsAccepted);
         var reported = await _vehicle.GetValuesAsync([.. _replies.ConfirmingPaths(action, action.Targets).Distinct()], default);
 
         var reply = Say(action, reported);

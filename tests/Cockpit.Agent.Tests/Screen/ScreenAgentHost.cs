@@ -7,12 +7,14 @@ using Cockpit.Hmi.V1;
 using Cockpit.Testing;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
+using Cockpit.Vehicle.Client;
 using Grpc.Net.Client;
 using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Agent.Tests.Screen;
@@ -76,15 +78,14 @@ public class ScreenAgentHost : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddOptions<AgentOptions>().Configure(options =>
-        {
-            options.HmiAddress = HmiAddress;
-            options.HmiToken = VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent");
-            options.VehicleAddress = Vehicle.Address;
-        });
         services.Configure(configure);
-        services.AddSingleton(new VAL.VALClient(Vehicle.CreateChannel(VehicleTestKeys.Issue("read", "agent-screen"))));
         replace?.Invoke(services);
+        services.TryAddSingleton(new Cockpit.Hmi.V1.Hmi.HmiClient(
+            GrpcChannels.ForAddress(HmiAddress, VehicleTestKeys.Issue($"{HmiScopes.Observe} {HmiScopes.Act} {HmiScopes.Simulate}", "agent"))));
+        services.AddSingleton(provider => new VehicleClient(
+            new VehicleClientOptions { Address = Vehicle.Address.ToString(), Token = VehicleTestKeys.Issue("read", "agent-screen") },
+            TimeProvider.System,
+            provider.GetRequiredService<ILogger<VehicleClient>>()));
         services.AddScreenAgent();
         return services.BuildServiceProvider();
     }

@@ -109,7 +109,7 @@ public sealed class SystemdUnitTests
     [Theory]
     [InlineData("cockpit-vehicle.service", "/opt/cockpit/Cockpit.Vehicle", "", "")]
     [InlineData("cockpit-hmi.service", "/opt/cockpit/Cockpit.Gui", "cockpit-vehicle.service", "cockpit-vehicle.service")]
-    [InlineData("cockpit-agent.service", "/opt/cockpit/Cockpit.Agent serve", "cockpit-vehicle.service cockpit-hmi.service", "cockpit-vehicle.service cockpit-hmi.service")]
+    [InlineData("cockpit-agent.service", "/opt/cockpit/Cockpit.Agent.HeadUnit", "cockpit-vehicle.service cockpit-hmi.service", "cockpit-vehicle.service cockpit-hmi.service")]
     public void Service_StartAndOrder_AfterWhatItTalksTo(string unit, string execStart, string wants, string after)
     {
         var file = SystemdUnitFile.Read(unit);
@@ -136,7 +136,7 @@ public sealed class SystemdUnitTests
     {
         // verify also checks that ExecStart= is executable, so the units are checked against stand-ins for the binaries.
         var root = Directory.CreateTempSubdirectory("cockpit-units-").FullName;
-        foreach (var binary in new[] { "Cockpit.Vehicle", "Cockpit.Gui", "Cockpit.Agent" })
+        foreach (var binary in new[] { "Cockpit.Vehicle", "Cockpit.Gui", "Cockpit.Agent.HeadUnit" })
         {
             File.WriteAllText(Path.Combine(root, binary), "#!/bin/sh\n");
             File.SetUnixFileMode(Path.Combine(root, binary), UnixFileMode.UserRead | UnixFileMode.UserExecute);
