@@ -32,7 +32,7 @@ internal static class HeadUnitAgent
     {
         services.AddCockpitAgent(configuration.GetSection(AgentOptions.SectionName));
         services.AddInteractionUplink();
-        services.Configure<SpeechOptions>(configuration.GetSection(SpeechOptions.SectionName));
+        services.AddCockpitSpeech(configuration.GetSection(SpeechOptions.SectionName));
         return services;
     }
 

@@ -20,8 +20,8 @@ namespace Cockpit.Agent;
 ///   "HmiToken": null,
 ///   "HmiTokenPath": null,
 ///   "AllowNonLoopback": false,
-///   "ModelDirectory": null,
 ///   "DataDirectory": null,
+///   "Understanding": { "ModelDirectory": "models/understanding", "IntraOpThreads": 1, "TablePrecision": "Float16" },
 ///   "Uplink": { "Enabled": false }
 /// }
 /// </code>
@@ -78,32 +78,12 @@ public sealed class AgentOptions : IValidatableObject
     /// <summary>Listen on an address other than loopback (every process on the network could then call the agent). Defaults to false.</summary>
     public bool AllowNonLoopback { get; set; }
 
-    /// <summary>The understanding model's folder. Defaults to <c>models/understanding</c> beside the binary.</summary>
-    public string? ModelDirectory { get; set; }
-
     /// <summary>
-    /// Where the agent keeps its data: the interaction log and the model's lookup-table cache.
+    /// Where the agent keeps its data: the interaction log, and the model's lookup-table cache unless
+    /// <c>Agent:Understanding:CacheDirectory</c> is absolute.
     /// Defaults to <c>$XDG_DATA_HOME/cockpit</c> (or <c>~/.local/share/cockpit</c>).
     /// </summary>
     public string? DataDirectory { get; set; }
-
-    /// <summary>ONNX Runtime threads per inference. Defaults to 1 (the head unit runs other work too).</summary>
-    [Range(1, 64)]
-    public int ModelThreads { get; set; } = 1;
-
-    /// <summary>
-    /// How the model's lookup table stores the experts' outputs (<see cref="UnderstandingOptions.TablePrecision"/>):
-    /// <c>Float16</c> (cached under <see cref="DataDirectory"/>) or <c>Int8</c> (half the size).
-    /// Defaults to <c>Float16</c>.
-    /// </summary>
-    [EnumDataType(typeof(LookupTablePrecision))]
-    public LookupTablePrecision TablePrecision { get; set; } = new UnderstandingOptions().TablePrecision;
-
-    /// <summary>
-    /// Keep the whole lookup table in memory, in huge pages, rather than mapped (<see cref="UnderstandingOptions.ResidentTable"/>):
-    /// more RAM for a faster expert read. Defaults to false.
-    /// </summary>
-    public bool ResidentTable { get; set; }
 
     /// <summary>How long a follow-up ("a bit warmer") may refer to the previous turn. Defaults to 60 s.</summary>
     public TimeSpan FollowUpWindow { get; set; } = TimeSpan.FromSeconds(60);
@@ -186,7 +166,4 @@ public sealed class AgentOptions : IValidatableObject
         Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } data ? data
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"),
         "cockpit");
-
-    /// <summary>The resolved model directory.</summary>
-    internal string ResolvedModelDirectory => ModelDirectory ?? Path.Combine(AppContext.BaseDirectory, "models", "understanding");
 }

@@ -36,6 +36,8 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddCockpitAgent(this IServiceCollection services, IConfiguration section)
     {
         services.AddOptions<AgentOptions>().Bind(section);
+        services.AddUnderstandingDefaults();
+        services.AddOptions<UnderstandingOptions>().Bind(section.GetSection(UnderstandingOptions.SectionName));
         services.AddOptions<AgentAuthorizationOptions>().Bind(section.GetSection("Authorization"));
         services.AddOptions<ScreenAgentOptions>().Bind(section.GetSection("Screen"));
         return services.AddCockpitAgent(_ => { });
@@ -49,20 +51,16 @@ public static class AgentServiceCollectionExtensions
         services.AddOptions<AgentAuthorizationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentAuthorizationOptions>, AgentAuthorizationOptionsValidator>());
+        services.AddUnderstandingDefaults();
+        services.AddOptions<UnderstandingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnderstandingOptions>, UnderstandingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
-            var understander = UtteranceUnderstander.Open(new UnderstandingOptions
-            {
-                ModelDirectory = options.ResolvedModelDirectory,
-                CacheDirectory = Path.Combine(options.ResolvedDataDirectory, "cache"),
-                IntraOpThreads = options.ModelThreads,
-                TablePrecision = options.TablePrecision,
-                ResidentTable = options.ResidentTable,
-            });
-            Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ResolvedModelDirectory, understander.UsesFusedKernel);
+            var options = provider.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
+            var understander = UtteranceUnderstander.Open(options);
+            Log.ModelLoaded(provider.GetRequiredService<ILogger<UtteranceUnderstander>>(), understander.Manifest.Version, options.ModelDirectory, understander.UsesFusedKernel);
             return understander;
         });
         services.TryAddSingleton(provider => new ActionResolver(provider.GetRequiredService<UtteranceUnderstander>().Catalog));
@@ -92,6 +90,16 @@ public static class AgentServiceCollectionExtensions
         });
         services.AddGrpcHealthChecks().AddCheck<SpeechHealthCheck>("speech");
         return services;
+    }
+
+    /// <summary>
+    /// The agent's reading of <c>Agent:Understanding</c>: the lookup-table cache lives in the data directory, and relative
+    /// paths are resolved there (the cache) and beside the binary (the model). Registered once, before any binding.
+    /// </summary>
+    private static void AddUnderstandingDefaults(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<UnderstandingOptions>>(new ConfigureOptions<UnderstandingOptions>(options => options.CacheDirectory = "cache")));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<UnderstandingOptions>, ResolveUnderstandingPaths>());
     }
 
     /// <summary>Listens where <see cref="AgentOptions"/> says: HTTP/2 on <c>Address:Port</c>, and on a Unix domain socket when set.</summary>

@@ -3,6 +3,7 @@ using Cockpit.Gui;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Speech;
+using Cockpit.Understanding;
 using Cockpit.Vehicle;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +38,14 @@ public sealed class HeadUnitSettingsTests
     public void AgentSection_PassesValidation_TalksOverUnixSockets()
     {
         var options = Resolve<AgentOptions>(services => services.AddCockpitAgent(SettingsWithTokens.GetSection(AgentOptions.SectionName)));
+        var understanding = Resolve<UnderstandingOptions>(services => services.AddCockpitAgent(SettingsWithTokens.GetSection(AgentOptions.SectionName)));
 
         Assert.Equal(Vehicle().UnixSocketPath, SocketOf(options.VehicleAddress.OriginalString));
         Assert.Equal(Gui().UnixSocketPath, SocketOf(options.HmiAddress.OriginalString));
         Assert.Equal(RuntimeDirectory("agent.sock"), options.UnixSocketPath);
         Assert.Equal(StateDirectory(), options.DataDirectory);
-        Assert.Equal("/opt/cockpit/models/understanding", options.ModelDirectory);
+        Assert.Equal("/opt/cockpit/models/understanding", understanding.ModelDirectory);
+        Assert.Equal(Path.Combine(StateDirectory(), "cache"), understanding.CacheDirectory);
     }
 
     [Fact]
