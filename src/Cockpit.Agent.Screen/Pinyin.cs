@@ -35,11 +35,16 @@ internal static partial class Pinyin
             }
 
             if (IsHanzi(c))
+            {
                 syllables.Add(Readings(c) is [var first, ..] ? first : c.ToString());
+            }
         }
 
         if (word.Length > 0)
+        {
             syllables.Add(word.ToString());
+        }
+
         return syllables;
     }
 
@@ -51,13 +56,24 @@ internal static partial class Pinyin
     {
         var s = syllable;
         if (s.Length > 1 && s[1] == 'h' && s[0] is 'z' or 'c' or 's')
+        {
             s = s[0] + s[2..];
+        }
+
         if (s.EndsWith("ng", StringComparison.Ordinal) && s.Length > 2)
+        {
             s = s[..^1];
+        }
+
         if (s.Length > 1 && s[0] is 'n' or 'r')
+        {
             s = "l" + s[1..];
+        }
         else if (s.Length > 1 && s[0] == 'f')
+        {
             s = "h" + s[1..];
+        }
+
         return s;
     }
 
@@ -69,13 +85,22 @@ internal static partial class Pinyin
         {
             var parts = line.Split(' ');
             foreach (var c in parts[1])
+            {
                 primary[c] = parts[0];
+            }
+
             if (parts.Length < 3)
+            {
                 continue;
+            }
+
             foreach (var c in parts[2])
             {
                 if (!other.TryGetValue(c, out var list))
+                {
                     other[c] = list = [];
+                }
+
                 list.Add(parts[0]);
             }
         }

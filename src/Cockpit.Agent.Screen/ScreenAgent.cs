@@ -88,7 +88,9 @@ internal sealed class ScreenAgent(HmiClient hmi, VehicleClient vehicle, IOptions
         var screen = await hmi.GetScreenAsync(new GetScreenRequest(), cancellationToken: cancellationToken);
         var intent = ScreenGrounder.Ground(task, utterance, language, map, screen, out var refusal);
         if (intent is null)
+        {
             return new ScreenTaskResult(false, refusal, 0, actions);
+        }
 
         var baseline = await _guard.TakeAsync(cancellationToken);
         var result = await ActAsync(intent, map, screen, language, actions, countSteps, cancellationToken);
@@ -106,11 +108,19 @@ internal sealed class ScreenAgent(HmiClient hmi, VehicleClient vehicle, IOptions
         {
             var step = planner.Next(screen, state);
             if (step.Done)
+            {
                 return new ScreenTaskResult(true, null, steps, actions);
+            }
+
             if (step.Action is not { } action)
+            {
                 return new ScreenTaskResult(false, step.Failure, steps, actions);
+            }
+
             if (steps >= _options.MaxSteps)
+            {
                 return new ScreenTaskResult(false, ScreenReplies.OutOfSteps(_options.MaxSteps, language), steps, actions);
+            }
 
             var stepStarted = time.GetTimestamp();
             countSteps(++steps);
@@ -138,7 +148,9 @@ internal sealed class ScreenAgent(HmiClient hmi, VehicleClient vehicle, IOptions
     private static void Learn(UiMap map, string from, UiAction action, HmiScreen to)
     {
         if (action.Kind == "tap" && to.Id != from && !to.Elements.Any(e => e.Id == action.Target) && map.Transitions.All(t => t.ListId is null || !action.Target!.StartsWith(t.ListId + ".", StringComparison.Ordinal)))
+        {
             map.AddTransition(new UiTransition(from, action, to.Id, null));
+        }
     }
 
     /// <inheritdoc />

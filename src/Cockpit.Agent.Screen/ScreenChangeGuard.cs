@@ -3,8 +3,8 @@ using Cockpit.Understanding.Catalog;
 using Cockpit.Vehicle.Client;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
-using LocalizedText = Cockpit.Understanding.Catalog.LocalizedText;
 using HmiClient = Cockpit.Hmi.V1.Hmi.HmiClient;
+using LocalizedText = Cockpit.Understanding.Catalog.LocalizedText;
 
 namespace Cockpit.Agent.Screen;
 
@@ -46,7 +46,9 @@ internal sealed class ScreenChangeGuard(HmiClient hmi, VehicleClient vehicle, IL
     public async Task<string?> CheckAsync(Baseline before, ScreenIntent intent, string language, CancellationToken cancellationToken)
     {
         if (intent.Kind is ScreenIntentKind.Tap or ScreenIntentKind.Back)
+        {
             return null; // The goal is the tap itself, whatever it drives.
+        }
 
         var allowed = AllowedKeys(intent);
         var after = await hmi.GetStateAsync(new GetStateRequest(), cancellationToken: cancellationToken);
@@ -65,7 +67,9 @@ internal sealed class ScreenChangeGuard(HmiClient hmi, VehicleClient vehicle, IL
         }
 
         if (hmiChanged.Count == 0 && carChanged.Count == 0)
+        {
             return null;
+        }
 
         ScreenLog.ChangedElsewhere(logger, string.Join(", ", hmiChanged.Concat(carChanged)));
         var restored = hmiChanged.Count > 0 && await RestoreAsync(before.Hmi, after, hmiChanged, cancellationToken);
@@ -81,9 +85,15 @@ internal sealed class ScreenChangeGuard(HmiClient hmi, VehicleClient vehicle, IL
         // Going to the screen where the goal is reached changes the app in front: that is the way, not a side effect.
         var allowed = new HashSet<string>(StringComparer.Ordinal) { "app" };
         if (intent.Key is { } key)
+        {
             allowed.Add(key);
+        }
+
         if (intent.Key == "media.track")
+        {
             allowed.Add("media.playing");
+        }
+
         return allowed;
     }
 
@@ -92,7 +102,10 @@ internal sealed class ScreenChangeGuard(HmiClient hmi, VehicleClient vehicle, IL
     {
         var request = new ResetRequest();
         foreach (var (key, value) in after.Values)
+        {
             request.Given[key] = changed.Contains(key) && before.Values.TryGetValue(key, out var old) ? old : value;
+        }
+
         try
         {
             await hmi.ResetAsync(request, cancellationToken: cancellationToken);
@@ -130,7 +143,9 @@ internal sealed class ScreenChangeGuard(HmiClient hmi, VehicleClient vehicle, IL
         {
             var paths = function.Zoning is null ? [catalog.PathFor(function, null)] : function.Zoning.Seats.Select(seat => catalog.PathFor(function, seat));
             foreach (var path in paths)
+            {
                 names.TryAdd(path, function.Label);
+            }
         }
 
         return ([.. names.Keys.Where(path => !s_commands.Contains(path))], names);

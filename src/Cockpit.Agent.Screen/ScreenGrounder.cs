@@ -31,7 +31,10 @@ internal static partial class ScreenGrounder
             case "screen.open_app":
                 var app = task.Value ?? Slot(task, "target", utterance);
                 if (app is { Length: > 0 } && (map.Apps.ContainsKey(app) ? app : AppNamed(app, map)) is { } known)
+                {
                     return new ScreenIntent { Kind = ScreenIntentKind.OpenApp, Key = "app", App = known, Asked = app };
+                }
+
                 refusal = ScreenReplies.NoSuchApp(app ?? utterance, language);
                 return null;
 
@@ -61,7 +64,10 @@ internal static partial class ScreenGrounder
             case "screen.tap":
                 var target = Slot(task, "target", utterance);
                 if (FindOnScreen(target, screen) is { } element)
+                {
                     return new ScreenIntent { Kind = ScreenIntentKind.Tap, TapElementId = element, Asked = target };
+                }
+
                 refusal = ScreenReplies.NotOnScreen(target, language);
                 return null;
 
@@ -111,12 +117,17 @@ internal static partial class ScreenGrounder
 
         var intent = new ScreenIntent { Kind = ScreenIntentKind.Content, Key = key, Effect = effect, List = list, Asked = query, Nearest = nearest };
         if (nearest)
+        {
             return Searching(intent, query);
+        }
 
         var (row, score) = Best(MatchText.Of(query), list.Rows);
         // A filler word may be part of a name ("Song Haoran"): what was said as a whole may name a row better.
         if (!string.Equals(query, asked.Trim(), StringComparison.OrdinalIgnoreCase) && Best(MatchText.Of(asked.Trim()), list.Rows) is { Score: var whole } better && whole > score)
+        {
             (row, score) = better;
+        }
+
         if (row is not null && score >= TextMatcher.Threshold)
         {
             return new ScreenIntent
@@ -127,7 +138,9 @@ internal static partial class ScreenGrounder
         }
 
         if (!list.Complete)
+        {
             return Searching(intent, query);
+        }
 
         refusal = ScreenReplies.NotFound(key, query, language);
         return null;
@@ -155,14 +168,19 @@ internal static partial class ScreenGrounder
             foreach (var text in row.Details)
             {
                 if (!details.TryGetValue(text.Original, out var score))
+                {
                     details[text.Original] = score = TextMatcher.Score(query, text);
+                }
+
                 detail = Math.Max(detail, score);
             }
 
             // A title and its artist both named ("周杰伦的晴天") beat either alone.
             var rowScore = name >= TextMatcher.Threshold && detail >= TextMatcher.Threshold ? 1.05 : Math.Max(name, 0.95 * detail);
             if (rowScore > bestScore)
+            {
                 (best, bestScore) = (row, rowScore);
+            }
         }
 
         return (best, bestScore);
@@ -172,7 +190,10 @@ internal static partial class ScreenGrounder
     {
         var best = 0.0;
         for (var i = 0; i < texts.Count; i++)
+        {
             best = Math.Max(best, TextMatcher.Score(query, texts[i]));
+        }
+
         return best;
     }
 
@@ -205,7 +226,9 @@ internal static partial class ScreenGrounder
     private static string Slot(ScreenTask task, string slot, string utterance)
     {
         if (task.Text.TryGetValue(slot, out var span) && span.Text.Trim().Length > 0)
+        {
             return span.Text.Trim();
+        }
 
         // The model tagged no span: what is left of the utterance without the function's trigger words.
         var rest = utterance;
@@ -236,9 +259,14 @@ internal static partial class ScreenGrounder
 
         var plain = TextMatcher.Plain(target);
         if (s_affirmative.Any(a => TextMatcher.Plain(a) == plain))
+        {
             return candidates.FirstOrDefault(e => IsIn(s_affirmative, e))?.Id;
+        }
+
         if (s_negative.Any(a => TextMatcher.Plain(a) == plain))
+        {
             return candidates.FirstOrDefault(e => IsIn(s_negative, e))?.Id;
+        }
 
         var query = MatchText.Of(Clean(target, out _));
         var best = candidates
@@ -256,18 +284,26 @@ internal static partial class ScreenGrounder
     {
         var lower = text.ToLowerInvariant();
         if (lower.Contains("最后", StringComparison.Ordinal) || Regex.IsMatch(lower, @"\blast\b"))
+        {
             return -1;
+        }
+
         if (ZhOrdinal().Match(lower) is { Success: true } zh)
+        {
             return "一二两三四五六七八九十".IndexOf(zh.Groups[1].Value[0], StringComparison.Ordinal) switch
             {
                 -1 => int.Parse(zh.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
                 var i => i <= 1 ? i + 1 : i,
             };
+        }
+
         string[] words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
         for (var i = 0; i < words.Length; i++)
         {
             if (Regex.IsMatch(lower, $@"\b{words[i]}\b"))
+            {
                 return i + 1;
+            }
         }
 
         return EnOrdinal().Match(lower) is { Success: true } en ? int.Parse(en.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -27,14 +27,18 @@ internal sealed class ScreenPlanner(ScreenIntent intent, UiMap map, string langu
 
         _acted = true;
         if (intent.Effect is { ListId: null } effect && action.Target == effect.ElementId)
+        {
             _completionTapped = true;
+        }
     }
 
     /// <summary>Decides the next step.</summary>
     public PlanStep Next(HmiScreen screen, State state)
     {
         if (Holds(state))
+        {
             return PlanStep.Finished;
+        }
 
         var step = intent.Kind switch
         {
@@ -75,24 +79,36 @@ internal sealed class ScreenPlanner(ScreenIntent intent, UiMap map, string langu
         if (detail is not null && screen.Id == detail)
         {
             if (_target is not null && !Shows(screen, _target))
+            {
                 return PlanStep.Act(UiAction.Back);
+            }
+
             var button = screen.Elements.FirstOrDefault(e => e.Id == effect.ElementId);
             if (button is null)
+            {
                 return PlanStep.Act(UiAction.Back);
+            }
+
             return button.Enabled
                 ? PlanStep.Act(UiAction.Tap(button.Id))
                 : PlanStep.Fail(ScreenReplies.Disabled(ScreenReplies.IsMandarin(language) ? button.Text.Zh : button.Text.En, language));
         }
 
         if (_completionTapped && screen.Id != list.Screen && ScreenGrounder.FindAffirmative(screen) is { } ok)
+        {
             return PlanStep.Act(UiAction.Tap(ok));
+        }
 
         if (screen.Id != list.Screen)
+        {
             return Toward(screen, list.Screen) ?? PlanStep.Fail(ScreenReplies.NoWay(intent.Asked, language));
+        }
 
         var rows = screen.Elements.Where(e => e.ParentId == list.Id).ToList();
         if (_target is not null && rows.FirstOrDefault(r => r.Id == _target.Id) is { } visible)
+        {
             return PlanStep.Act(UiAction.Tap(visible.Id));
+        }
 
         var field = list.SearchFieldId is { } id ? screen.Elements.FirstOrDefault(e => e.Id == id) : null;
         var searched = field is not null && field.Input == intent.SearchText;
@@ -107,11 +123,15 @@ internal sealed class ScreenPlanner(ScreenIntent intent, UiMap map, string langu
         }
 
         if (field is not null && !searched && intent.SearchText is { } text)
+        {
             return PlanStep.Act(UiAction.Type(field.Id, text));
+        }
 
         var listElement = screen.Elements.FirstOrDefault(e => e.Id == list.Id);
         if (listElement is { Scrollable: true } && listElement.FirstVisible + rows.Count < listElement.ItemCount)
+        {
             return PlanStep.Act(UiAction.ScrollDown(list.Id));
+        }
 
         return PlanStep.Fail(ScreenReplies.NotFound(intent.Key!, intent.Asked, language));
     }
@@ -120,10 +140,16 @@ internal sealed class ScreenPlanner(ScreenIntent intent, UiMap map, string langu
     private PlanStep? Toward(HmiScreen screen, string screenId)
     {
         if (screen.Id == screenId)
+        {
             return null;
+        }
+
         var path = map.PathBetween(screen.Id, screenId);
         if (path is [var first, ..])
+        {
             return PlanStep.Act(first);
+        }
+
         return screen.Id == map.HomeScreen ? PlanStep.Fail(ScreenReplies.NoWay(intent.Asked, language)) : PlanStep.Act(UiAction.Home);
     }
 

@@ -23,7 +23,9 @@ internal static class TextMatcher
         {
             var c = Widen(raw);
             if (char.IsLetterOrDigit(c))
+            {
                 plain.Append(char.ToLowerInvariant(c));
+            }
         }
 
         return plain.ToString();
@@ -33,26 +35,45 @@ internal static class TextMatcher
     public static double Score(MatchText query, MatchText candidate)
     {
         if (query.Plain.Length == 0 || candidate.Plain.Length == 0)
+        {
             return 0;
+        }
+
         if (query.Plain == candidate.Plain)
+        {
             return 1;
+        }
+
         if (query.Sound == candidate.Sound)
+        {
             return 0.96;
+        }
+
         if (query.Folded == candidate.Folded)
+        {
             return 0.92;
+        }
 
         var best = 0.0;
         // Part of a name ("充电站" of "特来电充电站（徐汇）") or a name inside a longer phrase ("周杰伦的七里香").
         // In Latin script a part must be whole words: "day" does not name "Yesterday".
         if (!IsLatin(query.Plain) || WordRun(query.Words, candidate.Words) || WordRun(candidate.Words, query.Words))
+        {
             best = Math.Max(best, Containment(query.Plain, candidate.Plain, 2, 0.8));
+        }
         // By sound alone a part must be at least half of the whole: "两只" (liang zhi) does not name 光年之外 (guang nian zhi wai).
         if (2 * Math.Min(query.Folded.Length, candidate.Folded.Length) > Math.Max(query.Folded.Length, candidate.Folded.Length))
+        {
             best = Math.Max(best, Containment(query.Folded, candidate.Folded, 5, 0.76));
+        }
+
         best = Math.Max(best, Words(query.Words, candidate.Words));
         // Vowels are what recognisers get wrong most often across the languages ("Zhang Way" for Zhang Wei).
         if (query.Skeleton.Length >= 3 && query.Skeleton == candidate.Skeleton)
+        {
             best = Math.Max(best, 0.78);
+        }
+
         best = Math.Max(best, 0.9 * Similarity(query.Plain, candidate.Plain, Math.Max(best, Threshold) / 0.9));
         best = Math.Max(best, 0.9 * Similarity(query.Folded, candidate.Folded, Math.Max(best, Threshold) / 0.9));
         return best;
@@ -63,14 +84,22 @@ internal static class TextMatcher
     {
         // More than half of the name must be said: "两只" (2 of 4 syllables) does not name 光年之外.
         if (query.Count < 2 || candidate.Count < query.Count || 2 * query.Count <= candidate.Count)
+        {
             return 0;
+        }
+
         var at = 0;
         foreach (var word in query)
         {
             while (at < candidate.Count && !Close(word, candidate[at]))
+            {
                 at++;
+            }
+
             if (at++ == candidate.Count)
+            {
                 return 0;
+            }
         }
 
         return 0.78 + (0.12 * query.Count / candidate.Count);
@@ -81,7 +110,9 @@ internal static class TextMatcher
         foreach (var c in plain)
         {
             if (!char.IsAscii(c))
+            {
                 return false;
+            }
         }
 
         return true;
@@ -94,9 +125,14 @@ internal static class TextMatcher
         {
             var all = true;
             for (var i = 0; i < part.Count && all; i++)
+            {
                 all = part[i] == whole[start + i];
+            }
+
             if (all)
+            {
                 return true;
+            }
         }
 
         return false;
@@ -112,9 +148,15 @@ internal static class TextMatcher
     private static double Containment(string query, string candidate, int minimum, double floor)
     {
         if (query.Length >= minimum && candidate.Contains(query, StringComparison.Ordinal))
+        {
             return floor + (0.15 * query.Length / candidate.Length);
+        }
+
         if (candidate.Length >= minimum && query.Contains(candidate, StringComparison.Ordinal))
+        {
             return floor - 0.05 + (0.15 * candidate.Length / query.Length);
+        }
+
         return 0;
     }
 
@@ -124,7 +166,10 @@ internal static class TextMatcher
         var longest = Math.Max(a.Length, b.Length);
         // Grounding compares what was said with every row of lists of thousands: most rows are ruled out by counting.
         if (longest == 0 || (double)Math.Min(a.Length, b.Length) / longest < needed || (double)Common(a, b) / longest < needed)
+        {
             return 0;
+        }
+
         return 1.0 - ((double)EditDistance.Between(a.AsSpan(), b.AsSpan()) / longest);
     }
 
@@ -136,9 +181,13 @@ internal static class TextMatcher
         foreach (var c in a)
         {
             if (c < 128)
+            {
                 counts[c] = (byte)Math.Min(counts[c] + 1, byte.MaxValue);
+            }
             else
+            {
                 otherA++;
+            }
         }
 
         var common = 0;
@@ -146,7 +195,9 @@ internal static class TextMatcher
         foreach (var c in b)
         {
             if (c >= 128)
+            {
                 otherB++;
+            }
             else if (counts[c] > 0)
             {
                 counts[c]--;

@@ -53,7 +53,9 @@ internal sealed class UiMap
     public void AddAppName(string app, string name)
     {
         if (name.Length > 0 && !_appNames.Any(known => known.App == app && known.Name.Original == name))
+        {
             _appNames.Add((app, MatchText.Of(name)));
+        }
     }
 
     /// <summary>The app whose first screen this is, if any.</summary>
@@ -65,14 +67,18 @@ internal sealed class UiMap
         _screens.Add(transition.From);
         _screens.Add(transition.To);
         if (!_transitions.Any(t => t.From == transition.From && Same(t, transition)))
+        {
             _transitions.Add(transition);
+        }
     }
 
     /// <summary>Records an effect unless it is known.</summary>
     public void AddEffect(UiEffect effect)
     {
         if (!_effects.Any(e => e.Screen == effect.Screen && e.Key == effect.Key && (e.ElementId == effect.ElementId || (e.ListId is not null && e.ListId == effect.ListId))))
+        {
             _effects.Add(effect);
+        }
     }
 
     /// <summary>Records a content list.</summary>
@@ -91,7 +97,9 @@ internal sealed class UiMap
     public IReadOnlyList<UiAction>? PathBetween(string from, string to)
     {
         if (from == to)
+        {
             return [];
+        }
 
         var previous = new Dictionary<string, (string From, UiAction Action)>(StringComparer.Ordinal) { [from] = (from, UiAction.Home) };
         var queue = new Queue<string>();
@@ -101,10 +109,16 @@ internal sealed class UiMap
             foreach (var (action, next) in Edges(screen))
             {
                 if (previous.ContainsKey(next))
+                {
                     continue;
+                }
+
                 previous[next] = (screen, action);
                 if (next == to)
+                {
                     return Unwind(previous, from, to);
+                }
+
                 queue.Enqueue(next);
             }
         }
@@ -118,11 +132,16 @@ internal sealed class UiMap
         foreach (var transition in _transitions)
         {
             if (transition.From == screen && transition.ListId is null)
+            {
                 yield return (transition.Action, transition.To);
+            }
         }
 
         foreach (var (app, first) in _apps)
+        {
             yield return (app == "home" ? UiAction.Home : UiAction.OpenApp(app), first);
+        }
+
         yield return (UiAction.Home, HomeScreen);
     }
 
@@ -130,7 +149,10 @@ internal sealed class UiMap
     {
         var path = new List<UiAction>();
         for (var screen = to; screen != from; screen = previous[screen].From)
+        {
             path.Add(previous[screen].Action);
+        }
+
         path.Reverse();
         return path;
     }

@@ -33,10 +33,15 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
             await ResetAsync(cancellationToken);
             var opened = await TryActAsync(UiAction.OpenApp(app), cancellationToken);
             if (opened is null)
+            {
                 continue;
+            }
+
             map.AddApp(app, opened.Id);
             if (paths.TryAdd(opened.Id, [UiAction.OpenApp(app)]))
+            {
                 queue.Enqueue(opened.Id);
+            }
         }
 
         while (queue.TryDequeue(out var screenId) && map.Screens.Count <= options.ExplorationMaxScreens && _actions < options.ExplorationMaxActions)
@@ -44,7 +49,9 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
             var path = paths[screenId];
             var screen = await ReachAsync(path, screenId, cancellationToken);
             if (screen is null)
+            {
                 continue;
+            }
 
             await LearnListsAsync(map, screen, path, cancellationToken);
             foreach (var element in Candidates(screen))
@@ -52,19 +59,30 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
                 var tap = UiAction.Tap(element.Id);
                 var from = await ReachAsync(path, screenId, cancellationToken);
                 if (from is null || from.Elements.All(e => e.Id != element.Id))
+                {
                     continue;
+                }
 
                 var stateBefore = await hmi.GetStateAsync(new GetStateRequest(), cancellationToken: cancellationToken);
                 var after = await TryActAsync(tap, cancellationToken);
                 if (after is null)
+                {
                     continue;
+                }
+
                 var stateAfter = await hmi.GetStateAsync(new GetStateRequest(), cancellationToken: cancellationToken);
                 var listId = IsContentRow(screen, element) ? element.ParentId : null;
 
                 foreach (var key in ChangedKeys(stateBefore, stateAfter))
+                {
                     map.AddEffect(new UiEffect(screenId, element.Id, listId, key));
+                }
+
                 if (after.Id == screenId)
+                {
                     continue;
+                }
+
                 if (listId is null && map.AppOpening(after.Id) is { } app)
                 {
                     map.AddAppName(app, element.Text.Zh);
@@ -73,7 +91,9 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
 
                 map.AddTransition(new UiTransition(screenId, tap, after.Id, listId));
                 if (path.Count < options.ExplorationMaxDepth && paths.TryAdd(after.Id, [.. path, tap]))
+                {
                     queue.Enqueue(after.Id);
+                }
             }
         }
 
@@ -93,11 +113,18 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
         foreach (var element in screen.Elements)
         {
             if (!element.Enabled || element.Unavailable || element.VssPath.Length > 0)
+            {
                 continue;
+            }
+
             if (element.Role is Role.Button or Role.Switch)
+            {
                 yield return element;
+            }
             else if (element.Role == Role.ListItem && (!IsContentRow(screen, element) || firstRows.Add(element.ParentId)))
+            {
                 yield return element;
+            }
         }
     }
 
@@ -112,21 +139,31 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
         {
             var rows = screen.Elements.Where(e => e.ParentId == list.Id).ToList();
             if (rows.Count == 0 || map.FindList(list.Id) is not null || !IsContentRow(screen, rows[0]))
+            {
                 continue;
+            }
 
             var seen = new Dictionary<string, UiRow>(StringComparer.Ordinal);
             var current = screen;
             while (true)
             {
                 foreach (var row in current.Elements.Where(e => e.ParentId == list.Id))
+                {
                     seen.TryAdd(row.Id, new UiRow(row.Id, row.Text.Zh, row.Text.En));
+                }
+
                 if (seen.Count >= list.ItemCount || seen.Count >= options.ExplorationMaxListRows || !list.Scrollable)
+                {
                     break;
+                }
                 // Reading a list is not exploring: its scrolls do not spend the exploration's action budget.
                 var next = await TryActAsync(UiAction.ScrollDown(list.Id), cancellationToken);
                 _actions--;
                 if (next is null || next.Version == current.Version)
+                {
                     break;
+                }
+
                 current = next;
             }
 
@@ -135,7 +172,9 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
         }
 
         if (screen.Elements.Any(e => e.Role == Role.List && e.Scrollable))
+        {
             await ReachAsync(path, screen.Id, cancellationToken);
+        }
     }
 
     private async Task<HmiScreen?> ReachAsync(List<UiAction> path, string screenId, CancellationToken cancellationToken)
@@ -145,7 +184,9 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
         {
             screen = await TryActAsync(action, cancellationToken);
             if (screen is null)
+            {
                 return null;
+            }
         }
 
         return screen.Id == screenId ? screen : null;
@@ -181,7 +222,9 @@ internal sealed class UiMapExplorer(HmiClient hmi, ScreenAgentOptions options, I
         foreach (var (key, value) in before.Values)
         {
             if (value.KindCase == StateValue.KindOneofCase.BoolValue || value.StringValue.Length > 0)
+            {
                 request.Given[key] = value;
+            }
         }
 
         try

@@ -123,12 +123,17 @@ public sealed class GuiOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(VehicleToken) && !string.IsNullOrWhiteSpace(VehicleTokenPath) && !File.Exists(VehicleTokenPath))
+        {
             yield return new ValidationResult($"Gui:VehicleTokenPath: '{VehicleTokenPath}' does not exist", [nameof(VehicleTokenPath)]);
+        }
+
         foreach (var (key, url) in new[] { (nameof(Url), Url), (nameof(PageUrl), PageUrl) })
         {
             if (!string.IsNullOrEmpty(url) && Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 && ListenAddress.Check($"Gui:{key}", uri.Host.Trim('[', ']'), AllowNonLoopback, $"Gui:{nameof(AllowNonLoopback)}") is { } problem)
+            {
                 yield return new ValidationResult(problem, [key]);
+            }
         }
     }
 }

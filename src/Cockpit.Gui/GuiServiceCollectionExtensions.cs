@@ -2,8 +2,8 @@ using System.Net;
 using Cockpit.Gui.Grpc;
 using Cockpit.Gui.Hmi;
 using Cockpit.Gui.Screens;
-using Cockpit.Gui.Vehicle;
 using Cockpit.Gui.Security;
+using Cockpit.Gui.Vehicle;
 using Cockpit.Gui.Web;
 using Cockpit.ServiceDefaults.Grpc;
 using Grpc.AspNetCore.Server;
@@ -95,9 +95,14 @@ public static class GuiServiceCollectionExtensions
         var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GuiOptions>>().Value;
         Listen(kestrel, options.Url, HttpProtocols.Http2);
         if (!string.IsNullOrEmpty(options.UnixSocketPath))
+        {
             kestrel.ListenCockpitUnixSocket(options.UnixSocketPath);
+        }
+
         if (!string.IsNullOrEmpty(options.PageUrl))
+        {
             Listen(kestrel, options.PageUrl, HttpProtocols.Http1);
+        }
     }
 
     private static void Listen(KestrelServerOptions kestrel, string url, HttpProtocols protocols)

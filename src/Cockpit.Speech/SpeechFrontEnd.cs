@@ -26,47 +26,47 @@ namespace Cockpit.Speech;
 /// </summary>
 public sealed class SpeechFrontEnd : IAsyncDisposable
 {
-    private readonly SpeechOptions options;
-    private readonly ILogger logger;
-    private readonly SileroVadModel vad;
-    private readonly WhisperRecognizer? recognizer;
-    private readonly EspeakSynthesizer? synthesizer;
-    private readonly UtteranceDetector detector;
+    private readonly SpeechOptions _options;
+    private readonly ILogger _logger;
+    private readonly SileroVadModel _vad;
+    private readonly WhisperRecognizer? _recognizer;
+    private readonly EspeakSynthesizer? _synthesizer;
+    private readonly UtteranceDetector _detector;
 
     /// <summary>Loads the VAD and, when configured and valid, the Whisper model; never throws for a bad Whisper model.</summary>
     public SpeechFrontEnd(IOptions<SpeechOptions> options, ILogger<SpeechFrontEnd>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.options = options.Value;
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        vad = SileroVadModel.Load(this.options.VadModelPath);
-        SpeechLog.VadLoaded(this.logger, vad.Source);
-        detector = new UtteranceDetector(vad, EndpointerSettings.From(this.options));
-        synthesizer = this.options.SynthesisEnabled ? new EspeakSynthesizer(this.options) : null;
-        if (this.options.ModelPath is not { } path)
+        this._options = options.Value;
+        this._logger = (ILogger?)logger ?? NullLogger.Instance;
+        _vad = SileroVadModel.Load(this._options.VadModelPath);
+        SpeechLog.VadLoaded(this._logger, _vad.Source);
+        _detector = new UtteranceDetector(_vad, EndpointerSettings.From(this._options));
+        _synthesizer = this._options.SynthesisEnabled ? new EspeakSynthesizer(this._options) : null;
+        if (this._options.ModelPath is not { } path)
         {
             UnavailableReason = "speech unavailable: no Whisper model configured (Speech:ModelPath)";
-            SpeechLog.SpeechUnavailable(this.logger, UnavailableReason);
+            SpeechLog.SpeechUnavailable(this._logger, UnavailableReason);
             return;
         }
 
         var clock = Stopwatch.StartNew();
         try
         {
-            recognizer = WhisperRecognizer.Load(path, this.options, this.logger);
-            var h = recognizer.Model.HyperParameters;
+            _recognizer = WhisperRecognizer.Load(path, this._options, this._logger);
+            var h = _recognizer.Model.HyperParameters;
             ModelWindow = h.Window;
-            SpeechLog.ModelLoaded(this.logger, path, clock.ElapsedMilliseconds, h.NAudioLayer + h.NTextLayer, h.NAudioState, h.Window.TotalSeconds, this.options.ProcessorPoolSize, this.options.Threads);
+            SpeechLog.ModelLoaded(this._logger, path, clock.ElapsedMilliseconds, h.NAudioLayer + h.NTextLayer, h.NAudioState, h.Window.TotalSeconds, this._options.ProcessorPoolSize, this._options.Threads);
         }
         catch (SpeechModelException error)
         {
             UnavailableReason = $"speech unavailable: {error.Message}";
-            SpeechLog.SpeechUnavailable(this.logger, UnavailableReason);
+            SpeechLog.SpeechUnavailable(this._logger, UnavailableReason);
         }
     }
 
     /// <summary>Whether recognition can run (for health reports).</summary>
-    public bool IsAvailable => recognizer is not null;
+    public bool IsAvailable => _recognizer is not null;
 
     /// <summary>Why recognition cannot run, as <c>speech unavailable: &lt;path&gt;: &lt;reason&gt;</c>; null when it can.</summary>
     public string? UnavailableReason { get; }
@@ -75,20 +75,20 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
     public TimeSpan? ModelWindow { get; }
 
     /// <summary>Whether spoken replies are enabled.</summary>
-    public bool CanSynthesize => synthesizer is not null;
+    public bool CanSynthesize => _synthesizer is not null;
 
     /// <summary>
     /// A source for a client-streamed PCM voice stream with the configured chunk and duration limits. Write chunks,
     /// then <see cref="PushAudioSource.Complete"/> (end / button released) or <see cref="PushAudioSource.Abort"/>.
     /// </summary>
-    public PushAudioSource CreatePushSource(PcmFormat format) => new(format, options.MaxChunkBytes, options.MaxAudioDuration);
+    public PushAudioSource CreatePushSource(PcmFormat format) => new(format, _options.MaxChunkBytes, _options.MaxAudioDuration);
 
     /// <summary>Finds the next utterance in <paramref name="source"/> with the VAD only (no recognition).</summary>
     /// <exception cref="AudioInputException">Bad audio or limits exceeded.</exception>
     public Task<Utterance> DetectUtteranceAsync(IAudioSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return detector.DetectAsync(source, cancellationToken);
+        return _detector.DetectAsync(source, cancellationToken);
     }
 
     /// <summary>Transcribes the first utterance of a WAV stream (any PCM or float WAV; 16 kHz mono 16-bit is cheapest).</summary>
@@ -101,11 +101,11 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
         WavAudioSource source;
         try
         {
-            source = await WavAudioSource.OpenAsync(wav, options.MaxAudioDuration, leaveOpen: true, cancellationToken).ConfigureAwait(false);
+            source = await WavAudioSource.OpenAsync(wav, _options.MaxAudioDuration, leaveOpen: true, cancellationToken).ConfigureAwait(false);
         }
         catch (AudioInputException error)
         {
-            SpeechLog.AudioRefused(logger, error.Kind.ToString(), error.Message);
+            SpeechLog.AudioRefused(_logger, error.Kind.ToString(), error.Message);
             throw;
         }
 
@@ -127,7 +127,7 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         var model = EnsureAvailable();
-        language ??= options.Language;
+        language ??= _options.Language;
         if (language is not ("zh" or "en" or "auto"))
         {
             throw new ArgumentException($"language must be zh, en or auto, not '{language}'", nameof(language));
@@ -137,18 +137,18 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
         Utterance utterance;
         try
         {
-            utterance = await detector.DetectAsync(source, cancellationToken).ConfigureAwait(false);
+            utterance = await _detector.DetectAsync(source, cancellationToken).ConfigureAwait(false);
         }
         catch (AudioInputException error)
         {
-            SpeechLog.AudioRefused(logger, error.Kind.ToString(), error.Message);
+            SpeechLog.AudioRefused(_logger, error.Kind.ToString(), error.Message);
             throw;
         }
 
         var endpointing = clock.Elapsed;
         if (!utterance.HasSpeech)
         {
-            SpeechLog.NoSpeech(logger, (long)utterance.AudioDuration.TotalMilliseconds);
+            SpeechLog.NoSpeech(_logger, (long)utterance.AudioDuration.TotalMilliseconds);
             return new Transcript
             {
                 Text = string.Empty,
@@ -163,10 +163,10 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
             };
         }
 
-        var prompt = PromptBuilder.Build(vocabulary, options.MaxPromptChars);
+        var prompt = PromptBuilder.Build(vocabulary, _options.MaxPromptChars);
         var result = await model.RecognizeAsync(utterance.Samples, language, prompt, cancellationToken).ConfigureAwait(false);
         var total = clock.Elapsed;
-        SpeechLog.Transcribed(logger, result.Text.Length, result.Language, result.Confidence,
+        SpeechLog.Transcribed(_logger, result.Text.Length, result.Language, result.Confidence,
             (long)(utterance.SpeechEnd - utterance.SpeechStart).TotalMilliseconds, (long)endpointing.TotalMilliseconds, (long)(total - endpointing).TotalMilliseconds);
         return new Transcript
         {
@@ -187,23 +187,23 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
     /// <exception cref="SpeechSynthesisException">espeak-ng is missing or failed.</exception>
     public async Task<SynthesizedSpeech> SynthesizeAsync(string text, string language, CancellationToken cancellationToken = default)
     {
-        var engine = synthesizer ?? throw new SpeechUnavailableException("speech synthesis unavailable: Speech:SynthesisEnabled is false");
+        var engine = _synthesizer ?? throw new SpeechUnavailableException("speech synthesis unavailable: Speech:SynthesisEnabled is false");
         var clock = Stopwatch.StartNew();
         var speech = await engine.SynthesizeAsync(text, language, cancellationToken: cancellationToken).ConfigureAwait(false);
-        SpeechLog.Synthesized(logger, text.Length, engine.VoiceFor(language), (long)speech.Duration.TotalMilliseconds, clock.ElapsedMilliseconds);
+        SpeechLog.Synthesized(_logger, text.Length, engine.VoiceFor(language), (long)speech.Duration.TotalMilliseconds, clock.ElapsedMilliseconds);
         return speech;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (recognizer is not null)
+        if (_recognizer is not null)
         {
-            await recognizer.DisposeAsync().ConfigureAwait(false);
+            await _recognizer.DisposeAsync().ConfigureAwait(false);
         }
 
-        vad.Dispose();
+        _vad.Dispose();
     }
 
-    private WhisperRecognizer EnsureAvailable() => recognizer ?? throw new SpeechUnavailableException(UnavailableReason!);
+    private WhisperRecognizer EnsureAvailable() => _recognizer ?? throw new SpeechUnavailableException(UnavailableReason!);
 }

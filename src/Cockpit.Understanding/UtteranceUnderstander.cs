@@ -11,18 +11,18 @@ namespace Cockpit.Understanding;
 /// </summary>
 public sealed class UtteranceUnderstander : IDisposable
 {
-    private readonly Tokenizer tokenizer;
-    private readonly CallDecoder decoder;
-    private readonly EncoderSession session;
-    private readonly LookupTable? table;
+    private readonly Tokenizer _tokenizer;
+    private readonly CallDecoder _decoder;
+    private readonly EncoderSession _session;
+    private readonly LookupTable? _table;
     private UtteranceUnderstander(ModelManifest manifest, ActionCatalog catalog, Tokenizer tokenizer, LabelSet labels, EncoderSession session, LookupTable? table)
     {
         Manifest = manifest;
         Catalog = catalog;
-        this.tokenizer = tokenizer;
-        decoder = new CallDecoder(catalog, labels);
-        this.session = session;
-        this.table = table;
+        this._tokenizer = tokenizer;
+        _decoder = new CallDecoder(catalog, labels);
+        this._session = session;
+        this._table = table;
     }
 
     /// <summary>The manifest of the loaded model.</summary>
@@ -32,10 +32,10 @@ public sealed class UtteranceUnderstander : IDisposable
     public ActionCatalog Catalog { get; }
 
     /// <summary>Path of the memory-mapped lookup table, or null for a dense model.</summary>
-    public string? LookupTablePath => table?.Path;
+    public string? LookupTablePath => _table?.Path;
 
     /// <summary>Whether the experts run in the fused kernel (see <see cref="UnderstandingOptions.UseFusedKernel"/>).</summary>
-    public bool UsesFusedKernel => session.IsFused;
+    public bool UsesFusedKernel => _session.IsFused;
 
     /// <summary>Opens a model directory; builds the lookup table into the cache directory on first start.</summary>
     /// <param name="options">Where the model and the cache are, and thread counts.</param>
@@ -98,7 +98,7 @@ public sealed class UtteranceUnderstander : IDisposable
         {
             var text = texts[b] ?? "";
             var n = tokenized[b].Count;
-            var (decoded, confidence) = decoder.Decode(
+            var (decoded, confidence) = _decoder.Decode(
                 text,
                 tokenized[b],
                 intents.AsSpan(b * length * nIntents, n * nIntents),
@@ -122,7 +122,7 @@ public sealed class UtteranceUnderstander : IDisposable
     internal (List<IReadOnlyList<Token>> Tokens, int Length, float[] Intents, float[] Slots, float[] Zones) Encode(IReadOnlyList<string> texts)
     {
         var max = Manifest.Config.MaxLength;
-        var tokenized = texts.Select(t => tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
+        var tokenized = texts.Select(t => _tokenizer.Encode(t ?? "")).Select(t => t.Count > max ? [.. t.Take(max)] : t).ToList();
         var length = Math.Max(1, tokenized.Max(t => t.Count));
         var batch = texts.Count;
         var ids = new long[batch * length];
@@ -136,14 +136,14 @@ public sealed class UtteranceUnderstander : IDisposable
             }
         }
 
-        var (intents, slots, zones) = session.Run(ids, mask, batch, length);
+        var (intents, slots, zones) = _session.Run(ids, mask, batch, length);
         return (tokenized, length, intents, slots, zones);
     }
 
     /// <summary>Releases the ONNX Runtime session and the memory map.</summary>
     public void Dispose()
     {
-        session.Dispose();
-        table?.Dispose();
+        _session.Dispose();
+        _table?.Dispose();
     }
 }

@@ -5,15 +5,15 @@ namespace Cockpit.ServiceDefaults.Tests;
 /// <summary>A logger that keeps every message, for tests that check what was logged.</summary>
 internal sealed class ListLogger<T> : ILogger<T>
 {
-    private readonly List<(LogLevel Level, string Text)> messages = [];
+    private readonly List<(LogLevel Level, string Text)> _messages = [];
 
     public IReadOnlyList<(LogLevel Level, string Text)> Messages
     {
         get
         {
-            lock (messages)
+            lock (_messages)
             {
-                return [.. messages];
+                return [.. _messages];
             }
         }
     }
@@ -25,9 +25,9 @@ internal sealed class ListLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (messages)
+        lock (_messages)
         {
-            messages.Add((logLevel, formatter(state, exception)));
+            _messages.Add((logLevel, formatter(state, exception)));
         }
     }
 }

@@ -39,7 +39,9 @@ public class ScreenAgentBenchmark
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cockpit.sln")))
+            {
                 return dir.FullName;
+            }
         }
 
         return Directory.GetCurrentDirectory();

@@ -67,7 +67,10 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
     {
         var request = new ResetRequest();
         foreach (var (key, value) in task.Given)
+        {
             request.Given[key] = value is bool b ? new StateValue { BoolValue = b } : new StateValue { StringValue = (string)value };
+        }
+
         await Hmi.ResetAsync(request);
     }
 
@@ -106,7 +109,9 @@ public sealed class ScreenAgentHarness : IAsyncDisposable
             steps += taken;
             shortest += task.ShortestSteps;
             if (taken > 0)
+            {
                 perStep.Add(elapsed.TotalMilliseconds / taken);
+            }
         }
 
         perStep.Sort();

@@ -28,7 +28,10 @@ public sealed class ScreenTaskGenerator
         var screens = JsonDocument.Parse(File.ReadAllText(Path.Combine(screensDirectory, "screens.json")), options).RootElement;
         _content = JsonDocument.Parse(File.ReadAllText(Path.Combine(screensDirectory, "content.json")), options).RootElement;
         foreach (var app in screens.GetProperty("apps").EnumerateObject())
+        {
             _apps[app.Name] = app.Value.GetString()!;
+        }
+
         foreach (var screen in screens.GetProperty("screens").EnumerateArray())
         {
             var opens = new List<string>();
@@ -37,7 +40,9 @@ public sealed class ScreenTaskGenerator
                 foreach (var effect in Effects(element))
                 {
                     if (effect.TryGetProperty("open", out var open))
+                    {
                         opens.Add(open.GetString()!);
+                    }
                 }
             }
 
@@ -131,19 +136,28 @@ public sealed class ScreenTaskGenerator
     private string Slip(string text, string language)
     {
         if (_random.Next(3) != 0)
+        {
             return text;
+        }
+
         if (language == "zh")
         {
             var positions = Enumerable.Range(0, text.Length).Where(i => Homophone(text[i]) is not null).ToArray();
             if (positions.Length == 0)
+            {
                 return text;
+            }
+
             var at = Pick(positions);
             return text[..at] + Homophone(text[at]) + text[(at + 1)..];
         }
 
         var letters = Enumerable.Range(1, Math.Max(0, text.Length - 2)).Where(i => char.IsAsciiLetterLower(text[i]) && char.IsAsciiLetter(text[i - 1])).ToArray();
         if (text.Length < 6 || letters.Length == 0)
+        {
             return text;
+        }
+
         var drop = Pick(letters);
         return text.Remove(drop, 1);
     }
@@ -152,11 +166,16 @@ public sealed class ScreenTaskGenerator
     {
         var reading = Agent.Screen.Pinyin.Readings(c) is [var first, ..] ? first : null;
         if (reading is null)
+        {
             return null;
+        }
+
         for (var other = '\u4E00'; other < '\u9FA5'; other++)
         {
             if (other != c && Agent.Screen.Pinyin.Readings(other) is [var r, ..] && r == reading)
+            {
                 return other;
+            }
         }
 
         return null;
@@ -171,7 +190,9 @@ public sealed class ScreenTaskGenerator
             foreach (var next in _edges[screen].Concat(_apps.Values))
             {
                 if (distance.TryAdd(next, distance[screen] + 1))
+                {
                     queue.Enqueue(next);
+                }
             }
         }
 
@@ -181,13 +202,18 @@ public sealed class ScreenTaskGenerator
     private static IEnumerable<JsonElement> Effects(JsonElement element)
     {
         if (element.TryGetProperty("on_tap", out var tap))
+        {
             yield return tap;
+        }
+
         if (element.TryGetProperty("items", out var items))
         {
             foreach (var item in items.EnumerateArray())
             {
                 if (item.TryGetProperty("on_tap", out var itemTap))
+                {
                     yield return itemTap;
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Cockpit.Benchmarks.Vehicle;
 using Cockpit.Agent.Conversations;
 using Cockpit.Agent.Hosting;
+using Cockpit.Benchmarks.Vehicle;
 using Cockpit.Understanding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Cockpit.ServiceDefaults.Security;
 using System.CommandLine;
 using System.Globalization;
 using Cockpit.Agent.Security;
@@ -7,6 +6,7 @@ using Cockpit.Console.Security;
 using Cockpit.Gui;
 using Cockpit.Gui.Security;
 using Cockpit.Gui.Vehicle;
+using Cockpit.ServiceDefaults.Security;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Vehicle.Security;
 

@@ -28,7 +28,9 @@ internal sealed class HmiGrpcService(HmiEngine engine) : Cockpit.Hmi.V1.Hmi.HmiB
         try
         {
             await foreach (var snapshot in engine.WatchAsync(everyAction: false, context.CancellationToken))
+            {
                 await responseStream.WriteAsync(HmiProtoMapper.ToProto(snapshot), context.CancellationToken);
+            }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {

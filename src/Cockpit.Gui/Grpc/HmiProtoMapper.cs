@@ -29,7 +29,10 @@ internal static class HmiProtoMapper
     {
         var state = new State { ScreenId = screenId };
         foreach (var (key, value) in values)
+        {
             state.Values[key] = value is bool flag ? new StateValue { BoolValue = flag } : new StateValue { StringValue = (string)value };
+        }
+
         return state;
     }
 
@@ -62,11 +65,20 @@ internal static class HmiProtoMapper
             _ => throw new HmiActionException(HmiErrorKind.InvalidArgument, "the request sets no action"),
         };
         if (action.ElementId.Length > MaxElementIdLength)
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, $"element_id is {action.ElementId.Length} characters long; at most {MaxElementIdLength} are allowed");
+        }
+
         if (action.Text.Length > MaxTextLength)
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, $"the text is {action.Text.Length} characters long; at most {MaxTextLength} are allowed");
+        }
+
         if (double.IsNaN(action.Value) || double.IsInfinity(action.Value))
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, "slide.value must be a finite number");
+        }
+
         return action;
     }
 

@@ -23,7 +23,10 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
                 return (false, "home screen");
             case HmiActionKind.OpenApp:
                 if (!catalog.Apps.ContainsKey(action.Text))
+                {
                     throw new HmiActionException(HmiErrorKind.InvalidArgument, $"unknown app '{action.Text}'; apps are {string.Join(", ", catalog.Apps.Keys)}");
+                }
+
                 Navigator.OpenApp(session, catalog, action.Text);
                 return (false, $"opened {action.Text}");
         }
@@ -31,15 +34,23 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
         var element = Find(session, action);
         CheckRole(element, action);
         if (!element.Enabled)
+        {
             throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}' is disabled: {element.DisabledBy}");
+        }
+
         if (!element.InViewport)
+        {
             throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}' is outside the visible part of list '{element.ParentId}'; scroll the list first");
+        }
 
         switch (action.Kind)
         {
             case HmiActionKind.Type:
                 if (action.Text.Length > 200)
+                {
                     throw new HmiActionException(HmiErrorKind.InvalidArgument, $"text for '{element.Id}' is longer than 200 characters");
+                }
+
                 session.Inputs[element.Id] = action.Text;
                 session.FirstVisible.Remove(element.Definition.Filters!);
                 return (false, $"typed \"{action.Text}\" into {element.Id}");
@@ -69,7 +80,9 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
         }
 
         if (action.ElementId.Length == 0)
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, $"{action.Kind} needs an element id");
+        }
 
         return elements.FirstOrDefault(e => e.Id == action.ElementId)
             ?? throw new HmiActionException(HmiErrorKind.NotFound, $"element '{action.ElementId}' is not on screen '{session.ScreenId}'");
@@ -94,7 +107,9 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
     private static string Scroll(HmiSession session, RenderedElement list, HmiAction action)
     {
         if (action.Down is not { } down)
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, $"scrolling '{list.Id}' needs a direction (up or down)");
+        }
 
         var visible = ScreenRenderer.VisibleRows(list.Definition);
         var page = Math.Max(1, visible - 1);
@@ -110,7 +125,9 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
     {
         var (min, max, step) = (slider.Min!.Value, slider.Max!.Value, slider.Step!.Value);
         if (double.IsNaN(value) || value < min || value > max)
+        {
             throw new HmiActionException(HmiErrorKind.InvalidArgument, $"value {value} is outside the range of slider '{slider.Id}' ({min} to {max})");
+        }
 
         var snapped = Math.Min(max, min + (Math.Round((value - min) / step) * step));
         await WriteAsync(slider, snapped, cancellationToken);
@@ -129,9 +146,14 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
         {
             var on = !session.IsTrue(key);
             if (key == StateKeys.SettingsBluetooth)
+            {
                 session.Bluetooth = on;
+            }
             else
+            {
                 session.Wifi = on;
+            }
+
             return (false, $"{key} {(on ? "on" : "off")}");
         }
 
@@ -146,11 +168,15 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
         if (effect.VssStep is { } delta)
         {
             if (vehicle.Get(binding!.Path) is not double current)
+            {
                 throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}': the value of {binding.Path} is not known yet");
+            }
 
             var next = Math.Clamp(current + delta, element.Definition.Min!.Value, element.Definition.Max!.Value);
             if (next == current)
+            {
                 return (false, string.Create(CultureInfo.InvariantCulture, $"{binding.Path} is already at its limit {current}"));
+            }
 
             await WriteAsync(element, next, cancellationToken);
             return (true, string.Create(CultureInfo.InvariantCulture, $"{binding.Path} = {next}"));
@@ -163,6 +189,8 @@ internal sealed class ActionExecutor(ScreenCatalog catalog, ScreenRenderer rende
     {
         var binding = element.Definition.Vss!;
         if (await vehicle.ActuateAsync([(binding.Path, value)], cancellationToken) is { IsAccepted: false } refused)
+        {
             throw new HmiActionException(HmiErrorKind.FailedPrecondition, $"element '{element.Id}': the vehicle did not take {binding.Path}: {refused.Outcome}: {refused.Reason}");
+        }
     }
 }

@@ -54,7 +54,9 @@ internal sealed class HmiEngine : IDisposable
         get
         {
             lock (_sync)
+            {
                 return [.. _history];
+            }
         }
     }
 
@@ -138,7 +140,9 @@ internal sealed class HmiEngine : IDisposable
             await foreach (var snapshot in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 if (!everyAction && snapshot.Version == last)
+                {
                     continue;
+                }
 
                 last = snapshot.Version;
                 yield return snapshot;
@@ -147,7 +151,9 @@ internal sealed class HmiEngine : IDisposable
         finally
         {
             lock (_sync)
+            {
                 _watchers.Remove(channel);
+            }
         }
     }
 
@@ -164,7 +170,9 @@ internal sealed class HmiEngine : IDisposable
             _session = session;
             var next = Snapshot(session, _current.Version + 1);
             if (next.Id == _current.Id && next.VehicleAvailable == _current.VehicleAvailable && next.Elements.SequenceEqual(_current.Elements))
+            {
                 return _current;
+            }
 
             _current = next;
             Publish(_current);
@@ -177,7 +185,9 @@ internal sealed class HmiEngine : IDisposable
         lock (_sync)
         {
             foreach (var watcher in _watchers)
+            {
                 watcher.Writer.TryWrite(snapshot);
+            }
         }
     }
 
@@ -187,7 +197,9 @@ internal sealed class HmiEngine : IDisposable
         {
             _history.AddFirst(record);
             while (_history.Count > _historySize)
+            {
                 _history.RemoveLast();
+            }
         }
     }
 
@@ -208,11 +220,15 @@ internal sealed class HmiEngine : IDisposable
     private void OnVehicleChanged(string? path, object? value, bool external)
     {
         if (external && path is VehicleLink.MediaAction or VehicleLink.MediaTrack)
+        {
             _remoteMedia.Enqueue((path, value));
+        }
 
         // A burst of values (the first message of a subscription) becomes one refresh.
         if (Interlocked.Exchange(ref _refreshQueued, 1) == 0)
+        {
             _ = Task.Run(RefreshAsync);
+        }
     }
 
     private async Task RefreshAsync()
@@ -223,7 +239,9 @@ internal sealed class HmiEngine : IDisposable
             Interlocked.Exchange(ref _refreshQueued, 0);
             var draft = _session.Clone();
             while (_remoteMedia.TryDequeue(out var change))
+            {
                 FollowMedia(draft, change.Path, change.Value);
+            }
 
             // Commit publishes only when the screen looks different.
             Commit(draft);

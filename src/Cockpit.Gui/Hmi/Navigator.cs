@@ -17,7 +17,10 @@ internal static class Navigator
     {
         session.BackStack.Clear();
         if (app != "home")
+        {
             session.BackStack.Add(catalog.HomeScreen);
+        }
+
         session.Enter(catalog.Screens[catalog.Apps[app]]);
     }
 
@@ -25,7 +28,9 @@ internal static class Navigator
     public static bool Back(HmiSession session)
     {
         if (session.BackStack.Count == 0)
+        {
             return false;
+        }
 
         session.ScreenId = session.BackStack[^1];
         session.BackStack.RemoveAt(session.BackStack.Count - 1);

@@ -21,7 +21,9 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
         foreach (var definition in screen.Elements)
         {
             if (!Conditions.Evaluate(definition.VisibleWhen, IsTrue))
+            {
                 continue;
+            }
 
             var enabled = Conditions.Evaluate(definition.EnabledWhen, IsTrue);
             var disabledBy = enabled ? null : $"it is enabled only while '{definition.EnabledWhen}' holds";
@@ -55,9 +57,13 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
             };
 
             if (definition.Role == ElementRole.List)
+            {
                 AddList(element, screen, session, IsTrue, elements, wanted);
+            }
             else
+            {
                 elements.Add(element);
+            }
         }
 
         return elements;
@@ -67,7 +73,9 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
     public IReadOnlyList<ListRow> RowsOf(ElementDefinition list, ScreenDefinition screen, HmiSession session)
     {
         if (list.Source is null)
+        {
             return [];
+        }
 
         var field = screen.Elements.FirstOrDefault(e => e.Role == ElementRole.TextField && e.Filters == list.Id);
         var query = field is null ? string.Empty : session.Inputs.GetValueOrDefault(field.Id, string.Empty);
@@ -112,7 +120,9 @@ internal sealed class ScreenRenderer(ScreenCatalog catalog, VehicleLink vehicle)
             {
                 var row = rows[i];
                 if (!inViewport && !Names(wanted, definition.Id, row.Item.Id))
+                {
                     continue;
+                }
 
                 // Rows made from content have no definition of their own; their list's item_tap applies.
                 elements.Add(new RenderedElement

@@ -17,7 +17,9 @@ internal static class StateSeeder
         foreach (var key in given.Keys)
         {
             if (!Order.Contains(key))
+            {
                 throw new HmiActionException(HmiErrorKind.InvalidArgument, $"unknown state key '{key}'; keys are {string.Join(", ", Order)}");
+            }
         }
 
         foreach (var key in Order.Where(given.ContainsKey))
@@ -28,7 +30,10 @@ internal static class StateSeeder
                 case StateKeys.App:
                     var app = Text(key, value);
                     if (!catalog.Apps.ContainsKey(app))
+                    {
                         throw new HmiActionException(HmiErrorKind.InvalidArgument, $"unknown app '{app}'; apps are {string.Join(", ", catalog.Apps.Keys)}");
+                    }
+
                     Navigator.OpenApp(session, catalog, app);
                     break;
                 case StateKeys.SettingsBluetooth:
@@ -44,7 +49,10 @@ internal static class StateSeeder
                 case StateKeys.MediaPlaying:
                     session.Playing = Flag(key, value);
                     if (session.Playing)
+                    {
                         session.Track ??= catalog.Content.Tracks[0];
+                    }
+
                     break;
                 case StateKeys.NavigationDestination:
                     session.Destination = Find(key, Text(key, value), catalog.Content.Places);
@@ -66,7 +74,9 @@ internal static class StateSeeder
         where T : ContentItem
     {
         if (name.Length == 0)
+        {
             return null;
+        }
 
         return items.FirstOrDefault(item => item.Name == name)
             ?? throw new HmiActionException(HmiErrorKind.NotFound, $"state key '{key}': no '{name}' in the content");

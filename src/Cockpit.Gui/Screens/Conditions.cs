@@ -28,7 +28,9 @@ internal static class Conditions
     public static bool Evaluate(string? condition, Func<string, bool> isTrue)
     {
         if (condition is null)
+        {
             return true;
+        }
 
         return condition.StartsWith('!') ? !isTrue(condition[1..]) : isTrue(condition);
     }

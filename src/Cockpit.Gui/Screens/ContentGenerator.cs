@@ -31,7 +31,9 @@ internal sealed class ContentGenerator(ContentWords words, int seed)
     {
         var capacity = Math.Pow(words.TitleWords.Count, 3) + Math.Pow(words.LatinTitleWords.Count, 3);
         if (count > capacity / 4)
+        {
             throw new ArgumentOutOfRangeException(nameof(count), count, $"the content words make too few titles for {count} tracks");
+        }
 
         for (var made = 0; made < count;)
         {
@@ -42,7 +44,10 @@ internal sealed class ContentGenerator(ContentWords words, int seed)
             LocalizedText artist;
             var picked = Enumerable.Range(0, parts).Select(_ => random.Next(mandarin ? words.TitleWords.Count : words.LatinTitleWords.Count)).ToArray();
             if (picked.Distinct().Count() < parts)
+            {
                 continue;
+            }
+
             if (mandarin)
             {
                 var chosen = picked.Select(i => words.TitleWords[i]).ToArray();
@@ -57,7 +62,10 @@ internal sealed class ContentGenerator(ContentWords words, int seed)
             }
 
             if (!taken.Add(title.Zh))
+            {
                 continue;
+            }
+
             made++;
             yield return new Track { Id = Id("track", made), Name = title.Zh, Text = title, Artist = artist };
         }
@@ -68,17 +76,26 @@ internal sealed class ContentGenerator(ContentWords words, int seed)
         // Every combination once, in a shuffled order: 静安星光广场 / Jing'an Xingguang Plaza.
         var all = (from district in words.Districts from name in words.PlaceNames from kind in words.PlaceKinds select (district, name, kind)).ToArray();
         if (count > all.Length)
+        {
             throw new ArgumentOutOfRangeException(nameof(count), count, $"the content words make only {all.Length} places");
+        }
+
         random.Shuffle(all);
 
         var made = 0;
         foreach (var (district, name, kind) in all)
         {
             if (made == count)
+            {
                 yield break;
+            }
+
             var text = new LocalizedText($"{district.Zh}{name.Zh}{kind.Zh}", $"{district.En} {name.En} {kind.En}");
             if (!taken.Add(text.Zh))
+            {
                 continue;
+            }
+
             made++;
             yield return new Place
             {
@@ -93,13 +110,18 @@ internal sealed class ContentGenerator(ContentWords words, int seed)
     {
         var capacity = (words.Surnames.Count * words.GivenNames.Count) + (words.LatinFirstNames.Count * words.LatinLastNames.Count);
         if (count > capacity / 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(count), count, $"the content words make too few names for {count} contacts");
+        }
 
         for (var made = 0; made < count;)
         {
             var name = random.Next(10) < 7 ? MandarinName(random) : LatinName(random);
             if (!taken.Add(name.Zh))
+            {
                 continue;
+            }
+
             made++;
             var number = string.Create(CultureInfo.InvariantCulture, $"1{random.Next(30, 90)} {random.Next(10_000):0000} {random.Next(10_000):0000}");
             yield return new Contact { Id = Id("contact", made), Name = name.Zh, Text = name, Number = number };

@@ -48,7 +48,10 @@ internal sealed class ContentWords
             ?? throw new InvalidOperationException($"embedded resource '{Embedded}' is missing from the build");
         var words = JsonSerializer.Deserialize<ContentWords>(stream, Json) ?? throw new ScreenFileException(ScreenFileError.Malformed, "content words: empty document");
         if (words.Format != FormatName)
+        {
             throw new ScreenFileException(ScreenFileError.WrongFormat, $"content words: format '{words.Format}', expected '{FormatName}'");
+        }
+
         return words;
     }
 }

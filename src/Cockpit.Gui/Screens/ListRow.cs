@@ -9,7 +9,9 @@ internal sealed record ListRow(ContentItem Item, LocalizedText Text, string Sear
     public bool Matches(string query)
     {
         if (string.IsNullOrWhiteSpace(query))
+        {
             return true;
+        }
 
         var needle = query.Trim().ToLowerInvariant();
         return SearchText.Contains(needle, StringComparison.Ordinal)

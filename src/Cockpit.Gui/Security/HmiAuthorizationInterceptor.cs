@@ -1,6 +1,6 @@
-using HmiService = Cockpit.Hmi.V1.Hmi;
 using Cockpit.ServiceDefaults.Security;
 using Microsoft.Extensions.Logging;
+using HmiService = Cockpit.Hmi.V1.Hmi;
 
 namespace Cockpit.Gui.Security;
 

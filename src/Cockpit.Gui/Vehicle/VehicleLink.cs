@@ -67,7 +67,9 @@ internal sealed class VehicleLink : IDisposable
     public void SetAvailable(bool available)
     {
         if (_available == available)
+        {
             return;
+        }
 
         _available = available;
         Changed?.Invoke(null, null, false);
@@ -85,13 +87,20 @@ internal sealed class VehicleLink : IDisposable
     public async Task<VehicleResult> ActuateAsync(IReadOnlyList<(string Path, object Value)> writes, CancellationToken cancellationToken)
     {
         if (Client is null || !_available)
+        {
             return new VehicleResult(VehicleOutcome.Unreachable, "the vehicle service is unavailable");
+        }
 
         var result = await Client.ActuateAsync(writes, cancellationToken);
         if (result.Outcome == VehicleOutcome.Unreachable)
+        {
             SetAvailable(false);
+        }
+
         if (!result.IsAccepted)
+        {
             return result;
+        }
 
         foreach (var (path, value) in writes)
         {
@@ -108,21 +117,29 @@ internal sealed class VehicleLink : IDisposable
     public async Task TryActuateAsync(IReadOnlyList<(string Path, object Value)> writes, CancellationToken cancellationToken)
     {
         if (Client is null || !_available)
+        {
             return;
+        }
 
         if (await ActuateAsync(writes, cancellationToken) is { IsAccepted: false } failed)
+        {
             Log.VehicleWriteFailed(_logger, string.Join(", ", writes.Select(w => w.Path)), $"{failed.Outcome}: {failed.Reason}");
+        }
     }
 
     /// <summary>Publishes sensor values the head unit provides (what is playing); best effort.</summary>
     public async Task TryPublishAsync(string path, string value, CancellationToken cancellationToken)
     {
         if (Client is null || !_available)
+        {
             return;
+        }
 
         ExpectEcho(path, value);
         if (await Client.PublishAsync(path, value, cancellationToken) is { IsAccepted: false } failed)
+        {
             Log.VehicleWriteFailed(_logger, path, $"{failed.Outcome}: {failed.Reason}");
+        }
     }
 
     public void Dispose() => Client?.Dispose();
@@ -134,9 +151,13 @@ internal sealed class VehicleLink : IDisposable
     private void Store(string path, object? value)
     {
         if (value is null)
+        {
             _values.TryRemove(path, out _);
+        }
         else
+        {
             _values[path] = value;
+        }
     }
 
     /// <summary>
@@ -151,7 +172,9 @@ internal sealed class VehicleLink : IDisposable
             _echoes.RemoveAll(echo => echo.Until < now);
             var index = _echoes.FindIndex(echo => echo.Path == path && Equals(echo.Value, value));
             if (index < 0)
+            {
                 return false;
+            }
 
             _echoes.RemoveAt(index);
             return true;
@@ -161,6 +184,8 @@ internal sealed class VehicleLink : IDisposable
     private void ExpectEcho(string path, object value)
     {
         lock (_echoes)
+        {
             _echoes.Add((path, value, _timeProvider.GetUtcNow() + EchoLifetime));
+        }
     }
 }

@@ -36,14 +36,20 @@ internal sealed class VehicleSubscriptionService(
             {
                 // One unknown (or, for the HMI's token, unreadable) path fails the whole subscription; find it, drop it, keep the rest.
                 if (await DropUnknownAsync(client, paths, stoppingToken) > 0)
+                {
                     continue;
+                }
             }
             catch (VehicleException ex) when (!stoppingToken.IsCancellationRequested)
             {
                 if (link.IsAvailable)
+                {
                     Log.VehicleLost(logger, link.Address!, ex.Reason);
+                }
                 else
+                {
                     Log.VehicleUnreachable(logger, link.Address!, ex.Reason);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -75,7 +81,10 @@ internal sealed class VehicleSubscriptionService(
             }
 
             foreach (var (path, value) in values)
+            {
                 link.OnRemoteValue(path, value, initial);
+            }
+
             initial = false;
         }
     }

@@ -44,7 +44,9 @@ internal static class WatchPage
             return Results.Text(page, ContentTypes["index.html"], Encoding.UTF8);
         });
         foreach (var file in new[] { "app.js", "app.css" })
+        {
             page.MapGet($"/{file}", () => Results.Text(Resource(file), ContentTypes[file], Encoding.UTF8));
+        }
 
         page.MapGet("/api/view", (HmiEngine engine, IOptions<GuiOptions> options) => Results.Json(View(engine, options), Json));
         page.MapGet("/api/events", StreamAsync);

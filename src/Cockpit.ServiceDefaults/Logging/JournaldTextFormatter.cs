@@ -13,8 +13,8 @@ namespace Cockpit.ServiceDefaults.Logging;
 /// </summary>
 internal sealed class JournaldTextFormatter : ITextFormatter
 {
-    private readonly MessageTemplateTextFormatter withSource = new("{SourceContext}: {Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
-    private readonly MessageTemplateTextFormatter withoutSource = new("{Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
+    private readonly MessageTemplateTextFormatter _withSource = new("{SourceContext}: {Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
+    private readonly MessageTemplateTextFormatter _withoutSource = new("{Message:lj}{NewLine}{Exception}", CultureInfo.InvariantCulture);
 
     /// <summary>The syslog priority journald gives a Serilog level.</summary>
     public static int Priority(LogEventLevel level) => level switch
@@ -31,7 +31,7 @@ internal sealed class JournaldTextFormatter : ITextFormatter
         ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(output);
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        (logEvent.Properties.ContainsKey("SourceContext") ? withSource : withoutSource).Format(logEvent, buffer);
+        (logEvent.Properties.ContainsKey("SourceContext") ? _withSource : _withoutSource).Format(logEvent, buffer);
         var prefix = $"<{Priority(logEvent.Level)}>";
         foreach (var line in buffer.ToString().Split('\n'))
         {

@@ -13,16 +13,16 @@ namespace Cockpit.Speech.Audio;
 /// </remarks>
 public sealed class AlsaCaptureSource : IAudioSource
 {
-    private readonly Process process;
-    private readonly PcmStreamConverter converter;
-    private readonly byte[] block = new byte[3200];
-    private bool completed;
-    private volatile bool stopped;
+    private readonly Process _process;
+    private readonly PcmStreamConverter _converter;
+    private readonly byte[] _block = new byte[3200];
+    private bool _completed;
+    private volatile bool _stopped;
 
     private AlsaCaptureSource(Process process, TimeSpan maxDuration)
     {
-        this.process = process;
-        converter = new PcmStreamConverter(PcmFormat.Speech16k, maxDuration);
+        this._process = process;
+        _converter = new PcmStreamConverter(PcmFormat.Speech16k, maxDuration);
     }
 
     /// <summary>The file that lists the kernel's PCM devices and their capture/playback streams.</summary>
@@ -80,36 +80,36 @@ public sealed class AlsaCaptureSource : IAudioSource
     /// <inheritdoc />
     public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
     {
-        while (converter.Pending == 0 && !completed)
+        while (_converter.Pending == 0 && !_completed)
         {
-            var read = await process.StandardOutput.BaseStream.ReadAsync(block, cancellationToken).ConfigureAwait(false);
+            var read = await _process.StandardOutput.BaseStream.ReadAsync(_block, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                if (process.ExitCode != 0 && !stopped)
+                await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                if (_process.ExitCode != 0 && !_stopped)
                 {
-                    var error = await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-                    throw new AudioInputException(AudioErrorKind.StreamInterrupted, $"audio capture stopped: arecord exited with {process.ExitCode}: {error.Trim()}");
+                    var error = await _process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+                    throw new AudioInputException(AudioErrorKind.StreamInterrupted, $"audio capture stopped: arecord exited with {_process.ExitCode}: {error.Trim()}");
                 }
 
-                converter.Complete();
-                completed = true;
+                _converter.Complete();
+                _completed = true;
                 break;
             }
 
-            converter.Write(block.AsSpan(0, read));
+            _converter.Write(_block.AsSpan(0, read));
         }
 
-        return converter.Read(buffer.Span);
+        return _converter.Read(buffer.Span);
     }
 
     /// <summary>Stops recording: the audio read so far stays readable, then the source ends.</summary>
     public void Stop()
     {
-        stopped = true;
-        if (!process.HasExited)
+        _stopped = true;
+        if (!_process.HasExited)
         {
-            process.Kill();
+            _process.Kill();
         }
     }
 
@@ -117,7 +117,7 @@ public sealed class AlsaCaptureSource : IAudioSource
     public async ValueTask DisposeAsync()
     {
         Stop();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        process.Dispose();
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+        _process.Dispose();
     }
 }

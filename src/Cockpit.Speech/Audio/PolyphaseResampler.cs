@@ -27,19 +27,19 @@ internal sealed class PolyphaseResampler
 
     private const double KaiserBeta = 9.0;
 
-    private readonly bool passThrough;
-    private readonly long up;
-    private readonly long down;
-    private readonly int halfLength;
-    private readonly int taps;
-    private readonly int phases;
-    private readonly float[] table;
-    private float[] buffer;
-    private int bufferCount;
-    private long bufferStart;
-    private long inputCount;
-    private long outputIndex;
-    private bool flushed;
+    private readonly bool _passThrough;
+    private readonly long _up;
+    private readonly long _down;
+    private readonly int _halfLength;
+    private readonly int _taps;
+    private readonly int _phases;
+    private readonly float[] _table;
+    private float[] _buffer;
+    private int _bufferCount;
+    private long _bufferStart;
+    private long _inputCount;
+    private long _outputIndex;
+    private bool _flushed;
 
     /// <summary>Creates a converter from <paramref name="inputRate"/> to <paramref name="outputRate"/> Hz.</summary>
     public PolyphaseResampler(int inputRate, int outputRate)
@@ -48,18 +48,18 @@ internal sealed class PolyphaseResampler
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputRate);
         InputRate = inputRate;
         OutputRate = outputRate;
-        passThrough = inputRate == outputRate;
+        _passThrough = inputRate == outputRate;
         var gcd = (long)BigInteger.GreatestCommonDivisor(inputRate, outputRate);
-        up = outputRate / gcd;
-        down = inputRate / gcd;
+        _up = outputRate / gcd;
+        _down = inputRate / gcd;
         var cutoff = 0.5 * Math.Min(1.0, (double)outputRate / inputRate) * PassbandFraction;
-        halfLength = (int)Math.Ceiling(ZeroCrossings / (2 * cutoff));
-        taps = 2 * halfLength;
-        phases = (int)Math.Min(up, MaxPhases);
-        table = passThrough ? [] : BuildTable(cutoff);
-        buffer = new float[Math.Max(4096, taps * 2)];
-        bufferCount = halfLength;
-        bufferStart = -halfLength;
+        _halfLength = (int)Math.Ceiling(ZeroCrossings / (2 * cutoff));
+        _taps = 2 * _halfLength;
+        _phases = (int)Math.Min(_up, MaxPhases);
+        _table = _passThrough ? [] : BuildTable(cutoff);
+        _buffer = new float[Math.Max(4096, _taps * 2)];
+        _bufferCount = _halfLength;
+        _bufferStart = -_halfLength;
     }
 
     /// <summary>The input sample rate in Hz.</summary>
@@ -69,17 +69,17 @@ internal sealed class PolyphaseResampler
     public int OutputRate { get; }
 
     /// <summary>Filter taps applied per output sample (0 when the rates are equal).</summary>
-    public int TapsPerOutput => passThrough ? 0 : taps;
+    public int TapsPerOutput => _passThrough ? 0 : _taps;
 
     /// <summary>Converts the next input block and appends the output samples that are now complete.</summary>
     public void Process(ReadOnlySpan<float> input, IBufferWriter<float> output)
     {
-        if (flushed)
+        if (_flushed)
         {
             throw new InvalidOperationException("The resampler was flushed.");
         }
 
-        if (passThrough)
+        if (_passThrough)
         {
             input.CopyTo(output.GetSpan(input.Length));
             output.Advance(input.Length);
@@ -87,24 +87,24 @@ internal sealed class PolyphaseResampler
         }
 
         Append(input);
-        inputCount += input.Length;
+        _inputCount += input.Length;
         Drain(output, long.MaxValue);
     }
 
     /// <summary>Ends the stream: emits the remaining outputs, treating the audio after the end as silence.</summary>
     public void Flush(IBufferWriter<float> output)
     {
-        if (flushed || passThrough)
+        if (_flushed || _passThrough)
         {
-            flushed = true;
+            _flushed = true;
             return;
         }
 
-        flushed = true;
-        var total = ((inputCount * up) + down - 1) / down;
+        _flushed = true;
+        var total = ((_inputCount * _up) + _down - 1) / _down;
         Span<float> zeros = stackalloc float[256];
         zeros.Clear();
-        for (var added = 0; added < halfLength + 1; added += zeros.Length)
+        for (var added = 0; added < _halfLength + 1; added += zeros.Length)
         {
             Append(zeros);
         }
@@ -114,68 +114,68 @@ internal sealed class PolyphaseResampler
 
     private void Drain(IBufferWriter<float> output, long limit)
     {
-        var available = bufferStart + bufferCount;
-        while (outputIndex < limit)
+        var available = _bufferStart + _bufferCount;
+        while (_outputIndex < limit)
         {
-            var position = outputIndex * down;
-            var center = position / up;
-            if (center + halfLength > available - 1)
+            var position = _outputIndex * _down;
+            var center = position / _up;
+            if (center + _halfLength > available - 1)
             {
                 break;
             }
 
-            var first = (int)(center - halfLength + 1 - bufferStart);
-            var window = buffer.AsSpan(first, taps);
-            var phasePosition = (double)(position % up) * phases / up;
+            var first = (int)(center - _halfLength + 1 - _bufferStart);
+            var window = _buffer.AsSpan(first, _taps);
+            var phasePosition = (double)(position % _up) * _phases / _up;
             var phase = (int)phasePosition;
             var weight = (float)(phasePosition - phase);
-            var value = Dot(window, table.AsSpan(phase * taps, taps));
+            var value = Dot(window, _table.AsSpan(phase * _taps, _taps));
             if (weight > 0f)
             {
-                value += weight * (Dot(window, table.AsSpan((phase + 1) * taps, taps)) - value);
+                value += weight * (Dot(window, _table.AsSpan((phase + 1) * _taps, _taps)) - value);
             }
 
             output.GetSpan(1)[0] = value;
             output.Advance(1);
-            outputIndex++;
+            _outputIndex++;
         }
 
-        var keepFrom = (outputIndex * down / up) - halfLength + 1;
-        var drop = (int)Math.Clamp(keepFrom - bufferStart, 0, bufferCount);
+        var keepFrom = (_outputIndex * _down / _up) - _halfLength + 1;
+        var drop = (int)Math.Clamp(keepFrom - _bufferStart, 0, _bufferCount);
         if (drop > 0)
         {
-            buffer.AsSpan(drop, bufferCount - drop).CopyTo(buffer);
-            bufferCount -= drop;
-            bufferStart += drop;
+            _buffer.AsSpan(drop, _bufferCount - drop).CopyTo(_buffer);
+            _bufferCount -= drop;
+            _bufferStart += drop;
         }
     }
 
     private void Append(ReadOnlySpan<float> input)
     {
-        if (bufferCount + input.Length > buffer.Length)
+        if (_bufferCount + input.Length > _buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, bufferCount + input.Length));
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _bufferCount + input.Length));
         }
 
-        input.CopyTo(buffer.AsSpan(bufferCount));
-        bufferCount += input.Length;
+        input.CopyTo(_buffer.AsSpan(_bufferCount));
+        _bufferCount += input.Length;
     }
 
     private float[] BuildTable(double cutoff)
     {
         // Row p holds the taps for a fractional position p / phases; the extra last row (fraction 1) lets every
         // row interpolate with its successor.
-        var result = new float[(phases + 1) * taps];
+        var result = new float[(_phases + 1) * _taps];
         var norm = BesselI0(KaiserBeta);
-        for (var p = 0; p <= phases; p++)
+        for (var p = 0; p <= _phases; p++)
         {
-            var fraction = (double)p / phases;
-            var row = result.AsSpan(p * taps, taps);
+            var fraction = (double)p / _phases;
+            var row = result.AsSpan(p * _taps, _taps);
             var sum = 0.0;
-            for (var k = 0; k < taps; k++)
+            for (var k = 0; k < _taps; k++)
             {
-                var t = fraction + halfLength - 1 - k;
-                var u = t / halfLength;
+                var t = fraction + _halfLength - 1 - k;
+                var u = t / _halfLength;
                 var window = Math.Abs(u) >= 1 ? 0 : BesselI0(KaiserBeta * Math.Sqrt(1 - (u * u))) / norm;
                 var x = 2 * cutoff * t;
                 var sinc = Math.Abs(x) < 1e-12 ? 1.0 : Math.Sin(Math.PI * x) / (Math.PI * x);
@@ -185,7 +185,7 @@ internal sealed class PolyphaseResampler
             }
 
             // Unit gain at DC in every phase, so a constant stays constant whatever the fractional position.
-            for (var k = 0; k < taps; k++)
+            for (var k = 0; k < _taps; k++)
             {
                 row[k] = (float)(row[k] / sum);
             }

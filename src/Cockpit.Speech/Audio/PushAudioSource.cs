@@ -9,13 +9,13 @@ namespace Cockpit.Speech.Audio;
 /// </summary>
 public sealed class PushAudioSource : IAudioSource
 {
-    private readonly Channel<float[]> channel = Channel.CreateUnbounded<float[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly PcmStreamConverter converter;
-    private readonly Lock gate = new();
-    private readonly int maxChunkBytes;
-    private float[] current = [];
-    private int offset;
-    private bool ended;
+    private readonly Channel<float[]> _channel = Channel.CreateUnbounded<float[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly PcmStreamConverter _converter;
+    private readonly Lock _gate = new();
+    private readonly int _maxChunkBytes;
+    private float[] _current = [];
+    private int _offset;
+    private bool _ended;
 
     /// <summary>Creates a source for chunks in <paramref name="format"/>.</summary>
     /// <param name="format">The layout of the pushed bytes.</param>
@@ -25,9 +25,9 @@ public sealed class PushAudioSource : IAudioSource
     public PushAudioSource(PcmFormat format, int maxChunkBytes, TimeSpan maxDuration)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChunkBytes);
-        converter = new PcmStreamConverter(format, maxDuration);
+        _converter = new PcmStreamConverter(format, maxDuration);
         Format = format;
-        this.maxChunkBytes = maxChunkBytes;
+        this._maxChunkBytes = maxChunkBytes;
     }
 
     /// <summary>The layout of the pushed bytes.</summary>
@@ -40,22 +40,22 @@ public sealed class PushAudioSource : IAudioSource
     /// <exception cref="AudioInputException">Chunk too large, audio too long, or the source already ended.</exception>
     public void Write(ReadOnlySpan<byte> pcm)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (ended)
+            if (_ended)
             {
                 throw new InvalidOperationException("The audio stream has already ended.");
             }
 
-            if (pcm.Length > maxChunkBytes)
+            if (pcm.Length > _maxChunkBytes)
             {
                 Fail(new AudioInputException(
-                    AudioErrorKind.ChunkTooLarge, $"audio chunk of {pcm.Length} bytes is larger than the limit of {maxChunkBytes} bytes"));
+                    AudioErrorKind.ChunkTooLarge, $"audio chunk of {pcm.Length} bytes is larger than the limit of {_maxChunkBytes} bytes"));
             }
 
             try
             {
-                converter.Write(pcm);
+                _converter.Write(pcm);
             }
             catch (AudioInputException error)
             {
@@ -69,56 +69,56 @@ public sealed class PushAudioSource : IAudioSource
     /// <summary>Ends the audio normally: the reader gets what is left, then 0.</summary>
     public void Complete()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (ended)
+            if (_ended)
             {
                 return;
             }
 
-            ended = true;
-            converter.Complete();
+            _ended = true;
+            _converter.Complete();
             Publish();
-            channel.Writer.TryComplete();
+            _channel.Writer.TryComplete();
         }
     }
 
     /// <summary>Ends the audio abnormally: the reader fails with <see cref="AudioErrorKind.StreamInterrupted"/>.</summary>
     public void Abort(string reason)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (ended)
+            if (_ended)
             {
                 return;
             }
 
-            ended = true;
-            channel.Writer.TryComplete(new AudioInputException(AudioErrorKind.StreamInterrupted, $"audio stream stopped mid-utterance: {reason}"));
+            _ended = true;
+            _channel.Writer.TryComplete(new AudioInputException(AudioErrorKind.StreamInterrupted, $"audio stream stopped mid-utterance: {reason}"));
         }
     }
 
     /// <inheritdoc />
     public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
     {
-        while (offset == current.Length)
+        while (_offset == _current.Length)
         {
             // A channel completed with an error rethrows it here: the producer's AudioInputException.
-            if (!await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            if (!await _channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }
 
-            if (channel.Reader.TryRead(out var next))
+            if (_channel.Reader.TryRead(out var next))
             {
-                current = next;
-                offset = 0;
+                _current = next;
+                _offset = 0;
             }
         }
 
-        var count = Math.Min(buffer.Length, current.Length - offset);
-        current.AsSpan(offset, count).CopyTo(buffer.Span);
-        offset += count;
+        var count = Math.Min(buffer.Length, _current.Length - _offset);
+        _current.AsSpan(_offset, count).CopyTo(buffer.Span);
+        _offset += count;
         return count;
     }
 
@@ -131,18 +131,18 @@ public sealed class PushAudioSource : IAudioSource
 
     private void Publish()
     {
-        if (converter.Pending > 0)
+        if (_converter.Pending > 0)
         {
-            var samples = new float[converter.Pending];
-            converter.Read(samples);
-            channel.Writer.TryWrite(samples);
+            var samples = new float[_converter.Pending];
+            _converter.Read(samples);
+            _channel.Writer.TryWrite(samples);
         }
     }
 
     private void Fail(AudioInputException error)
     {
-        ended = true;
-        channel.Writer.TryComplete(error);
+        _ended = true;
+        _channel.Writer.TryComplete(error);
         throw error;
     }
 }

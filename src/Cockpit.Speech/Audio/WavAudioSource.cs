@@ -7,21 +7,21 @@ namespace Cockpit.Speech.Audio;
 public sealed class WavAudioSource : IAudioSource
 {
     private const int ReadBlock = 16 * 1024;
-    private readonly Stream stream;
-    private readonly bool leaveOpen;
-    private readonly PcmStreamConverter converter;
-    private readonly byte[] block;
-    private long? remaining;
-    private bool completed;
+    private readonly Stream _stream;
+    private readonly bool _leaveOpen;
+    private readonly PcmStreamConverter _converter;
+    private readonly byte[] _block;
+    private long? _remaining;
+    private bool _completed;
 
     private WavAudioSource(Stream stream, bool leaveOpen, WavHeader header, TimeSpan maxDuration)
     {
-        this.stream = stream;
-        this.leaveOpen = leaveOpen;
+        this._stream = stream;
+        this._leaveOpen = leaveOpen;
         Header = header;
-        remaining = header.DataLength;
-        converter = new PcmStreamConverter(header.Format, maxDuration);
-        block = new byte[ReadBlock / header.Format.BlockAlign * header.Format.BlockAlign];
+        _remaining = header.DataLength;
+        _converter = new PcmStreamConverter(header.Format, maxDuration);
+        _block = new byte[ReadBlock / header.Format.BlockAlign * header.Format.BlockAlign];
     }
 
     /// <summary>What the file's header says.</summary>
@@ -63,30 +63,30 @@ public sealed class WavAudioSource : IAudioSource
     /// <inheritdoc />
     public async ValueTask<int> ReadAsync(Memory<float> buffer, CancellationToken cancellationToken)
     {
-        while (converter.Pending == 0 && !completed)
+        while (_converter.Pending == 0 && !_completed)
         {
-            var want = remaining is { } left ? (int)Math.Min(left, block.Length) : block.Length;
-            var read = want == 0 ? 0 : await stream.ReadAsync(block.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
+            var want = _remaining is { } left ? (int)Math.Min(left, _block.Length) : _block.Length;
+            var read = want == 0 ? 0 : await _stream.ReadAsync(_block.AsMemory(0, want), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                if (remaining > 0)
+                if (_remaining > 0)
                 {
                     throw new AudioInputException(
-                        AudioErrorKind.Truncated, $"WAV data truncated: {remaining} bytes announced by the header are missing");
+                        AudioErrorKind.Truncated, $"WAV data truncated: {_remaining} bytes announced by the header are missing");
                 }
 
-                converter.Complete();
-                completed = true;
+                _converter.Complete();
+                _completed = true;
                 break;
             }
 
-            remaining -= read;
-            converter.Write(block.AsSpan(0, read));
+            _remaining -= read;
+            _converter.Write(_block.AsSpan(0, read));
         }
 
-        return converter.Read(buffer.Span);
+        return _converter.Read(buffer.Span);
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => leaveOpen ? ValueTask.CompletedTask : stream.DisposeAsync();
+    public ValueTask DisposeAsync() => _leaveOpen ? ValueTask.CompletedTask : _stream.DisposeAsync();
 }

@@ -10,20 +10,20 @@ namespace Cockpit.Speech.Recognition;
 /// </summary>
 internal sealed class WhisperProcessorPool : IAsyncDisposable
 {
-    private readonly Func<ProcessorKey, WhisperProcessor> build;
-    private readonly SemaphoreSlim slots;
-    private readonly List<(ProcessorKey Key, WhisperProcessor Processor)> idle = [];
-    private readonly Lock gate = new();
-    private readonly int size;
-    private int created;
-    private bool disposed;
+    private readonly Func<ProcessorKey, WhisperProcessor> _build;
+    private readonly SemaphoreSlim _slots;
+    private readonly List<(ProcessorKey Key, WhisperProcessor Processor)> _idle = [];
+    private readonly Lock _gate = new();
+    private readonly int _size;
+    private int _created;
+    private bool _disposed;
 
     /// <summary>Creates a pool of at most <paramref name="size"/> processors made by <paramref name="build"/>.</summary>
     public WhisperProcessorPool(int size, Func<ProcessorKey, WhisperProcessor> build)
     {
-        this.size = size;
-        this.build = build;
-        slots = new SemaphoreSlim(size, size);
+        this._size = size;
+        this._build = build;
+        _slots = new SemaphoreSlim(size, size);
     }
 
     /// <summary>Processors built so far (a rebuild for a new prompt counts).</summary>
@@ -32,27 +32,27 @@ internal sealed class WhisperProcessorPool : IAsyncDisposable
     /// <summary>Waits for a free slot and returns a processor for <paramref name="key"/>.</summary>
     public async Task<WhisperProcessor> RentAsync(ProcessorKey key, CancellationToken cancellationToken)
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         WhisperProcessor? stale = null;
-        lock (gate)
+        lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var index = idle.FindIndex(entry => entry.Key == key);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var index = _idle.FindIndex(entry => entry.Key == key);
             if (index >= 0)
             {
-                var found = idle[index].Processor;
-                idle.RemoveAt(index);
+                var found = _idle[index].Processor;
+                _idle.RemoveAt(index);
                 return found;
             }
 
-            if (created >= size && idle.Count > 0)
+            if (_created >= _size && _idle.Count > 0)
             {
-                stale = idle[0].Processor;
-                idle.RemoveAt(0);
-                created--;
+                stale = _idle[0].Processor;
+                _idle.RemoveAt(0);
+                _created--;
             }
 
-            created++;
+            _created++;
             Built++;
         }
 
@@ -63,16 +63,16 @@ internal sealed class WhisperProcessorPool : IAsyncDisposable
 
         try
         {
-            return build(key);
+            return _build(key);
         }
         catch
         {
-            lock (gate)
+            lock (_gate)
             {
-                created--;
+                _created--;
             }
 
-            slots.Release();
+            _slots.Release();
             throw;
         }
     }
@@ -81,16 +81,16 @@ internal sealed class WhisperProcessorPool : IAsyncDisposable
     public async ValueTask ReturnAsync(ProcessorKey key, WhisperProcessor processor, bool healthy)
     {
         var keep = false;
-        lock (gate)
+        lock (_gate)
         {
-            if (healthy && !disposed)
+            if (healthy && !_disposed)
             {
-                idle.Add((key, processor));
+                _idle.Add((key, processor));
                 keep = true;
             }
             else
             {
-                created--;
+                _created--;
             }
         }
 
@@ -99,18 +99,18 @@ internal sealed class WhisperProcessorPool : IAsyncDisposable
             await processor.DisposeAsync().ConfigureAwait(false);
         }
 
-        slots.Release();
+        _slots.Release();
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         List<(ProcessorKey Key, WhisperProcessor Processor)> toDispose;
-        lock (gate)
+        lock (_gate)
         {
-            disposed = true;
-            toDispose = [.. idle];
-            idle.Clear();
+            _disposed = true;
+            toDispose = [.. _idle];
+            _idle.Clear();
         }
 
         foreach (var (_, processor) in toDispose)

@@ -13,25 +13,25 @@ namespace Cockpit.Speech.Recognition;
 internal sealed class WhisperRecognizer : IAsyncDisposable
 {
     private const int MinSamples = 16_000;
-    private readonly WhisperFactory factory;
-    private readonly SpeechOptions options;
-    private readonly ILogger logger;
-    private readonly WhisperProcessorPool pool;
+    private readonly WhisperFactory _factory;
+    private readonly SpeechOptions _options;
+    private readonly ILogger _logger;
+    private readonly WhisperProcessorPool _pool;
 
     private WhisperRecognizer(WhisperFactory factory, GgmlWhisperModelInfo model, SpeechOptions options, ILogger logger)
     {
-        this.factory = factory;
-        this.options = options;
-        this.logger = logger;
+        this._factory = factory;
+        this._options = options;
+        this._logger = logger;
         Model = model;
-        pool = new WhisperProcessorPool(options.ProcessorPoolSize, Build);
+        _pool = new WhisperProcessorPool(options.ProcessorPoolSize, Build);
     }
 
     /// <summary>What the validator read from the model file.</summary>
     public GgmlWhisperModelInfo Model { get; }
 
     /// <summary>Processors built so far.</summary>
-    public int ProcessorsBuilt => pool.Built;
+    public int ProcessorsBuilt => _pool.Built;
 
     /// <summary>Validates and loads the model at <paramref name="path"/>.</summary>
     /// <exception cref="SpeechModelException">The model is missing, malformed or cannot be loaded.</exception>
@@ -82,7 +82,7 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
         // An English-only model has no language tokens: asking it for Mandarin or detection makes no sense.
         var effective = Model.HyperParameters.IsMultilingual ? language : "en";
         var key = new WhisperProcessorPool.ProcessorKey(effective, prompt);
-        var processor = await pool.RentAsync(key, cancellationToken).ConfigureAwait(false);
+        var processor = await _pool.RentAsync(key, cancellationToken).ConfigureAwait(false);
         var healthy = false;
         try
         {
@@ -96,10 +96,10 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
                 {
                     var recognized = ToSegment(segment, effective);
                     raw.Append(segment.Text);
-                    if (HallucinationFilter.IsHallucination(recognized, options.NoSpeechThreshold, options.LogProbThreshold))
+                    if (HallucinationFilter.IsHallucination(recognized, _options.NoSpeechThreshold, _options.LogProbThreshold))
                     {
                         dropped++;
-                        SpeechLog.SegmentDropped(logger, segment.Text, recognized.NoSpeechProbability, recognized.AverageLogProbability);
+                        SpeechLog.SegmentDropped(_logger, segment.Text, recognized.NoSpeechProbability, recognized.AverageLogProbability);
                         continue;
                     }
 
@@ -114,26 +114,26 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
         }
         finally
         {
-            await pool.ReturnAsync(key, processor, healthy).ConfigureAwait(false);
+            await _pool.ReturnAsync(key, processor, healthy).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await pool.DisposeAsync().ConfigureAwait(false);
-        factory.Dispose();
+        await _pool.DisposeAsync().ConfigureAwait(false);
+        _factory.Dispose();
     }
 
     private WhisperProcessor Build(WhisperProcessorPool.ProcessorKey key)
     {
         // Native parameters in one place, starting from whisper.cpp's defaults (whisper_full_default_params).
-        var builder = factory.CreateBuilder()
-            .WithThreads(options.Threads)
+        var builder = _factory.CreateBuilder()
+            .WithThreads(_options.Threads)
             .WithLanguage(key.Language)
             .WithTemperature(0f)
             .WithTemperatureInc(0f)
-            .WithNoSpeechThreshold(options.NoSpeechThreshold)
+            .WithNoSpeechThreshold(_options.NoSpeechThreshold)
             .WithProbabilities()
             .WithSingleSegment()
             .WithNoContext();
@@ -142,7 +142,7 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
             builder = builder.WithPrompt(key.Prompt);
         }
 
-        if (!options.SuppressBlank)
+        if (!_options.SuppressBlank)
         {
             builder = builder.WithoutSuppressBlank();
         }

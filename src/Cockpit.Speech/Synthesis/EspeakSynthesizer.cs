@@ -12,23 +12,23 @@ namespace Cockpit.Speech.Synthesis;
 public sealed class EspeakSynthesizer
 {
     private const int MaxTextChars = 2_000;
-    private readonly string executable;
-    private readonly string englishVoice;
-    private readonly string mandarinVoice;
-    private readonly int rate;
+    private readonly string _executable;
+    private readonly string _englishVoice;
+    private readonly string _mandarinVoice;
+    private readonly int _rate;
 
     /// <summary>Creates a synthesizer with the executable, voices and rate of <paramref name="options"/>.</summary>
     public EspeakSynthesizer(SpeechOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        executable = options.EspeakPath;
-        englishVoice = options.EnglishVoice;
-        mandarinVoice = options.MandarinVoice;
-        rate = options.SpeakingRate;
+        _executable = options.EspeakPath;
+        _englishVoice = options.EnglishVoice;
+        _mandarinVoice = options.MandarinVoice;
+        _rate = options.SpeakingRate;
     }
 
     /// <summary>The voice used for <paramref name="language"/> (<c>zh</c> → Mandarin, anything else → English).</summary>
-    public string VoiceFor(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? mandarinVoice : englishVoice;
+    public string VoiceFor(string language) => language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? _mandarinVoice : _englishVoice;
 
     /// <summary>Speaks <paramref name="text"/> in <paramref name="language"/>.</summary>
     /// <param name="text">Up to 2000 characters.</param>
@@ -45,7 +45,7 @@ public sealed class EspeakSynthesizer
             throw new ArgumentOutOfRangeException(nameof(text), $"text of {text.Length} characters is longer than {MaxTextChars}");
         }
 
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo(_executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -56,7 +56,7 @@ public sealed class EspeakSynthesizer
         info.ArgumentList.Add("-v");
         info.ArgumentList.Add(VoiceFor(language));
         info.ArgumentList.Add("-s");
-        info.ArgumentList.Add((wordsPerMinute ?? rate).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add((wordsPerMinute ?? _rate).ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (pitch is { } p)
         {
             info.ArgumentList.Add("-p");
@@ -67,11 +67,11 @@ public sealed class EspeakSynthesizer
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new SpeechSynthesisException($"{executable} did not start");
+            process = Process.Start(info) ?? throw new SpeechSynthesisException($"{_executable} did not start");
         }
         catch (Win32Exception error)
         {
-            throw new SpeechSynthesisException($"{executable} not found or not runnable (install the Debian package espeak-ng): {error.Message}", error);
+            throw new SpeechSynthesisException($"{_executable} not found or not runnable (install the Debian package espeak-ng): {error.Message}", error);
         }
 
         using (process)
@@ -86,7 +86,7 @@ public sealed class EspeakSynthesizer
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
-                throw new SpeechSynthesisException($"{executable} exited with {process.ExitCode}: {(await errors.ConfigureAwait(false)).Trim()}");
+                throw new SpeechSynthesisException($"{_executable} exited with {process.ExitCode}: {(await errors.ConfigureAwait(false)).Trim()}");
             }
 
             output.Position = 0;

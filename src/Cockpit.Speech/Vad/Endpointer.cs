@@ -14,11 +14,11 @@ namespace Cockpit.Speech.Vad;
 /// </remarks>
 internal sealed class Endpointer(EndpointerSettings settings)
 {
-    private long? runStart;
-    private long runSamples;
-    private long lastSpeechEnd;
-    private long? refinedEnd;
-    private long position;
+    private long? _runStart;
+    private long _runSamples;
+    private long _lastSpeechEnd;
+    private long? _refinedEnd;
+    private long _position;
 
     /// <summary>Whether speech has started.</summary>
     public bool Triggered { get; private set; }
@@ -36,25 +36,25 @@ internal sealed class Endpointer(EndpointerSettings settings)
     public UtteranceEndReason EndReason { get; private set; } = UtteranceEndReason.NoSpeech;
 
     /// <summary>Samples consumed so far.</summary>
-    public long Position => position;
+    public long Position => _position;
 
     /// <summary>One past the last frame at or above the threshold, once triggered.</summary>
-    public long LastSpeechEnd => lastSpeechEnd;
+    public long LastSpeechEnd => _lastSpeechEnd;
 
     /// <summary>Whether the end has been refined since the last speech frame.</summary>
-    public bool IsEndRefined => refinedEnd is not null;
+    public bool IsEndRefined => _refinedEnd is not null;
 
     /// <summary>
     /// Sets where the sound really stopped (at or before <see cref="LastSpeechEnd"/>), measured in the audio: the
     /// trailing silence then counts from there. A later speech frame discards it.
     /// </summary>
-    public void RefineEnd(long end) => refinedEnd = Math.Clamp(end, SpeechStart, lastSpeechEnd);
+    public void RefineEnd(long end) => _refinedEnd = Math.Clamp(end, SpeechStart, _lastSpeechEnd);
 
     /// <summary>Takes the next frame's probability; returns true when this frame ended the utterance.</summary>
     public bool Push(float probability, int frameSamples)
     {
-        var start = position;
-        position += frameSamples;
+        var start = _position;
+        _position += frameSamples;
         if (Ended)
         {
             return false;
@@ -64,19 +64,19 @@ internal sealed class Endpointer(EndpointerSettings settings)
         {
             if (probability >= settings.Threshold)
             {
-                runStart ??= start;
-                runSamples += frameSamples;
-                if (runSamples >= settings.MinSpeechSamples)
+                _runStart ??= start;
+                _runSamples += frameSamples;
+                if (_runSamples >= settings.MinSpeechSamples)
                 {
                     Triggered = true;
-                    SpeechStart = runStart.Value;
-                    lastSpeechEnd = position;
+                    SpeechStart = _runStart.Value;
+                    _lastSpeechEnd = _position;
                 }
             }
             else if (probability < settings.NegativeThreshold)
             {
-                runStart = null;
-                runSamples = 0;
+                _runStart = null;
+                _runSamples = 0;
             }
 
             return false;
@@ -84,21 +84,21 @@ internal sealed class Endpointer(EndpointerSettings settings)
 
         if (probability >= settings.Threshold)
         {
-            lastSpeechEnd = position;
-            refinedEnd = null;
+            _lastSpeechEnd = _position;
+            _refinedEnd = null;
         }
 
         if (settings.Mode == EndpointingMode.Continuous)
         {
-            var end = refinedEnd ?? lastSpeechEnd;
-            if (position - end >= settings.TrailingSilenceSamples)
+            var end = _refinedEnd ?? _lastSpeechEnd;
+            if (_position - end >= settings.TrailingSilenceSamples)
             {
                 return End(end, UtteranceEndReason.TrailingSilence);
             }
 
-            if (position - SpeechStart >= settings.MaxUtteranceSamples)
+            if (_position - SpeechStart >= settings.MaxUtteranceSamples)
             {
-                return End(position, UtteranceEndReason.MaxLength);
+                return End(_position, UtteranceEndReason.MaxLength);
             }
         }
 
@@ -110,7 +110,7 @@ internal sealed class Endpointer(EndpointerSettings settings)
     {
         if (Triggered && !Ended)
         {
-            End(refinedEnd ?? lastSpeechEnd, UtteranceEndReason.EndOfAudio);
+            End(_refinedEnd ?? _lastSpeechEnd, UtteranceEndReason.EndOfAudio);
         }
     }
 

@@ -12,29 +12,29 @@ internal sealed class SileroVadStream : IDisposable
     private static readonly string[] InputNames = ["input", "state", "sr"];
     private static readonly string[] OutputNames = ["output", "stateN"];
 
-    private readonly SileroVadModel model;
-    private readonly float[] input = new float[SileroVadModel.ContextSize + SileroVadModel.FrameSize];
-    private readonly float[][] states = [new float[SileroVadModel.StateSize], new float[SileroVadModel.StateSize]];
-    private readonly float[] probability = new float[1];
-    private readonly long[] sampleRate = [16_000];
-    private readonly OrtValue inputValue;
-    private readonly OrtValue[] stateValues;
-    private readonly OrtValue outputValue;
-    private readonly OrtValue sampleRateValue;
-    private readonly RunOptions runOptions = new();
-    private int current;
+    private readonly SileroVadModel _model;
+    private readonly float[] _input = new float[SileroVadModel.ContextSize + SileroVadModel.FrameSize];
+    private readonly float[][] _states = [new float[SileroVadModel.StateSize], new float[SileroVadModel.StateSize]];
+    private readonly float[] _probability = new float[1];
+    private readonly long[] _sampleRate = [16_000];
+    private readonly OrtValue _inputValue;
+    private readonly OrtValue[] _stateValues;
+    private readonly OrtValue _outputValue;
+    private readonly OrtValue _sampleRateValue;
+    private readonly RunOptions _runOptions = new();
+    private int _current;
 
     internal SileroVadStream(SileroVadModel model)
     {
-        this.model = model;
-        inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, input.Length]);
-        stateValues =
+        this._model = model;
+        _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, _input.Length]);
+        _stateValues =
         [
-            OrtValue.CreateTensorValueFromMemory(states[0], [2, 1, 128]),
-            OrtValue.CreateTensorValueFromMemory(states[1], [2, 1, 128]),
+            OrtValue.CreateTensorValueFromMemory(_states[0], [2, 1, 128]),
+            OrtValue.CreateTensorValueFromMemory(_states[1], [2, 1, 128]),
         ];
-        outputValue = OrtValue.CreateTensorValueFromMemory(probability, [1, 1]);
-        sampleRateValue = OrtValue.CreateTensorValueFromMemory(sampleRate, model.SampleRateShape);
+        _outputValue = OrtValue.CreateTensorValueFromMemory(_probability, [1, 1]);
+        _sampleRateValue = OrtValue.CreateTensorValueFromMemory(_sampleRate, model.SampleRateShape);
     }
 
     /// <summary>Frames processed since creation or the last <see cref="Reset"/>.</summary>
@@ -48,40 +48,40 @@ internal sealed class SileroVadStream : IDisposable
             throw new ArgumentException($"a VAD frame is {SileroVadModel.FrameSize} samples, not {frame.Length}", nameof(frame));
         }
 
-        frame.CopyTo(input.AsSpan(SileroVadModel.ContextSize));
+        frame.CopyTo(_input.AsSpan(SileroVadModel.ContextSize));
 
         // The state is ping-ponged between two bound buffers: this frame's output state is the next frame's input.
-        var next = 1 - current;
-        model.Session.Run(
-            runOptions,
+        var next = 1 - _current;
+        _model.Session.Run(
+            _runOptions,
             InputNames,
-            [inputValue, stateValues[current], sampleRateValue],
+            [_inputValue, _stateValues[_current], _sampleRateValue],
             OutputNames,
-            [outputValue, stateValues[next]]);
-        current = next;
-        input.AsSpan(SileroVadModel.FrameSize, SileroVadModel.ContextSize).CopyTo(input);
+            [_outputValue, _stateValues[next]]);
+        _current = next;
+        _input.AsSpan(SileroVadModel.FrameSize, SileroVadModel.ContextSize).CopyTo(_input);
         Frames++;
-        return probability[0];
+        return _probability[0];
     }
 
     /// <summary>Forgets the recurrent state and the context (a new utterance on the same stream).</summary>
     public void Reset()
     {
-        Array.Clear(states[0]);
-        Array.Clear(states[1]);
-        Array.Clear(input);
-        current = 0;
+        Array.Clear(_states[0]);
+        Array.Clear(_states[1]);
+        Array.Clear(_input);
+        _current = 0;
         Frames = 0;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        inputValue.Dispose();
-        stateValues[0].Dispose();
-        stateValues[1].Dispose();
-        outputValue.Dispose();
-        sampleRateValue.Dispose();
-        runOptions.Dispose();
+        _inputValue.Dispose();
+        _stateValues[0].Dispose();
+        _stateValues[1].Dispose();
+        _outputValue.Dispose();
+        _sampleRateValue.Dispose();
+        _runOptions.Dispose();
     }
 }

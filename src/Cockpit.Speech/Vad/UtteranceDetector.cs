@@ -128,34 +128,34 @@ internal sealed class UtteranceDetector(SileroVadModel model, EndpointerSettings
     /// <summary>Audio kept from an absolute sample index on.</summary>
     private sealed class SampleBuffer
     {
-        private float[] data = new float[16_000];
-        private int count;
+        private float[] _data = new float[16_000];
+        private int _count;
 
         public long Start { get; private set; }
 
-        public long End => Start + count;
+        public long End => Start + _count;
 
         public void Append(ReadOnlySpan<float> samples)
         {
-            if (count + samples.Length > data.Length)
+            if (_count + samples.Length > _data.Length)
             {
-                Array.Resize(ref data, Math.Max(data.Length * 2, count + samples.Length));
+                Array.Resize(ref _data, Math.Max(_data.Length * 2, _count + samples.Length));
             }
 
-            samples.CopyTo(data.AsSpan(count));
-            count += samples.Length;
+            samples.CopyTo(_data.AsSpan(_count));
+            _count += samples.Length;
         }
 
         public void TrimBefore(long index)
         {
-            var drop = (int)Math.Clamp(index - Start, 0, count);
+            var drop = (int)Math.Clamp(index - Start, 0, _count);
             if (drop < 8 * FrameSize)
             {
                 return;
             }
 
-            data.AsSpan(drop, count - drop).CopyTo(data);
-            count -= drop;
+            _data.AsSpan(drop, _count - drop).CopyTo(_data);
+            _count -= drop;
             Start += drop;
         }
 
@@ -166,13 +166,13 @@ internal sealed class UtteranceDetector(SileroVadModel model, EndpointerSettings
             var sum = 0.0;
             for (var i = Math.Max(first, 1); i < first + count; i++)
             {
-                var x = data[i] - (0.95f * data[i - 1]);
+                var x = _data[i] - (0.95f * _data[i - 1]);
                 sum += x * x;
             }
 
             return (float)Math.Sqrt(sum / count);
         }
 
-        public float[] Slice(long from, long to) => data.AsSpan((int)(from - Start), (int)Math.Max(0, to - from)).ToArray();
+        public float[] Slice(long from, long to) => _data.AsSpan((int)(from - Start), (int)Math.Max(0, to - from)).ToArray();
     }
 }

@@ -20,9 +20,9 @@ public sealed class ActionCatalog
         return Load(stream);
     });
 
-    private readonly FrozenDictionary<string, CatalogFunction> functions;
-    private readonly FrozenDictionary<string, CatalogZone> zones;
-    private readonly FrozenDictionary<string, CatalogOperation> ops;
+    private readonly FrozenDictionary<string, CatalogFunction> _functions;
+    private readonly FrozenDictionary<string, CatalogZone> _zones;
+    private readonly FrozenDictionary<string, CatalogOperation> _ops;
 
     private ActionCatalog(CatalogDocument document, string sha256)
     {
@@ -33,9 +33,9 @@ public sealed class ActionCatalog
         Zones = document.Zones;
         Operations = document.Ops;
         Seats = document.Seats.ToFrozenDictionary();
-        functions = document.Functions.ToFrozenDictionary(f => f.Id);
-        zones = document.Zones.ToFrozenDictionary(z => z.Id);
-        ops = document.Ops.ToFrozenDictionary(o => o.Id);
+        _functions = document.Functions.ToFrozenDictionary(f => f.Id);
+        _zones = document.Zones.ToFrozenDictionary(z => z.Id);
+        _ops = document.Ops.ToFrozenDictionary(o => o.Id);
         Validate();
     }
 
@@ -92,15 +92,15 @@ public sealed class ActionCatalog
 
     /// <summary>The function with this id, or null.</summary>
     /// <param name="id">Function id.</param>
-    public CatalogFunction? FindFunction(string? id) => id is not null && functions.TryGetValue(id, out var f) ? f : null;
+    public CatalogFunction? FindFunction(string? id) => id is not null && _functions.TryGetValue(id, out var f) ? f : null;
 
     /// <summary>The zone with this id, or null.</summary>
     /// <param name="id">Zone id.</param>
-    public CatalogZone? FindZone(string? id) => id is not null && zones.TryGetValue(id, out var z) ? z : null;
+    public CatalogZone? FindZone(string? id) => id is not null && _zones.TryGetValue(id, out var z) ? z : null;
 
     /// <summary>The operation with this id, or null.</summary>
     /// <param name="id">Operation id.</param>
-    public CatalogOperation? FindOperation(string? id) => id is not null && ops.TryGetValue(id, out var o) ? o : null;
+    public CatalogOperation? FindOperation(string? id) => id is not null && _ops.TryGetValue(id, out var o) ? o : null;
 
     /// <summary>The concrete VSS path of a function for one seat (or its only path when not zoned).</summary>
     /// <param name="function">A vehicle function.</param>

@@ -17,21 +17,21 @@ internal sealed class EncoderSession : IDisposable
     // ONNX Runtime adds a custom op domain to ONNX's process-wide domain map with an unlocked check-then-add, so two
     // sessions registering the kernel library at once can both add "cockpit" and one of them throws.
     private static readonly Lock CustomOpRegistration = new();
-    private readonly InferenceSession session;
-    private readonly SessionOptions options;
-    private readonly LookupTable? table;
-    private readonly OrtValue? tableTensor;
-    private readonly ModelShape shape;
-    private readonly string[] inputNames;
+    private readonly InferenceSession _session;
+    private readonly SessionOptions _options;
+    private readonly LookupTable? _table;
+    private readonly OrtValue? _tableTensor;
+    private readonly ModelShape _shape;
+    private readonly string[] _inputNames;
 
     /// <param name="kernelLibrary">The fused kernel library, or null to run the stock graph.</param>
     /// <param name="portableKernel">Run the kernel's portable loop even where AVX2 is there (what a head unit without
     /// it runs), so tests cover both.</param>
     public EncoderSession(string onnxPath, ModelShape shape, LookupTable? table, int intraOpThreads, string? kernelLibrary = null, bool portableKernel = false)
     {
-        this.shape = shape;
-        this.table = table;
-        options = new SessionOptions
+        this._shape = shape;
+        this._table = table;
+        _options = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, intraOpThreads),
             InterOpNumThreads = 1,
@@ -43,17 +43,17 @@ internal sealed class EncoderSession : IDisposable
         {
             if (portableKernel)
             {
-                options.AddSessionConfigEntry(PortableKernelEntry, "1");
+                _options.AddSessionConfigEntry(PortableKernelEntry, "1");
             }
 
-            session = CreateWithKernel(fused, options, kernelLibrary!);
-            tableTensor = table!.CreateTensor();
-            inputNames = ["input_ids", "attention_mask", MoleMixFusion.TableInput];
+            _session = CreateWithKernel(fused, _options, kernelLibrary!);
+            _tableTensor = table!.CreateTensor();
+            _inputNames = ["input_ids", "attention_mask", MoleMixFusion.TableInput];
         }
         else
         {
-            session = new InferenceSession(onnxPath, options);
-            inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(LookupInput)];
+            _session = new InferenceSession(onnxPath, _options);
+            _inputNames = ["input_ids", "attention_mask", .. Enumerable.Range(0, table is null ? 0 : shape.Layers).Select(LookupInput)];
         }
     }
 
@@ -78,7 +78,7 @@ internal sealed class EncoderSession : IDisposable
     }
 
     /// <summary>Whether the expert path runs in the fused kernel.</summary>
-    public bool IsFused => tableTensor is not null;
+    public bool IsFused => _tableTensor is not null;
 
     /// <summary>The graph input that takes layer <paramref name="layer"/>'s lookup-table rows in the stock graph.</summary>
     public static string LookupInput(int layer) => $"lut{layer}";
@@ -93,29 +93,29 @@ internal sealed class EncoderSession : IDisposable
         var buffers = new List<Float16[]>();
         try
         {
-            if (tableTensor is not null)
+            if (_tableTensor is not null)
             {
-                inputs.Add(tableTensor);
+                inputs.Add(_tableTensor);
             }
-            else if (table is not null)
+            else if (_table is not null)
             {
-                var values = ids.Length * shape.Experts * shape.Dim;
-                for (var l = 0; l < shape.Layers; l++)
+                var values = ids.Length * _shape.Experts * _shape.Dim;
+                for (var l = 0; l < _shape.Layers; l++)
                 {
                     var buffer = ArrayPool<Float16>.Shared.Rent(values);
                     buffers.Add(buffer);
-                    table.Gather(ids, l, buffer.AsSpan(0, values));
-                    inputs.Add(OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, values), [batch, length, shape.Experts, shape.Dim]));
+                    _table.Gather(ids, l, buffer.AsSpan(0, values));
+                    inputs.Add(OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, values), [batch, length, _shape.Experts, _shape.Dim]));
                 }
             }
 
             using var runOptions = new RunOptions();
-            using var results = session.Run(runOptions, inputNames, inputs, OutputNames);
+            using var results = _session.Run(runOptions, _inputNames, inputs, OutputNames);
             return (results[0].GetTensorDataAsSpan<float>().ToArray(), results[1].GetTensorDataAsSpan<float>().ToArray(), results[2].GetTensorDataAsSpan<float>().ToArray());
         }
         finally
         {
-            foreach (var input in inputs.Skip(2).Where(i => i != tableTensor))
+            foreach (var input in inputs.Skip(2).Where(i => i != _tableTensor))
             {
                 input.Dispose();
             }
@@ -126,8 +126,8 @@ internal sealed class EncoderSession : IDisposable
 
     public void Dispose()
     {
-        session.Dispose();
-        tableTensor?.Dispose();
-        options.Dispose();
+        _session.Dispose();
+        _tableTensor?.Dispose();
+        _options.Dispose();
     }
 }

@@ -34,16 +34,16 @@ public sealed class LabelSet
     /// <summary>Slot span kinds, in label order.</summary>
     public static readonly IReadOnlyList<string> SlotKinds = ["VALUE", "DELTA", "LEVEL", "TEXT"];
 
-    private readonly Dictionary<string, int> intentIds;
-    private readonly Dictionary<string, int> slotIds;
-    private readonly ActionCatalog catalog;
+    private readonly Dictionary<string, int> _intentIds;
+    private readonly Dictionary<string, int> _slotIds;
+    private readonly ActionCatalog _catalog;
 
     /// <summary>Builds the labels of <paramref name="catalog"/>.</summary>
     /// <param name="catalog">The action catalog.</param>
     public LabelSet(ActionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        this.catalog = catalog;
+        this._catalog = catalog;
         var intents = new List<Intent>();
         foreach (var function in catalog.Functions)
         {
@@ -71,8 +71,8 @@ public sealed class LabelSet
         IntentTags = ["O", .. intents.SelectMany(intent => new[] { "B-" + intent.Id, "I-" + intent.Id })];
         SlotTags = ["O", .. SlotKinds.SelectMany(kind => new[] { "B-" + kind, "I-" + kind })];
         Zones = [.. catalog.Zones.Select(zone => zone.Id)];
-        intentIds = intents.Select((intent, index) => (intent.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
-        slotIds = SlotKinds.Select((kind, index) => (kind, index)).ToDictionary(pair => pair.kind, pair => pair.index, StringComparer.Ordinal);
+        _intentIds = intents.Select((intent, index) => (intent.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+        _slotIds = SlotKinds.Select((kind, index) => (kind, index)).ToDictionary(pair => pair.kind, pair => pair.index, StringComparer.Ordinal);
         var all = string.Join('\n', IntentTags.Concat(["--"]).Concat(SlotTags).Concat(["--"]).Concat(Zones));
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all)));
     }
@@ -95,7 +95,7 @@ public sealed class LabelSet
     /// <summary>The <c>B-</c> tag id of an intent (its <c>I-</c> tag is the next).</summary>
     /// <param name="intent">The intent id.</param>
     public int BeginTag(string intent) =>
-        intentIds.TryGetValue(intent, out var index) ? 1 + (2 * index) : throw new KeyNotFoundException($"Unknown intent {intent}.");
+        _intentIds.TryGetValue(intent, out var index) ? 1 + (2 * index) : throw new KeyNotFoundException($"Unknown intent {intent}.");
 
     /// <summary>The intent of an intent tag and whether the tag begins a call; null for <c>O</c>.</summary>
     /// <param name="tag">An intent tag id.</param>
@@ -105,7 +105,7 @@ public sealed class LabelSet
     /// <summary>The <c>B-</c> tag id of a slot kind (its <c>I-</c> tag is the next).</summary>
     /// <param name="kind">One of <see cref="SlotKinds"/>.</param>
     public int SlotBeginTag(string kind) =>
-        slotIds.TryGetValue(kind, out var index) ? 1 + (2 * index) : throw new KeyNotFoundException($"Unknown slot {kind}.");
+        _slotIds.TryGetValue(kind, out var index) ? 1 + (2 * index) : throw new KeyNotFoundException($"Unknown slot {kind}.");
 
     /// <summary>The slot kind of a slot tag and whether it begins a span; null for <c>O</c>.</summary>
     /// <param name="tag">A slot tag id.</param>
@@ -131,7 +131,7 @@ public sealed class LabelSet
         {
             id = new Intent(function, op, null).Id;
         }
-        else if (catalog.FindFunction(function) is { } found)
+        else if (_catalog.FindFunction(function) is { } found)
         {
             var canonical = CanonicalOperation(found, op);
             if (canonical is null)
@@ -146,12 +146,12 @@ public sealed class LabelSet
             return null;
         }
 
-        return intentIds.ContainsKey(id) ? id : null;
+        return _intentIds.ContainsKey(id) ? id : null;
     }
 
     /// <summary>The intent with the given id, or null.</summary>
     /// <param name="id">An intent id.</param>
-    public Intent? FindIntent(string id) => intentIds.TryGetValue(id, out var index) ? Intents[index] : null;
+    public Intent? FindIntent(string id) => _intentIds.TryGetValue(id, out var index) ? Intents[index] : null;
 
     /// <summary>The distinct operations a function is labelled with, in catalog order.</summary>
     private static IEnumerable<string> Operations(CatalogFunction function)

@@ -37,9 +37,9 @@ internal sealed unsafe partial class LookupTable : IDisposable
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE
     private const int FadviseDontNeed = 4; // POSIX_FADV_DONTNEED
 
-    private readonly MemoryMappedFile? file;
-    private readonly MemoryMappedViewAccessor? view;
-    private readonly byte* rows; // row 0
+    private readonly MemoryMappedFile? _file;
+    private readonly MemoryMappedViewAccessor? _view;
+    private readonly byte* _rows; // row 0
 
     private LookupTable(string path, ModelShape shape, LookupTablePrecision precision, bool resident)
     {
@@ -50,15 +50,15 @@ internal sealed unsafe partial class LookupTable : IDisposable
         IsResident = resident;
         if (resident)
         {
-            rows = LoadResident(path, (long)shape.Vocab * RowBytes);
+            _rows = LoadResident(path, (long)shape.Vocab * RowBytes);
             return;
         }
 
-        file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        _file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* p = null;
-        view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-        rows = p + view.PointerOffset + HeaderBytes;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+        _rows = p + _view.PointerOffset + HeaderBytes;
     }
 
     public string Path { get; }
@@ -152,7 +152,7 @@ internal sealed unsafe partial class LookupTable : IDisposable
         for (var i = 0; i < ids.Length; i++)
         {
             var id = (ulong)ids[i] < (ulong)Shape.Vocab ? ids[i] : 0;
-            var section = rows + (id * RowBytes) + ((long)layer * layerBytes);
+            var section = _rows + (id * RowBytes) + ((long)layer * layerBytes);
             var target = destination.Slice(i * values, values);
             if (Precision == LookupTablePrecision.Float16)
             {
@@ -178,20 +178,20 @@ internal sealed unsafe partial class LookupTable : IDisposable
     /// become resident. Valid while this table is open.
     /// </summary>
     public OrtValue CreateTensor() => Precision == LookupTablePrecision.Float16
-        ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)rows, (long)Shape.Vocab * RowBytes)
-        : OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.UInt8, [Shape.Vocab, RowBytes], (IntPtr)rows, (long)Shape.Vocab * RowBytes);
+        ? OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float16, [Shape.Vocab, RowBytes / sizeof(ushort)], (IntPtr)_rows, (long)Shape.Vocab * RowBytes)
+        : OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.UInt8, [Shape.Vocab, RowBytes], (IntPtr)_rows, (long)Shape.Vocab * RowBytes);
 
     public void Dispose()
     {
         if (IsResident)
         {
-            NativeMemory.AlignedFree(rows);
+            NativeMemory.AlignedFree(_rows);
             return;
         }
 
-        view!.SafeMemoryMappedViewHandle.ReleasePointer();
-        view.Dispose();
-        file!.Dispose();
+        _view!.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _file!.Dispose();
     }
 
     /// <summary>

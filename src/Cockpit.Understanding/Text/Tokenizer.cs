@@ -17,34 +17,34 @@ public sealed class Tokenizer
 
     private const int MaxWordLength = 40;
 
-    private readonly Dictionary<string, int> ids;
-    private readonly string[] tokens;
-    private readonly int maxPieceLength;
+    private readonly Dictionary<string, int> _ids;
+    private readonly string[] _tokens;
+    private readonly int _maxPieceLength;
 
     /// <summary>Creates a tokenizer over a vocabulary (token text per id; id 0 must be <see cref="Pad"/>).</summary>
     /// <param name="vocabulary">Tokens in id order.</param>
     public Tokenizer(IReadOnlyList<string> vocabulary)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
-        tokens = [.. vocabulary];
-        ids = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Length; i++)
+        _tokens = [.. vocabulary];
+        _ids = new Dictionary<string, int>(_tokens.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _tokens.Length; i++)
         {
-            ids.TryAdd(tokens[i], i);
+            _ids.TryAdd(_tokens[i], i);
         }
 
-        maxPieceLength = tokens.Length == 0 ? 1 : tokens.Max(t => t.Length);
-        UnknownId = ids.TryGetValue(Unknown, out var u) ? u : 0;
+        _maxPieceLength = _tokens.Length == 0 ? 1 : _tokens.Max(t => t.Length);
+        UnknownId = _ids.TryGetValue(Unknown, out var u) ? u : 0;
     }
 
     /// <summary>Number of tokens in the vocabulary.</summary>
-    public int VocabularySize => tokens.Length;
+    public int VocabularySize => _tokens.Length;
 
     /// <summary>Id of <see cref="Unknown"/>.</summary>
     public int UnknownId { get; }
 
     /// <summary>The vocabulary in id order.</summary>
-    public IReadOnlyList<string> Vocabulary => tokens;
+    public IReadOnlyList<string> Vocabulary => _tokens;
 
     /// <summary>Reads a vocabulary file (UTF-8, one token per line, id = line number from 0).</summary>
     /// <param name="path">File path.</param>
@@ -115,7 +115,7 @@ public sealed class Tokenizer
         var result = new List<Token>(text.Length);
         foreach (var (piece, start, isWord) in PreTokenize(text))
         {
-            if (ids.TryGetValue(piece, out var id))
+            if (_ids.TryGetValue(piece, out var id))
             {
                 result.Add(new Token(id, start, piece.Length));
             }
@@ -135,11 +135,11 @@ public sealed class Tokenizer
     /// <summary>The id of a vocabulary entry, if the vocabulary has it.</summary>
     /// <param name="token">The entry, e.g. <see cref="ByteToken"/>'s.</param>
     /// <param name="id">Its id.</param>
-    public bool TryGetId(string token, out int id) => ids.TryGetValue(token, out id);
+    public bool TryGetId(string token, out int id) => _ids.TryGetValue(token, out id);
 
     /// <summary>The text of a token id.</summary>
     /// <param name="id">Token id.</param>
-    public string TokenText(int id) => (uint)id < (uint)tokens.Length ? tokens[id] : Unknown;
+    public string TokenText(int id) => (uint)id < (uint)_tokens.Length ? _tokens[id] : Unknown;
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
@@ -150,10 +150,10 @@ public sealed class Tokenizer
         {
             var found = -1;
             var foundLength = 0;
-            for (var len = Math.Min(word.Length - pos, maxPieceLength); len >= 1; len--)
+            for (var len = Math.Min(word.Length - pos, _maxPieceLength); len >= 1; len--)
             {
                 var candidate = pos == 0 ? word.Substring(pos, len) : string.Concat("##", word.AsSpan(pos, len));
-                if (ids.TryGetValue(candidate, out var id))
+                if (_ids.TryGetValue(candidate, out var id))
                 {
                     found = id;
                     foundLength = len;
@@ -181,7 +181,7 @@ public sealed class Tokenizer
         Encoding.UTF8.GetBytes(piece, bytes);
         foreach (var b in bytes)
         {
-            result.Add(new Token(ids.TryGetValue(ByteToken(b), out var id) ? id : UnknownId, start, length));
+            result.Add(new Token(_ids.TryGetValue(ByteToken(b), out var id) ? id : UnknownId, start, length));
         }
     }
 }

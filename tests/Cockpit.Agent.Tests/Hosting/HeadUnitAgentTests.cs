@@ -28,9 +28,14 @@ public sealed class HeadUnitAgentTests
         while (pending.TryDequeue(out var name))
         {
             if (name.Name is not { } simple || !simple.StartsWith("Cockpit.", StringComparison.Ordinal) || !seen.Add(simple))
+            {
                 continue;
+            }
+
             foreach (var reference in System.Reflection.Assembly.Load(name).GetReferencedAssemblies())
+            {
                 pending.Enqueue(reference);
+            }
         }
 
         Assert.Contains("Cockpit.Agent.Screen", seen);

@@ -8,8 +8,8 @@ namespace Cockpit.Agent.Tests.Replies;
 /// <summary>Answers to questions about the car, said from the values the car reports, as people say them.</summary>
 public sealed class AnswerComposerTests
 {
-    private readonly AnswerComposer answers = new(ActionCatalog.Default, new ReplyComposer(ActionCatalog.Default));
-    private readonly ActionResolver resolver = new(ActionCatalog.Default);
+    private readonly AnswerComposer _answers = new(ActionCatalog.Default, new ReplyComposer(ActionCatalog.Default));
+    private readonly ActionResolver _resolver = new(ActionCatalog.Default);
 
     public static TheoryData<string, string[], string, object?, string> States => new()
     {
@@ -24,10 +24,10 @@ public sealed class AnswerComposerTests
     [MemberData(nameof(States))]
     public void Answer_OneState_SaidAsPeopleSayIt(string function, string[] zones, string path, object? value, string expected)
     {
-        var action = resolver.Resolve([new ActionCall { Function = function, Operation = "query", Zones = zones }], Seat.Driver, _ => null, null).Actions.Single();
+        var action = _resolver.Resolve([new ActionCall { Function = function, Operation = "query", Zones = zones }], Seat.Driver, _ => null, null).Actions.Single();
         var values = new Dictionary<string, object?> { [path] = value };
 
-        var said = string.Join('|', answers.Answer(action, p => values.GetValueOrDefault(p), "en"), answers.Answer(action, p => values.GetValueOrDefault(p), "zh"));
+        var said = string.Join('|', _answers.Answer(action, p => values.GetValueOrDefault(p), "en"), _answers.Answer(action, p => values.GetValueOrDefault(p), "zh"));
 
         Assert.Equal(expected, said);
     }
@@ -37,17 +37,17 @@ public sealed class AnswerComposerTests
     [InlineData(false, "Door locks: the driver locked, the passenger locked, the rear left locked, the rear right unlocked|门锁：主驾已锁上，副驾已锁上，左后已锁上，右后没锁")]
     public void Answer_EverySeat_SaidTogetherWhenTheyAgree(bool rearRightLocked, string expected)
     {
-        var action = resolver.Resolve([new ActionCall { Function = "door.lock", Operation = "query", Zones = ["all"] }], Seat.Driver, _ => null, null).Actions.Single();
+        var action = _resolver.Resolve([new ActionCall { Function = "door.lock", Operation = "query", Zones = ["all"] }], Seat.Driver, _ => null, null).Actions.Single();
         object? Locked(string path) => !path.Contains("Row2.PassengerSide", StringComparison.Ordinal) || rearRightLocked;
 
-        Assert.Equal(expected, string.Join('|', answers.Answer(action, Locked, "en"), answers.Answer(action, Locked, "zh")));
+        Assert.Equal(expected, string.Join('|', _answers.Answer(action, Locked, "en"), _answers.Answer(action, Locked, "zh")));
     }
 
     [Fact]
     public void Answer_StateUnknown_SaysItCannotReadIt()
     {
-        var action = resolver.Resolve([new ActionCall { Function = "sensor.outside_temperature", Operation = "query" }], Seat.Driver, _ => null, null).Actions.Single();
+        var action = _resolver.Resolve([new ActionCall { Function = "sensor.outside_temperature", Operation = "query" }], Seat.Driver, _ => null, null).Actions.Single();
 
-        Assert.Equal("I can't read the temperature outside right now", answers.Answer(action, _ => null, "en"));
+        Assert.Equal("I can't read the temperature outside right now", _answers.Answer(action, _ => null, "en"));
     }
 }

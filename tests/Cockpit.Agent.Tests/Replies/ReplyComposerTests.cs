@@ -8,8 +8,8 @@ namespace Cockpit.Agent.Tests.Replies;
 /// <summary>The question asked before doing what was understood too weakly to do unasked.</summary>
 public sealed class ReplyComposerTests
 {
-    private readonly ReplyComposer replies = new(ActionCatalog.Default);
-    private readonly ActionResolver resolver = new(ActionCatalog.Default);
+    private readonly ReplyComposer _replies = new(ActionCatalog.Default);
+    private readonly ActionResolver _resolver = new(ActionCatalog.Default);
 
     [Theory]
     [InlineData("zh", "您是想将屏幕亮度调高到90%吗？")]
@@ -18,7 +18,7 @@ public sealed class ReplyComposerTests
     {
         var actions = Resolve(new ActionCall { Function = "display.brightness", Operation = "up" });
 
-        Assert.Equal(expected, replies.AskToConfirm(language, actions));
+        Assert.Equal(expected, _replies.AskToConfirm(language, actions));
     }
 
     [Theory]
@@ -28,9 +28,9 @@ public sealed class ReplyComposerTests
     {
         var actions = Resolve(new ActionCall { Function = "sunroof", Operation = "open" }, new ActionCall { Function = "climate.ac", Operation = "on" });
 
-        Assert.Equal(expected, replies.AskToConfirm(language, actions));
+        Assert.Equal(expected, _replies.AskToConfirm(language, actions));
     }
 
     private IReadOnlyList<ResolvedAction> Resolve(params ActionCall[] calls) =>
-        resolver.Resolve(calls, Seat.Driver, path => path.EndsWith("Brightness", StringComparison.Ordinal) ? 70f : null, null).Actions;
+        _resolver.Resolve(calls, Seat.Driver, path => path.EndsWith("Brightness", StringComparison.Ordinal) ? 70f : null, null).Actions;
 }

@@ -95,7 +95,10 @@ public class ScreenAgentHost : IAsyncLifetime
     {
         var request = new ResetRequest();
         foreach (var (key, value) in given)
+        {
             request.Given[key] = value is bool b ? new StateValue { BoolValue = b } : new StateValue { StringValue = (string)value };
+        }
+
         await Hmi.ResetAsync(request);
     }
 

@@ -111,7 +111,9 @@ public sealed class ScreenSideEffectTests(ScreenAgentHost host) : IClassFixture<
             ActuateRequests = { new ActuateRequest { SignalId = new SignalID { Path = RearWiper }, Value = new Value { String = "INTERVAL" } } },
         });
         for (var tries = 0; tries < 100 && !(await Values(RearWiper)).Contains("INTERVAL", StringComparison.Ordinal); tries++)
+        {
             await Task.Delay(10);
+        }
     }
 
     private async Task<string> Values(params string[] paths)
@@ -130,7 +132,9 @@ public sealed class ScreenSideEffectTests(ScreenAgentHost host) : IClassFixture<
         {
             var call = continuation(request, context);
             if (request is not ActRequest { Tap.ElementId: var id } || id != elementId)
+            {
                 return call;
+            }
 
             return new AsyncUnaryCall<TResponse>(
                 Then(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);

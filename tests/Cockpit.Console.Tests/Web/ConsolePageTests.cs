@@ -135,9 +135,15 @@ public sealed class ConsolePageTests(EmbeddedConsole console) : IAsyncLifetime
         var differing = Enumerable.Range(0, height).Sum(y => Enumerable.Range(0, width).Count(x => Math.Abs(climate.Luma(x, y) - media.Luma(x, y)) > 64));
         var (climateInk, mediaInk) = (Ink(climate), Ink(media));
         if (climateInk < 100 || mediaInk < 100)
+        {
             return $"the tiles' Chinese names rendered nearly empty ({climateInk}, {mediaInk} light pixels)";
+        }
+
         if (differing < 300)
+        {
             return $"'空调' and '音乐' render almost alike ({differing} differing pixels): missing glyphs drawn as boxes";
+        }
+
         return null;
     }
 
@@ -148,7 +154,9 @@ public sealed class ConsolePageTests(EmbeddedConsole console) : IAsyncLifetime
         for (var y = 0; y < png.Height; y += 2)
         {
             for (var x = 0; x < png.Width; x += 2)
+            {
                 colours[png.Rgb(x, y)] = colours.GetValueOrDefault(png.Rgb(x, y)) + 1;
+            }
         }
 
         Assert.True(colours.Count > 100, $"the screenshot has only {colours.Count} colours: the page did not render ({file})");

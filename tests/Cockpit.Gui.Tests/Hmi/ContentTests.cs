@@ -142,7 +142,10 @@ public sealed class ContentTests : IAsyncLifetime
 
         var scrolls = 0;
         while (screen.Find("phone.contacts.zhou-jie") is null && scrolls++ < 10)
+        {
             screen = (await Client.ScrollAsync("phone.contacts", ScrollDirection.Down)).Screen;
+        }
+
         await Client.TapAsync("phone.contacts.zhou-jie");
         await Client.TapAsync("phone.contact.call");
 

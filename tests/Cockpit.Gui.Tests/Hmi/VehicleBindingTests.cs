@@ -33,7 +33,9 @@ public sealed class VehicleBindingTests : IAsyncLifetime
         await _host.DisposeAsync();
         await _vehicle.DisposeAsync();
         if (_screensFile is not null)
+        {
             File.Delete(_screensFile);
+        }
     }
 
     [Fact]
@@ -231,7 +233,9 @@ public sealed class VehicleBindingTests : IAsyncLifetime
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Cockpit.sln")))
+            {
                 return dir.FullName;
+            }
         }
 
         throw new DirectoryNotFoundException("Cockpit.sln not found above " + AppContext.BaseDirectory);

@@ -49,9 +49,14 @@ public static class Chromium
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         if (fontconfigFile is not null)
+        {
             start.Environment["FONTCONFIG_FILE"] = fontconfigFile;
+        }
+
         foreach (var argument in arguments)
+        {
             start.ArgumentList.Add(argument);
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         var output = process.StandardOutput.ReadToEndAsync();

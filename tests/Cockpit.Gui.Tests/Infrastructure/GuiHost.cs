@@ -71,7 +71,9 @@ public sealed class GuiHost : IAsyncDisposable
             options.ReconnectDelay = TimeSpan.FromMilliseconds(100);
             configure?.Invoke(options);
             if (options.VehicleAddress.Length > 0 && options.VehicleToken is null)
+            {
                 options.VehicleToken = VehicleTestKeys.Issue(HmiVehicleScope.For(options), "hmi");
+            }
         });
 
         ListenOptions? grpc = null;

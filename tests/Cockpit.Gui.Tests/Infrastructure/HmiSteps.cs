@@ -38,9 +38,15 @@ public static class HmiSteps
         {
             var screen = await client.GetScreenAsync(new GetScreenRequest());
             if (condition(screen))
+            {
                 return screen;
+            }
+
             if (DateTime.UtcNow > deadline)
+            {
                 throw new TimeoutException($"the screen never showed {what}; last: {screen}");
+            }
+
             await Task.Delay(20);
         }
     }

@@ -25,7 +25,9 @@ public sealed class Png
     public static Png Read(byte[] file)
     {
         if (file.Length < 8 || !file.AsSpan(0, 8).SequenceEqual(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }))
+        {
             throw new InvalidDataException("not a PNG file");
+        }
 
         int width = 0, height = 0, channels = 0;
         using var data = new MemoryStream();
@@ -39,7 +41,10 @@ public sealed class Png
                 width = BinaryPrimitives.ReadInt32BigEndian(body);
                 height = BinaryPrimitives.ReadInt32BigEndian(body[4..]);
                 if (body[8] != 8 || body[12] != 0)
+                {
                     throw new InvalidDataException("only 8-bit, non-interlaced PNGs are read");
+                }
+
                 channels = body[9] switch
                 {
                     2 => 3,

@@ -68,7 +68,9 @@ public sealed class WatchPageTests : IAsyncLifetime
         for (var y = 0; y < png.Height; y += 2)
         {
             for (var x = 0; x < png.Width; x += 2)
+            {
                 colours[png.Rgb(x, y)] = colours.GetValueOrDefault(png.Rgb(x, y)) + 1;
+            }
         }
 
         var samples = colours.Values.Sum();
@@ -124,11 +126,20 @@ public sealed class WatchPageTests : IAsyncLifetime
         var differing = Enumerable.Range(0, 200).Sum(y => Enumerable.Range(0, 200).Count(x => Math.Abs(png.Luma(x, y) - png.Luma(x + 200, y)) > 64));
         var (qi, xiang, latin) = (Ink(0), Ink(200), Ink(400));
         if (latin <= 500)
+        {
             return $"even Latin text did not render ({latin} dark pixels)";
+        }
+
         if (qi <= 500 || xiang <= 500)
+        {
             return $"Chinese characters rendered nearly empty ({qi}, {xiang} dark pixels)";
+        }
+
         if (differing <= 1500)
+        {
             return $"'七' and '香' render almost alike ({differing} differing pixels): missing glyphs drawn as boxes";
+        }
+
         return null;
     }
 

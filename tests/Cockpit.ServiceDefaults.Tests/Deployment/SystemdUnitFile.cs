@@ -3,9 +3,9 @@ namespace Cockpit.ServiceDefaults.Tests.Deployment;
 /// <summary>A systemd unit file read as sections of directives; a directive given twice keeps both values in order.</summary>
 internal sealed class SystemdUnitFile
 {
-    private readonly Dictionary<string, Dictionary<string, List<string>>> sections;
+    private readonly Dictionary<string, Dictionary<string, List<string>>> _sections;
 
-    private SystemdUnitFile(Dictionary<string, Dictionary<string, List<string>>> sections) => this.sections = sections;
+    private SystemdUnitFile(Dictionary<string, Dictionary<string, List<string>>> sections) => this._sections = sections;
 
     public static IReadOnlyList<string> ServiceNames { get; } = ["cockpit-vehicle.service", "cockpit-hmi.service", "cockpit-agent.service"];
 
@@ -44,7 +44,7 @@ internal sealed class SystemdUnitFile
 
     /// <summary>Every value of a directive, in file order; empty when it is absent.</summary>
     public IReadOnlyList<string> All(string section, string key) =>
-        sections.TryGetValue(section, out var directives) && directives.TryGetValue(key, out var values) ? values : [];
+        _sections.TryGetValue(section, out var directives) && directives.TryGetValue(key, out var values) ? values : [];
 
     /// <summary>The value of a directive given once.</summary>
     public string Single(string section, string key)

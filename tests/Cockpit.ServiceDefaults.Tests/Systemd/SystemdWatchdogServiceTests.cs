@@ -143,8 +143,8 @@ public sealed class SystemdWatchdogServiceTests
     /// <summary>Records each notification with the (fake) time it was sent.</summary>
     private sealed class RecordingNotifier(TimeProvider? clock = null) : ISystemdNotifier
     {
-        private readonly Channel<(string, DateTimeOffset)> pings = Channel.CreateUnbounded<(string, DateTimeOffset)>();
-        private readonly List<string> all = [];
+        private readonly Channel<(string, DateTimeOffset)> _pings = Channel.CreateUnbounded<(string, DateTimeOffset)>();
+        private readonly List<string> _all = [];
 
         public bool IsEnabled { get; init; } = true;
 
@@ -152,52 +152,52 @@ public sealed class SystemdWatchdogServiceTests
         {
             get
             {
-                lock (all)
+                lock (_all)
                 {
-                    return [.. all];
+                    return [.. _all];
                 }
             }
         }
 
         public void Notify(ServiceState state)
         {
-            lock (all)
+            lock (_all)
             {
-                all.Add(state.ToString());
+                _all.Add(state.ToString());
             }
 
-            pings.Writer.TryWrite((state.ToString(), clock?.GetUtcNow() ?? DateTimeOffset.MinValue));
+            _pings.Writer.TryWrite((state.ToString(), clock?.GetUtcNow() ?? DateTimeOffset.MinValue));
         }
 
-        public async Task<(string State, DateTimeOffset At)> Next() => await pings.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        public async Task<(string State, DateTimeOffset At)> Next() => await _pings.Reader.ReadAsync().AsTask().WaitAsync(Wait);
     }
 
     /// <summary>A fake clock that reports each timer the service creates, so the test advances time only once the service waits.</summary>
     private sealed class SignallingTimeProvider : FakeTimeProvider
     {
-        private readonly Channel<bool> timers = Channel.CreateUnbounded<bool>();
+        private readonly Channel<bool> _timers = Channel.CreateUnbounded<bool>();
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             var timer = base.CreateTimer(callback, state, dueTime, period);
-            timers.Writer.TryWrite(true);
+            _timers.Writer.TryWrite(true);
             return timer;
         }
 
-        public async Task NextTimer() => await timers.Reader.ReadAsync().AsTask().WaitAsync(Wait);
+        public async Task NextTimer() => await _timers.Reader.ReadAsync().AsTask().WaitAsync(Wait);
     }
 
     private sealed class FixedHealth : HealthCheckService
     {
-        private readonly HealthReport? report;
-        private readonly Exception? error;
+        private readonly HealthReport? _report;
+        private readonly Exception? _error;
 
         public FixedHealth(HealthStatus status, string name = "check", string? description = null) =>
-            report = new HealthReport(new Dictionary<string, HealthReportEntry> { [name] = new(status, description, TimeSpan.Zero, null, null) }, TimeSpan.Zero);
+            _report = new HealthReport(new Dictionary<string, HealthReportEntry> { [name] = new(status, description, TimeSpan.Zero, null, null) }, TimeSpan.Zero);
 
-        public FixedHealth(Exception error) => this.error = error;
+        public FixedHealth(Exception error) => this._error = error;
 
         public override Task<HealthReport> CheckHealthAsync(Func<HealthCheckRegistration, bool>? predicate, CancellationToken cancellationToken = default) =>
-            error is null ? Task.FromResult(report!) : Task.FromException<HealthReport>(error);
+            _error is null ? Task.FromResult(_report!) : Task.FromException<HealthReport>(_error);
     }
 }

@@ -7,7 +7,7 @@ namespace Cockpit.Speech.Tests.Recognition;
 public sealed class GgmlWhisperModelWriterTests : IDisposable
 {
     private static readonly WhisperHyperParameters Tiny = GgmlWhisperModelWriter.TinyHyperParameters();
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"cockpit-writer-{Guid.NewGuid():N}.bin");
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"cockpit-writer-{Guid.NewGuid():N}.bin");
 
     [Fact]
     public void Write_TrainedWeights_ValidatesAndKeepsEveryValue()
@@ -16,12 +16,12 @@ public sealed class GgmlWhisperModelWriterTests : IDisposable
         var weights = layout.ToDictionary(t => t.Name, t => Enumerable.Range(0, (int)t.Elements).Select(i => (float)((i % 7) - 3) / 8).ToArray());
         var vocabulary = GgmlWhisperModelWriter.ByteVocabulary("打开", " sunroof");
 
-        GgmlWhisperModelWriter.Write(path, Tiny, vocabulary, weights, GgmlWhisperModelWriter.DefaultMelFilters(Tiny.NMels));
+        GgmlWhisperModelWriter.Write(_path, Tiny, vocabulary, weights, GgmlWhisperModelWriter.DefaultMelFilters(Tiny.NMels));
 
-        var info = GgmlWhisperModelValidator.Validate(path, suppressBlank: true);
+        var info = GgmlWhisperModelValidator.Validate(_path, suppressBlank: true);
         Assert.Equal(Tiny, info.HyperParameters);
         Assert.Equal(layout.Count, info.TensorCount);
-        var bytes = File.ReadAllBytes(path);
+        var bytes = File.ReadAllBytes(_path);
         var name = Encoding.UTF8.GetBytes("decoder.ln.bias");
         var start = bytes.AsSpan().IndexOf(name) + name.Length;
         var stored = Enumerable.Range(0, Tiny.NTextState).Select(i => BitConverter.ToSingle(bytes, start + (4 * i)));
@@ -34,10 +34,10 @@ public sealed class GgmlWhisperModelWriterTests : IDisposable
         var weights = WhisperTensorLayout.Expected(Tiny, GgmlType.F16).Skip(1).ToDictionary(t => t.Name, t => new float[t.Elements]);
 
         var error = Assert.Throws<ArgumentException>(() =>
-            GgmlWhisperModelWriter.Write(path, Tiny, GgmlWhisperModelWriter.ByteVocabulary(), weights, GgmlWhisperModelWriter.DefaultMelFilters(Tiny.NMels)));
+            GgmlWhisperModelWriter.Write(_path, Tiny, GgmlWhisperModelWriter.ByteVocabulary(), weights, GgmlWhisperModelWriter.DefaultMelFilters(Tiny.NMels)));
 
         Assert.Contains("encoder.positional_embedding", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 }

@@ -6,15 +6,15 @@ namespace Cockpit.Understanding.Tests.Model;
 /// <summary>The lookup table built from the shipped <c>experts.onnx</c> into a fresh cache directory.</summary>
 public sealed class LookupTableTests : IDisposable
 {
-    private readonly string cache = Directory.CreateTempSubdirectory("cockpit-lut-").FullName;
-    private readonly ModelManifest manifest = ModelManifest.Load(RepoPaths.ShippedModel);
+    private readonly string _cache = Directory.CreateTempSubdirectory("cockpit-lut-").FullName;
+    private readonly ModelManifest _manifest = ModelManifest.Load(RepoPaths.ShippedModel);
 
-    private string ExpertsSha256 => manifest.Files["experts.onnx"].Sha256;
+    private string ExpertsSha256 => _manifest.Files["experts.onnx"].Sha256;
 
     [Fact]
     public async Task OpenOrBuild_TwoAtOnceOnAnEmptyCache_BothOpenTheSameTable()
     {
-        var path = Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256));
+        var path = Path.Combine(_cache, LookupTable.FileNameFor(ExpertsSha256));
 
         var tables = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(Open)));
 
@@ -22,7 +22,7 @@ public sealed class LookupTableTests : IDisposable
         {
             var rows = tables.Select(t => Gather(t, [1, 2, 3], layer: 1)).ToList();
             Assert.Equal(rows[0], rows[1]);
-            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(cache).Select(Path.GetFileName));
+            Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(_cache).Select(Path.GetFileName));
         }
         finally
         {
@@ -35,7 +35,7 @@ public sealed class LookupTableTests : IDisposable
     {
         using var half = Open();
         using var int8 = Open(LookupTablePrecision.Int8);
-        var shape = manifest.Config;
+        var shape = _manifest.Config;
         long[] ids = [0, 1, 7, 100, shape.Vocab - 1];
 
         Assert.Equal(LookupTable.HeaderBytes + ((long)shape.Vocab * shape.Layers * shape.Experts * (4 + shape.Dim)), new FileInfo(int8.Path).Length);
@@ -66,10 +66,10 @@ public sealed class LookupTableTests : IDisposable
         using var mapped = Open(precision);
         using var resident = Open(precision, resident: true);
         var encoder = Path.Combine(RepoPaths.ShippedModel, "encoder.onnx");
-        long[] ids = [2, 500, 1200, 3000, manifest.Config.Vocab - 1];
+        long[] ids = [2, 500, 1200, 3000, _manifest.Config.Vocab - 1];
         float[] mask = [1, 1, 1, 1, 1];
-        using var fromMap = new EncoderSession(encoder, manifest.Config, mapped, 1, EncoderSession.KernelLibrary);
-        using var fromMemory = new EncoderSession(encoder, manifest.Config, resident, 1, EncoderSession.KernelLibrary);
+        using var fromMap = new EncoderSession(encoder, _manifest.Config, mapped, 1, EncoderSession.KernelLibrary);
+        using var fromMemory = new EncoderSession(encoder, _manifest.Config, resident, 1, EncoderSession.KernelLibrary);
 
         Assert.False(mapped.IsResident);
         Assert.True(resident.IsResident);
@@ -77,16 +77,16 @@ public sealed class LookupTableTests : IDisposable
         Assert.Equal(fromMap.Run(ids, mask, 1, ids.Length).Intents, fromMemory.Run(ids, mask, 1, ids.Length).Intents);
     }
 
-    public void Dispose() => Directory.Delete(cache, recursive: true);
+    public void Dispose() => Directory.Delete(_cache, recursive: true);
 
     private LookupTable Open() => Open(LookupTablePrecision.Float16);
 
     private LookupTable Open(LookupTablePrecision precision, bool resident = false) =>
-        LookupTable.OpenOrBuild(Path.Combine(cache, LookupTable.FileNameFor(ExpertsSha256, precision)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, manifest.Config, threads: 1, precision, resident);
+        LookupTable.OpenOrBuild(Path.Combine(_cache, LookupTable.FileNameFor(ExpertsSha256, precision)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), ExpertsSha256, _manifest.Config, threads: 1, precision, resident);
 
     private float[] Gather(LookupTable table, long[] ids, int layer)
     {
-        var rows = new Float16[ids.Length * manifest.Config.Experts * manifest.Config.Dim];
+        var rows = new Float16[ids.Length * _manifest.Config.Experts * _manifest.Config.Dim];
         table.Gather(ids, layer, rows);
         return [.. rows.Select(h => h.ToFloat())];
     }

@@ -8,13 +8,13 @@ namespace Cockpit.Understanding.Tests.Model;
 /// </summary>
 public sealed class ModelIntegrityTests : IDisposable
 {
-    private readonly string copy = Directory.CreateTempSubdirectory("cockpit-model-").FullName;
+    private readonly string _copy = Directory.CreateTempSubdirectory("cockpit-model-").FullName;
 
     public ModelIntegrityTests()
     {
         foreach (var file in Directory.GetFiles(RepoPaths.ShippedModel))
         {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
         }
     }
 
@@ -24,7 +24,7 @@ public sealed class ModelIntegrityTests : IDisposable
     [InlineData("vocab.txt")]
     public void Open_FileWithOneByteChanged_RefusedNamingFileAndBothHashes(string name)
     {
-        var path = Path.Combine(copy, name);
+        var path = Path.Combine(_copy, name);
         var bytes = File.ReadAllBytes(path);
         bytes[bytes.Length / 2] ^= 0x5a;
         File.WriteAllBytes(path, bytes);
@@ -40,7 +40,7 @@ public sealed class ModelIntegrityTests : IDisposable
     [Fact]
     public void Open_TruncatedFile_RefusedOnItsSize()
     {
-        var path = Path.Combine(copy, "encoder.onnx");
+        var path = Path.Combine(_copy, "encoder.onnx");
         var expected = new FileInfo(path).Length;
         using (var stream = new FileStream(path, FileMode.Open))
         {
@@ -55,7 +55,7 @@ public sealed class ModelIntegrityTests : IDisposable
     [Fact]
     public void Open_MissingFile_RefusedNamingIt()
     {
-        var path = Path.Combine(copy, "experts.onnx");
+        var path = Path.Combine(_copy, "experts.onnx");
         File.Delete(path);
 
         var error = Assert.Throws<InvalidDataException>(() => Open());
@@ -63,11 +63,11 @@ public sealed class ModelIntegrityTests : IDisposable
         Assert.Equal($"Model file {path} is missing.", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(copy, recursive: true);
+    public void Dispose() => Directory.Delete(_copy, recursive: true);
 
     private UtteranceUnderstander Open() => UtteranceUnderstander.Open(new UnderstandingOptions
     {
-        ModelDirectory = copy,
-        CacheDirectory = Path.Combine(copy, "cache"),
+        ModelDirectory = _copy,
+        CacheDirectory = Path.Combine(_copy, "cache"),
     });
 }

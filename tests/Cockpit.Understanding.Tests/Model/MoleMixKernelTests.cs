@@ -14,16 +14,16 @@ namespace Cockpit.Understanding.Tests.Model;
 /// </summary>
 public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDisposable
 {
-    private readonly ShippedModelFixture fixture;
-    private readonly ModelManifest manifest = ModelManifest.Load(RepoPaths.ShippedModel);
-    private readonly Dictionary<LookupTablePrecision, LookupTable> tables;
+    private readonly ShippedModelFixture _fixture;
+    private readonly ModelManifest _manifest = ModelManifest.Load(RepoPaths.ShippedModel);
+    private readonly Dictionary<LookupTablePrecision, LookupTable> _tables;
 
     public MoleMixKernelTests(ShippedModelFixture fixture)
     {
-        this.fixture = fixture;
-        var sha = manifest.Files["experts.onnx"].Sha256;
-        tables = Enum.GetValues<LookupTablePrecision>().ToDictionary(p => p, p => LookupTable.OpenOrBuild(
-            Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha, p)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, manifest.Config, Environment.ProcessorCount, p));
+        this._fixture = fixture;
+        var sha = _manifest.Files["experts.onnx"].Sha256;
+        _tables = Enum.GetValues<LookupTablePrecision>().ToDictionary(p => p, p => LookupTable.OpenOrBuild(
+            Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha, p)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, _manifest.Config, Environment.ProcessorCount, p));
     }
 
     private static string Encoder => Path.Combine(RepoPaths.ShippedModel, "encoder.onnx");
@@ -32,7 +32,7 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     public void Understander_ByDefault_RunsTheFusedKernel()
     {
         Assert.NotNull(EncoderSession.KernelLibrary);
-        Assert.True(fixture.Understander.UsesFusedKernel);
+        Assert.True(_fixture.Understander.UsesFusedKernel);
     }
 
     /// <summary>The stock graph reads an int8 table widened to fp16 (rounded at every read), the kernel in fp32: hence its
@@ -47,8 +47,8 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(LookupTablePrecision precision, bool portable, int batch, double bound)
     {
         var (ids, mask, length) = HeldOutBatch(batch);
-        using var stock = new EncoderSession(Encoder, manifest.Config, tables[precision], 1);
-        using var fused = new EncoderSession(Encoder, manifest.Config, tables[precision], 1, EncoderSession.KernelLibrary!, portable);
+        using var stock = new EncoderSession(Encoder, _manifest.Config, _tables[precision], 1);
+        using var fused = new EncoderSession(Encoder, _manifest.Config, _tables[precision], 1, EncoderSession.KernelLibrary!, portable);
 
         var expected = stock.Run(ids, mask, batch, length);
         var actual = fused.Run(ids, mask, batch, length);
@@ -65,11 +65,11 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     public void Int8Table_HeldOutBatch_SameTagsAsTheFloat16Table()
     {
         var (ids, mask, length) = HeldOutBatch(48);
-        using var half = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Float16], 1, EncoderSession.KernelLibrary!);
-        using var int8 = new EncoderSession(Encoder, manifest.Config, tables[LookupTablePrecision.Int8], 1, EncoderSession.KernelLibrary!);
+        using var half = new EncoderSession(Encoder, _manifest.Config, _tables[LookupTablePrecision.Float16], 1, EncoderSession.KernelLibrary!);
+        using var int8 = new EncoderSession(Encoder, _manifest.Config, _tables[LookupTablePrecision.Int8], 1, EncoderSession.KernelLibrary!);
 
         var (expected, actual) = (half.Run(ids, mask, 48, length).Intents, int8.Run(ids, mask, 48, length).Intents);
-        var classes = manifest.Config.IntentTags;
+        var classes = _manifest.Config.IntentTags;
         var tokens = Enumerable.Range(0, expected.Length / classes).Where(token => mask[token] > 0).ToList();
         var agreeing = tokens.Count(token => ArgMax(expected, token, classes) == ArgMax(actual, token, classes));
 
@@ -92,13 +92,13 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     [Fact]
     public void TryFuse_ShippedEncoder_OneKernelNodePerLayerAndOneTableInput()
     {
-        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config, LookupTablePrecision.Float16));
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), _manifest.Config, LookupTablePrecision.Float16));
         var stock = ModelProto.Parser.ParseFrom(File.ReadAllBytes(Encoder));
 
         var kernels = fused.Graph.Node.Where(n => n.Domain == MoleMixFusion.Domain).ToList();
-        Assert.Equal(Enumerable.Range(0, manifest.Config.Layers).Select(l => (long)l), kernels.Select(n => n.Attribute.Single(a => a.Name == "layer").I));
+        Assert.Equal(Enumerable.Range(0, _manifest.Config.Layers).Select(l => (long)l), kernels.Select(n => n.Attribute.Single(a => a.Name == "layer").I));
         Assert.Equal(["input_ids", "attention_mask", MoleMixFusion.TableInput], fused.Graph.Input.Select(i => i.Name));
-        Assert.Equal(stock.Graph.Node.Count - (4 * manifest.Config.Layers), fused.Graph.Node.Count);
+        Assert.Equal(stock.Graph.Node.Count - (4 * _manifest.Config.Layers), fused.Graph.Node.Count);
         Assert.DoesNotContain(fused.Graph.Node, n => n.OpType is "Cast" or "Sum");
     }
 
@@ -107,14 +107,14 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
     {
         var experts = File.ReadAllBytes(Path.Combine(RepoPaths.ShippedModel, "experts.onnx"));
 
-        Assert.Null(MoleMixFusion.TryFuse(experts, manifest.Config, LookupTablePrecision.Float16));
+        Assert.Null(MoleMixFusion.TryFuse(experts, _manifest.Config, LookupTablePrecision.Float16));
     }
 
     [Fact]
     public void Kernel_LayerOutsideTheTable_FailsWithClearError()
     {
-        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), manifest.Config, LookupTablePrecision.Float16));
-        fused.Graph.Node.First(n => n.OpType == MoleMixFusion.OpType).Attribute.Single(a => a.Name == "layer").I = manifest.Config.Layers;
+        var fused = ModelProto.Parser.ParseFrom(MoleMixFusion.TryFuse(File.ReadAllBytes(Encoder), _manifest.Config, LookupTablePrecision.Float16));
+        fused.Graph.Node.First(n => n.OpType == MoleMixFusion.OpType).Attribute.Single(a => a.Name == "layer").I = _manifest.Config.Layers;
         using var options = new SessionOptions();
 
         var error = Assert.Throws<OnnxRuntimeException>(() => EncoderSession.CreateWithKernel(fused.ToByteArray(), options, EncoderSession.KernelLibrary!).Dispose());
@@ -124,7 +124,7 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
 
     public void Dispose()
     {
-        foreach (var table in tables.Values)
+        foreach (var table in _tables.Values)
         {
             table.Dispose();
         }

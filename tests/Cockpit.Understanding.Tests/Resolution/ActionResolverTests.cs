@@ -7,7 +7,7 @@ public class ActionResolverTests
 {
     private const string DriverTemp = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature";
     private const string PassengerTemp = "Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature";
-    private readonly ActionResolver resolver = new(ActionCatalog.Default);
+    private readonly ActionResolver _resolver = new(ActionCatalog.Default);
 
     private static readonly Dictionary<string, object> Car = new(StringComparer.Ordinal)
     {
@@ -50,7 +50,7 @@ public class ActionResolverTests
             Delta = delta,
         };
 
-        var result = resolver.Resolve([call], SeatExtensions.ParseSeat(seat)!.Value, Current, null);
+        var result = _resolver.Resolve([call], SeatExtensions.ParseSeat(seat)!.Value, Current, null);
 
         var action = Assert.Single(result.Actions);
         Assert.Null(action.Refusal);
@@ -64,7 +64,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = "window.position", Operation = "close", Zones = ["all"] };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         Assert.Equal(4, result.Targets.Count());
         Assert.All(result.Targets, t => Assert.Equal(0, t.Value));
@@ -75,7 +75,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = "light.ambient_color", Operation = "set", Value = ActionValue.FromEnum("BLUE") };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         Assert.Equal(
             ["Vehicle.Cabin.Light.AmbientLight.Row1.DriverSide.Color", "Vehicle.Cabin.Light.AmbientLight.Row1.PassengerSide.Color"],
@@ -88,7 +88,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = "climate.temperature", Operation = "set", Value = ActionValue.FromNumber(50) };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         var refusal = Assert.Single(result.Actions).Refusal;
         Assert.NotNull(refusal);
@@ -112,7 +112,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = function, Operation = op, Value = value is { } v ? ActionValue.FromNumber(v) : null, Delta = delta };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         var refusal = Assert.Single(result.Actions).Refusal;
         Assert.NotNull(refusal);
@@ -133,7 +133,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = function, Operation = op, Value = level is { } l ? ActionValue.FromLevel(l) : null, Delta = delta };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         var refusal = Assert.Single(result.Actions).Refusal;
         Assert.NotNull(refusal);
@@ -148,7 +148,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = "seat.massage", Operation = "on", Zones = ["mine"] };
 
-        var result = resolver.Resolve([call], Seat.RearLeft, Current, null);
+        var result = _resolver.Resolve([call], Seat.RearLeft, Current, null);
 
         Assert.Equal(RefusalReason.UnsupportedZone, Assert.Single(result.Actions).Refusal?.Reason);
     }
@@ -156,10 +156,10 @@ public class ActionResolverTests
     [Fact]
     public void Resolve_FollowUpWarmer_UsesLastSeats()
     {
-        var first = resolver.Resolve([new ActionCall { Function = "climate.temperature", Operation = "set", Zones = ["passenger"], Value = ActionValue.FromNumber(21) }], Seat.Driver, Current, null);
+        var first = _resolver.Resolve([new ActionCall { Function = "climate.temperature", Operation = "set", Zones = ["passenger"], Value = ActionValue.FromNumber(21) }], Seat.Driver, Current, null);
         var warmer = new ActionCall { Function = "climate.temperature", Operation = "up" };
 
-        var second = resolver.Resolve([warmer], Seat.Driver, Current, first.Context);
+        var second = _resolver.Resolve([warmer], Seat.Driver, Current, first.Context);
 
         var target = Assert.Single(second.Targets);
         Assert.Equal(PassengerTemp, target.Path);
@@ -172,7 +172,7 @@ public class ActionResolverTests
         var context = new DialogueContext("window.position", ["driver"], "open");
         var closeItToo = new ActionCall { Operation = "close" };
 
-        var result = resolver.Resolve([closeItToo], Seat.Driver, Current, context);
+        var result = _resolver.Resolve([closeItToo], Seat.Driver, Current, context);
 
         var target = Assert.Single(result.Targets);
         Assert.Equal(("Vehicle.Cabin.Door.Row1.DriverSide.Window.Position", (object)0), (target.Path, target.Value));
@@ -181,7 +181,7 @@ public class ActionResolverTests
     [Fact]
     public void Resolve_FollowUpWithoutContext_NeedsContext()
     {
-        var result = resolver.Resolve([new ActionCall { Operation = "up" }], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([new ActionCall { Operation = "up" }], Seat.Driver, Current, null);
 
         Assert.Equal(RefusalReason.NeedsContext, Assert.Single(result.Actions).Refusal?.Reason);
     }
@@ -192,7 +192,7 @@ public class ActionResolverTests
         var place = new TextSpan(3, 5, "虹桥火车站");
         var call = new ActionCall { Function = "screen.navigate", Text = new Dictionary<string, TextSpan> { ["place"] = place } };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         var task = Assert.Single(result.Actions).Screen;
         Assert.NotNull(task);
@@ -203,7 +203,7 @@ public class ActionResolverTests
     [Fact]
     public void Resolve_Bluetooth_ScreenSwitchTrue()
     {
-        var result = resolver.Resolve([new ActionCall { Function = "screen.bluetooth", Operation = "on" }], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([new ActionCall { Function = "screen.bluetooth", Operation = "on" }], Seat.Driver, Current, null);
 
         Assert.Equal("true", Assert.Single(result.Actions).Screen?.Value);
     }
@@ -213,7 +213,7 @@ public class ActionResolverTests
     {
         var call = new ActionCall { Function = "seat.heating", Operation = "set", Value = ActionValue.FromLevel(4) };
 
-        var result = resolver.Resolve([call], Seat.Driver, Current, null);
+        var result = _resolver.Resolve([call], Seat.Driver, Current, null);
 
         Assert.Equal(RefusalReason.OutOfRange, Assert.Single(result.Actions).Refusal?.Reason);
     }

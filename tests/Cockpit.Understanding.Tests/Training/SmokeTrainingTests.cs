@@ -7,12 +7,12 @@ namespace Cockpit.Understanding.Tests.Training;
 /// <summary>A tiny train → export → re-parameterise → load round trip, in seconds.</summary>
 public sealed class SmokeTrainingTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "cockpit-smoke-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cockpit-smoke-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public void Train_TinyModel_ExportsFilesTheRuntimeReproduces()
     {
-        var modelDir = Path.Combine(directory, "understanding");
+        var modelDir = Path.Combine(_directory, "understanding");
 
         var options = SmokeOptions.Create(modelDir) with
         {
@@ -33,7 +33,7 @@ public sealed class SmokeTrainingTests : IDisposable
         Assert.Contains("phrasebook zh1.zh.tsv", log.ToString(), StringComparison.Ordinal);
         Assert.NotNull(manifest.Metrics!["understanding"]!["human dev"]);
         Assert.NotNull(manifest.Metrics!["understanding"]!["human test"]);
-        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = Path.Combine(directory, "cache") });
+        using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = Path.Combine(_directory, "cache") });
         Assert.NotNull(understander.LookupTablePath);
         Assert.True(File.Exists(understander.LookupTablePath));
         Assert.True(understander.UsesFusedKernel);
@@ -44,8 +44,8 @@ public sealed class SmokeTrainingTests : IDisposable
     [Fact]
     public void Train_FromAnExportedModel_StartsFromItsWeights()
     {
-        var first = Path.Combine(directory, "first");
-        var continued = Path.Combine(directory, "continued");
+        var first = Path.Combine(_directory, "first");
+        var continued = Path.Combine(_directory, "continued");
         Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first), TextWriter.Null).Run());
 
         var rc = new TrainingPipeline(SmokeOptions.Create(continued) with { InitialModel = first, Steps = 0 }, TextWriter.Null).Run();
@@ -63,20 +63,20 @@ public sealed class SmokeTrainingTests : IDisposable
     public void Train_FromAModelOfAnotherShape_SaysSo()
     {
         // The shape is what is checked, so the narrow model need not be trained.
-        var first = Path.Combine(directory, "first");
+        var first = Path.Combine(_directory, "first");
         Assert.Equal(0, new TrainingPipeline(SmokeOptions.Create(first) with { Steps = 0 }, TextWriter.Null).Run());
 
         var error = Assert.Throws<InvalidDataException>(() =>
-            new TrainingPipeline(SmokeOptions.Create(Path.Combine(directory, "wider")) with { InitialModel = first, Dim = 64 }, TextWriter.Null).Run());
+            new TrainingPipeline(SmokeOptions.Create(Path.Combine(_directory, "wider")) with { InitialModel = first, Dim = 64 }, TextWriter.Null).Run());
 
         Assert.Contains("another shape", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }

@@ -10,13 +10,13 @@ namespace Cockpit.Understanding.Tests.Training;
 /// </summary>
 public sealed class SpeechPipelineSmokeTests : IDisposable
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "cockpit-speech-smoke-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cockpit-speech-smoke-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task Pipeline_ToyCorpus_TrainsExportsAndMeasuresThroughWhisperNet()
     {
-        var corpus = Path.Combine(directory, "corpus");
-        var run = Path.Combine(directory, "run");
+        var corpus = Path.Combine(_directory, "corpus");
+        var run = Path.Combine(_directory, "run");
         var model = new SpeechModelConfig { Dim = 64, Heads = 2, AudioLayers = 1, TextLayers = 2 };
 
         var built = new SpeechCorpus(new SpeechCorpusOptions { OutputDirectory = corpus, TrainUtterances = 12, Copies = 1, TestUtterances = 6 }, TextWriter.Null).Build();
@@ -34,9 +34,9 @@ public sealed class SpeechPipelineSmokeTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(directory))
+        if (Directory.Exists(_directory))
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
     }
 }

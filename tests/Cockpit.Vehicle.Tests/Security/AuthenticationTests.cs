@@ -1,7 +1,7 @@
-using Cockpit.ServiceDefaults.Security;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Cockpit.ServiceDefaults.Security;
 using Cockpit.Testing;
 using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.V1;
