@@ -10,7 +10,7 @@ internal static class ScreenAgentServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ScreenAgent"/>; a second call does no harm. Budgets come from <see cref="ScreenAgentOptions"/>
-    /// (defaults unless configured). The host registers the <see cref="Hmi.HmiClient"/> it works on and the
+    /// (defaults unless configured). The host registers the <see cref="Cockpit.Hmi.V1.Hmi.HmiClient"/> it works on and the
     /// <see cref="VehicleClient"/> through which it reads the car's actuators around each task (read scope is enough).
     /// </summary>
     public static IServiceCollection AddScreenAgent(this IServiceCollection services)

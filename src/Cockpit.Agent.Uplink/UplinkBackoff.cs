@@ -1,3 +1,5 @@
+using Cockpit.Agent.Interactions;
+
 namespace Cockpit.Agent.Uplink;
 
 /// <summary>

@@ -37,31 +37,31 @@ public sealed class SpeechFrontEnd : IAsyncDisposable
     public SpeechFrontEnd(IOptions<SpeechOptions> options, ILogger<SpeechFrontEnd>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this._options = options.Value;
-        this._logger = (ILogger?)logger ?? NullLogger.Instance;
-        _vad = SileroVadModel.Load(this._options.VadModelPath);
-        SpeechLog.VadLoaded(this._logger, _vad.Source);
-        _detector = new UtteranceDetector(_vad, EndpointerSettings.From(this._options));
-        _synthesizer = this._options.SynthesisEnabled ? new EspeakSynthesizer(this._options) : null;
-        if (this._options.ModelPath is not { } path)
+        _options = options.Value;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _vad = SileroVadModel.Load(_options.VadModelPath);
+        SpeechLog.VadLoaded(_logger, _vad.Source);
+        _detector = new UtteranceDetector(_vad, EndpointerSettings.From(_options));
+        _synthesizer = _options.SynthesisEnabled ? new EspeakSynthesizer(_options) : null;
+        if (_options.ModelPath is not { } path)
         {
             UnavailableReason = "speech unavailable: no Whisper model configured (Speech:ModelPath)";
-            SpeechLog.SpeechUnavailable(this._logger, UnavailableReason);
+            SpeechLog.SpeechUnavailable(_logger, UnavailableReason);
             return;
         }
 
         var clock = Stopwatch.StartNew();
         try
         {
-            _recognizer = WhisperRecognizer.Load(path, this._options, this._logger);
+            _recognizer = WhisperRecognizer.Load(path, _options, _logger);
             var h = _recognizer.Model.HyperParameters;
             ModelWindow = h.Window;
-            SpeechLog.ModelLoaded(this._logger, path, clock.ElapsedMilliseconds, h.NAudioLayer + h.NTextLayer, h.NAudioState, h.Window.TotalSeconds, this._options.ProcessorPoolSize, this._options.Threads);
+            SpeechLog.ModelLoaded(_logger, path, clock.ElapsedMilliseconds, h.NAudioLayer + h.NTextLayer, h.NAudioState, h.Window.TotalSeconds, _options.ProcessorPoolSize, _options.Threads);
         }
         catch (SpeechModelException error)
         {
             UnavailableReason = $"speech unavailable: {error.Message}";
-            SpeechLog.SpeechUnavailable(this._logger, UnavailableReason);
+            SpeechLog.SpeechUnavailable(_logger, UnavailableReason);
         }
     }
 

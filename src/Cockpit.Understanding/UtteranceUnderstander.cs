@@ -19,10 +19,10 @@ public sealed class UtteranceUnderstander : IDisposable
     {
         Manifest = manifest;
         Catalog = catalog;
-        this._tokenizer = tokenizer;
+        _tokenizer = tokenizer;
         _decoder = new CallDecoder(catalog, labels);
-        this._session = session;
-        this._table = table;
+        _session = session;
+        _table = table;
     }
 
     /// <summary>The manifest of the loaded model.</summary>

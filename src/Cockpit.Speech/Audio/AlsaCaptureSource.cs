@@ -21,7 +21,7 @@ public sealed class AlsaCaptureSource : IAudioSource
 
     private AlsaCaptureSource(Process process, TimeSpan maxDuration)
     {
-        this._process = process;
+        _process = process;
         _converter = new PcmStreamConverter(PcmFormat.Speech16k, maxDuration);
     }
 

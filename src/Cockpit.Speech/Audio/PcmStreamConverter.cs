@@ -22,8 +22,8 @@ internal sealed class PcmStreamConverter
     public PcmStreamConverter(PcmFormat format, TimeSpan maxDuration)
     {
         format.EnsureSupported();
-        this._format = format;
-        this._maxDuration = maxDuration;
+        _format = format;
+        _maxDuration = maxDuration;
         _maxFrames = (long)(maxDuration.TotalSeconds * format.SampleRate);
         _resampler = new PolyphaseResampler(format.SampleRate, IAudioSource.SampleRate);
         _partial = new byte[format.BlockAlign];

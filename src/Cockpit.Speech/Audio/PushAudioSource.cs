@@ -27,7 +27,7 @@ public sealed class PushAudioSource : IAudioSource
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChunkBytes);
         _converter = new PcmStreamConverter(format, maxDuration);
         Format = format;
-        this._maxChunkBytes = maxChunkBytes;
+        _maxChunkBytes = maxChunkBytes;
     }
 
     /// <summary>The layout of the pushed bytes.</summary>

@@ -16,8 +16,8 @@ public sealed class WavAudioSource : IAudioSource
 
     private WavAudioSource(Stream stream, bool leaveOpen, WavHeader header, TimeSpan maxDuration)
     {
-        this._stream = stream;
-        this._leaveOpen = leaveOpen;
+        _stream = stream;
+        _leaveOpen = leaveOpen;
         Header = header;
         _remaining = header.DataLength;
         _converter = new PcmStreamConverter(header.Format, maxDuration);

@@ -21,8 +21,8 @@ internal sealed class WhisperProcessorPool : IAsyncDisposable
     /// <summary>Creates a pool of at most <paramref name="size"/> processors made by <paramref name="build"/>.</summary>
     public WhisperProcessorPool(int size, Func<ProcessorKey, WhisperProcessor> build)
     {
-        this._size = size;
-        this._build = build;
+        _size = size;
+        _build = build;
         _slots = new SemaphoreSlim(size, size);
     }
 

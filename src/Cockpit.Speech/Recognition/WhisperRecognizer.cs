@@ -20,9 +20,9 @@ internal sealed class WhisperRecognizer : IAsyncDisposable
 
     private WhisperRecognizer(WhisperFactory factory, GgmlWhisperModelInfo model, SpeechOptions options, ILogger logger)
     {
-        this._factory = factory;
-        this._options = options;
-        this._logger = logger;
+        _factory = factory;
+        _options = options;
+        _logger = logger;
         Model = model;
         _pool = new WhisperProcessorPool(options.ProcessorPoolSize, Build);
     }

@@ -26,7 +26,7 @@ internal sealed class SileroVadStream : IDisposable
 
     internal SileroVadStream(SileroVadModel model)
     {
-        this._model = model;
+        _model = model;
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, _input.Length]);
         _stateValues =
         [

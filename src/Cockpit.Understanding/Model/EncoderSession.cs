@@ -24,13 +24,18 @@ internal sealed class EncoderSession : IDisposable
     private readonly ModelShape _shape;
     private readonly string[] _inputNames;
 
+    /// <summary>Opens the encoder graph with its lookup table.</summary>
+    /// <param name="onnxPath">The encoder's ONNX file.</param>
+    /// <param name="shape">The model's dimensions, from its manifest.</param>
+    /// <param name="table">The experts' lookup table; null runs the experts inside the graph.</param>
+    /// <param name="intraOpThreads">ONNX Runtime intra-op threads.</param>
     /// <param name="kernelLibrary">The fused kernel library, or null to run the stock graph.</param>
     /// <param name="portableKernel">Run the kernel's portable loop even where AVX2 is there (what a head unit without
     /// it runs), so tests cover both.</param>
     public EncoderSession(string onnxPath, ModelShape shape, LookupTable? table, int intraOpThreads, string? kernelLibrary = null, bool portableKernel = false)
     {
-        this._shape = shape;
-        this._table = table;
+        _shape = shape;
+        _table = table;
         _options = new SessionOptions
         {
             IntraOpNumThreads = Math.Max(1, intraOpThreads),

@@ -43,7 +43,7 @@ public sealed class LabelSet
     public LabelSet(ActionCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        this._catalog = catalog;
+        _catalog = catalog;
         var intents = new List<Intent>();
         foreach (var function in catalog.Functions)
         {

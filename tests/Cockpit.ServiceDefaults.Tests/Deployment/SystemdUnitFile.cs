@@ -5,7 +5,7 @@ internal sealed class SystemdUnitFile
 {
     private readonly Dictionary<string, Dictionary<string, List<string>>> _sections;
 
-    private SystemdUnitFile(Dictionary<string, Dictionary<string, List<string>>> sections) => this._sections = sections;
+    private SystemdUnitFile(Dictionary<string, Dictionary<string, List<string>>> sections) => _sections = sections;
 
     public static IReadOnlyList<string> ServiceNames { get; } = ["cockpit-vehicle.service", "cockpit-hmi.service", "cockpit-agent.service"];
 

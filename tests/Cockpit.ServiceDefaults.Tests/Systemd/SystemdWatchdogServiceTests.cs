@@ -195,7 +195,7 @@ public sealed class SystemdWatchdogServiceTests
         public FixedHealth(HealthStatus status, string name = "check", string? description = null) =>
             _report = new HealthReport(new Dictionary<string, HealthReportEntry> { [name] = new(status, description, TimeSpan.Zero, null, null) }, TimeSpan.Zero);
 
-        public FixedHealth(Exception error) => this._error = error;
+        public FixedHealth(Exception error) => _error = error;
 
         public override Task<HealthReport> CheckHealthAsync(Func<HealthCheckRegistration, bool>? predicate, CancellationToken cancellationToken = default) =>
             _error is null ? Task.FromResult(_report!) : Task.FromException<HealthReport>(_error);

@@ -20,7 +20,7 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
 
     public MoleMixKernelTests(ShippedModelFixture fixture)
     {
-        this._fixture = fixture;
+        _fixture = fixture;
         var sha = _manifest.Files["experts.onnx"].Sha256;
         _tables = Enum.GetValues<LookupTablePrecision>().ToDictionary(p => p, p => LookupTable.OpenOrBuild(
             Path.Combine(RepoPaths.Cache, LookupTable.FileNameFor(sha, p)), Path.Combine(RepoPaths.ShippedModel, "experts.onnx"), sha, _manifest.Config, Environment.ProcessorCount, p));
