@@ -1,5 +1,6 @@
 using Cockpit.Agent.V1;
 using Cockpit.Hmi.V1;
+using Cockpit.Vehicle.Client;
 using Kuksa.Val.V2;
 
 namespace Cockpit.Console.Web;
@@ -107,25 +108,12 @@ internal static class ConsoleViews
 
     private static object Text(LocalizedText? text) => new { Zh = text?.Zh ?? "", En = text?.En ?? "" };
 
-    private static object? Value(Value? value) => value?.TypedValueCase switch
+    /// <summary>A car value as the page shows it: floats to three decimals, a value that is no finite number as none.</summary>
+    private static object? Value(Value? value) => KuksaValues.ToClr(value) switch
     {
-        Kuksa.Val.V2.Value.TypedValueOneofCase.String => value.String,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Bool => value.Bool,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Int32 => value.Int32,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Int64 => value.Int64,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Uint32 => value.Uint32,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Uint64 => value.Uint64,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Float => double.IsFinite(value.Float) ? Math.Round(value.Float, 3) : null,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Double => double.IsFinite(value.Double) ? value.Double : null,
-        Kuksa.Val.V2.Value.TypedValueOneofCase.StringArray => value.StringArray.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.BoolArray => value.BoolArray.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Int32Array => value.Int32Array.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Int64Array => value.Int64Array.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Uint32Array => value.Uint32Array.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.Uint64Array => value.Uint64Array.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.FloatArray => value.FloatArray.Values.ToArray(),
-        Kuksa.Val.V2.Value.TypedValueOneofCase.DoubleArray => value.DoubleArray.Values.ToArray(),
-        _ => null,
+        float single => float.IsFinite(single) ? Math.Round(single, 3) : null,
+        double wide => double.IsFinite(wide) ? wide : null,
+        var other => other,
     };
 
     private static string OutcomeName(Outcome outcome) => outcome switch
