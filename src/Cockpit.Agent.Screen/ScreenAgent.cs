@@ -55,29 +55,34 @@ internal sealed class ScreenAgent(HmiClient hmi, VehicleClient vehicle, IOptions
     {
         ArgumentNullException.ThrowIfNull(task);
         var started = time.GetTimestamp();
-        await PrepareAsync(cancellationToken);
-        await _gate.WaitAsync(cancellationToken);
         var actions = new List<string>();
         var steps = 0;
         try
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(_options.TaskTimeout);
-            var result = await LoopAsync(task, utterance, language, actions, s => steps = s, budget.Token);
-            return Finish(task, utterance, result, started);
+            await PrepareAsync(cancellationToken);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                budget.CancelAfter(_options.TaskTimeout);
+                var result = await LoopAsync(task, utterance, language, actions, s => steps = s, budget.Token);
+                return Finish(task, utterance, result, started);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled } && !cancellationToken.IsCancellationRequested)
         {
+            // The task's budget ran out, whether during a wait or inside an HMI call.
             return Finish(task, utterance, new ScreenTaskResult(false, ScreenReplies.OutOfTime(language), steps, actions), started);
         }
-        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled || !cancellationToken.IsCancellationRequested)
+        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
+            // The HMI is away or refuses the agent (also while the UI map is first learnt): the task failed, saying why.
             ScreenLog.Unreachable(logger, $"{e.StatusCode}: {e.Status.Detail}");
             return Finish(task, utterance, new ScreenTaskResult(false, ScreenReplies.Unreachable(e.StatusCode, language), steps, actions) { Unreachable = true }, started);
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 

@@ -1,4 +1,5 @@
 using Cockpit.Hmi.V1;
+using Cockpit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -225,6 +226,24 @@ public sealed class ScreenAgentTests(ScreenAgentHost host) : IClassFixture<Scree
         Assert.False((await host.StateAsync()).Values["settings.bluetooth"].BoolValue);
     }
 
+    /// <summary>An HMI that refuses the agent, or is not there, fails the task with the reason; nothing is thrown.</summary>
+    [Theory]
+    [InlineData(false, "en", "The car's systems refused my credentials (invalid or expired), so nothing was changed.")]
+    [InlineData(true, "zh", "现在无法操作屏幕")]
+    public async Task RunAsync_HmiRefusesOrIsAway_FailsAsUnreachableSayingWhy(bool away, string language, string reason)
+    {
+        var address = away ? new Uri($"http://127.0.0.1:{FreePort()}") : host.HmiAddress;
+        await using var services = host.CreateAgentServices(_ => { }, s => s.AddSingleton(new Cockpit.Hmi.V1.Hmi.HmiClient(
+            GrpcChannels.ForAddress(address, token: null))));
+        var agent = services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>();
+
+        var result = await agent.RunAsync(ScreenAgentHost.Task("screen.bluetooth", "true"), "turn on bluetooth", language, default);
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Unreachable);
+        Assert.Equal(reason, result.Reason);
+    }
+
     [Fact]
     public async Task PrepareAsync_Explored_MapHasShortestPathAndEffects()
     {
@@ -237,5 +256,12 @@ public sealed class ScreenAgentTests(ScreenAgentHost host) : IClassFixture<Scree
         Assert.Contains(map.Effects, e => e.Key == "phone.contact" && e.ElementId == "phone.contact.call");
         Assert.Equal(31, map.FindList("media.library")!.Rows.Count);
         Assert.Empty(host.Logs.Errors);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
