@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cockpit.Hmi.V1;
 using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Phrases;
 using Cockpit.Understanding.Resolution;
 using HmiScreen = Cockpit.Hmi.V1.Screen;
 
@@ -13,14 +14,18 @@ namespace Cockpit.Agent.Screen;
 /// </summary>
 internal static partial class ScreenGrounder
 {
-    private static readonly string[] s_nearest = ["最近的", "附近的", "离我最近的", "最近", "nearest", "closest", "nearby", "near me"];
-    private static readonly string[] s_fillers =
-    [
-        "的歌曲", "的歌", "的音乐", "一首", "首", "歌曲", "的电话", "电话", "一下",
-        "songs by", "music by", "a song by", "something by", "some", "the song", "song", "please", "the", "a",
-    ];
-    private static readonly string[] s_affirmative = ["确定", "确认", "好的", "好", "是", "ok", "okay", "yes", "confirm"];
-    private static readonly string[] s_negative = ["取消", "不", "cancel", "no"];
+    // The words listened for are data (Phrases/replies.json, screen.heard.*), heard in either language.
+    private static readonly string[] s_nearest = [.. PhraseBook.Replies.ListInAll("screen.heard.nearest").OrderByDescending(word => word.Length)];
+    private static readonly string[] s_fillers = [.. PhraseBook.Replies.ListInAll("screen.heard.fillers").OrderByDescending(word => word.Length)];
+    private static readonly string[] s_affirmative = [.. PhraseBook.Replies.ListInAll("screen.heard.yes")];
+    private static readonly string[] s_negative = [.. PhraseBook.Replies.ListInAll("screen.heard.no")];
+    private static readonly string[] s_last = [.. PhraseBook.Replies.ListInAll("screen.heard.last")];
+    private static readonly string[][] s_ordinals = [PhraseBook.Replies.List("zh", "screen.heard.ordinals").ToArray(), PhraseBook.Replies.List("en", "screen.heard.ordinals").ToArray()];
+
+    /// <summary>A row by its number: "第3个", "#3", "number 3", "3rd", or the number alone.</summary>
+    private static readonly Regex s_digitOrdinal = new(
+        $@"(?:(?:{Alternatives("screen.heard.ordinalBefore")})\s*|\b)(\d+)(?:{Alternatives("screen.heard.ordinalAfter")})?(?!\d)",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Grounds <paramref name="task"/>; returns the intent, or null with <paramref name="refusal"/> set.</summary>
     public static ScreenIntent? Ground(ScreenTask task, string utterance, string language, UiMap map, HmiScreen screen, out string? refusal)
@@ -283,37 +288,34 @@ internal static partial class ScreenGrounder
     private static int? Ordinal(string text)
     {
         var lower = text.ToLowerInvariant();
-        if (lower.Contains("最后", StringComparison.Ordinal) || Regex.IsMatch(lower, @"\blast\b"))
+        if (s_last.Any(word => IsWordIn(lower, word)))
         {
             return -1;
         }
 
-        if (ZhOrdinal().Match(lower) is { Success: true } zh)
+        foreach (var ordinals in s_ordinals)
         {
-            return "一二两三四五六七八九十".IndexOf(zh.Groups[1].Value[0], StringComparison.Ordinal) switch
+            // The longest first: "第十" before "第一" does not matter, but "tenth" must not be read as "ten…".
+            for (var i = ordinals.Length - 1; i >= 0; i--)
             {
-                -1 => int.Parse(zh.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                var i => i <= 1 ? i + 1 : i,
-            };
-        }
-
-        string[] words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-        for (var i = 0; i < words.Length; i++)
-        {
-            if (Regex.IsMatch(lower, $@"\b{words[i]}\b"))
-            {
-                return i + 1;
+                if (IsWordIn(lower, ordinals[i]))
+                {
+                    return i + 1;
+                }
             }
         }
 
-        return EnOrdinal().Match(lower) is { Success: true } en ? int.Parse(en.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return s_digitOrdinal.Match(lower) is { Success: true } digits ? int.Parse(digits.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    [GeneratedRegex(@"第\s*([一二两三四五六七八九十]|\d+)")]
-    private static partial Regex ZhOrdinal();
+    private static string Alternatives(string key) =>
+        string.Join('|', PhraseBook.Replies.ListInAll(key).OrderByDescending(word => word.Length).Select(Regex.Escape).DefaultIfEmpty("(?!)"));
 
-    [GeneratedRegex(@"(?:\b|#|number\s*)(\d+)(?:st|nd|rd|th)?\b")]
-    private static partial Regex EnOrdinal();
+    /// <summary>A word in the text: as a whole word where it is written in Latin letters, anywhere in Chinese.</summary>
+    private static bool IsWordIn(string text, string word) =>
+        char.IsAsciiLetter(word[0])
+            ? Regex.IsMatch(text, $@"(?<![a-z']){Regex.Escape(word)}(?![a-z'])")
+            : text.Contains(word, StringComparison.Ordinal);
 
     [GeneratedRegex(@"[\s\p{P}]+$|^[\s\p{P}]+")]
     private static partial Regex Trailing();

@@ -3,6 +3,7 @@ using Cockpit.Speech;
 using Cockpit.Speech.Audio;
 using Cockpit.Speech.Recognition;
 using Cockpit.Understanding;
+using Cockpit.Understanding.Phrases;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -54,13 +55,13 @@ internal sealed class VoicePipeline(
         if (!transcript.HasSpeech || transcript.Text.Trim().Length == 0)
         {
             return (transcript, Unfinished(request with { Voice = voice }, language, Interactions.InteractionRecord.OutcomeName(TurnOutcome.NotUnderstood), TurnOutcome.NotUnderstood,
-                language == "zh" ? "我没有听到您说话。" : "I didn't hear anything."));
+                PhraseBook.Replies.Get(language, "voice.silence")));
         }
 
         if (transcript.Confidence < options.Value.ClarifyBelowAsrConfidence)
         {
             return (transcript, Unfinished(request with { Voice = voice, Text = transcript.Text }, language, "clarify", TurnOutcome.Clarify,
-                language == "zh" ? "抱歉，我没听清，请再说一遍。" : "Sorry, I didn't hear that clearly. Could you say it again?"));
+                PhraseBook.Replies.Get(language, "voice.unclear")));
         }
 
         var turn = await pipeline.ConverseAsync(request with { Text = transcript.Text, Language = language, Voice = voice }, cancellationToken);

@@ -89,8 +89,10 @@ internal sealed class AnswerComposer(ActionCatalog catalog, ReplyComposer replie
             case CatalogValueType.Number when function.Ops.ContainsKey("open"):
                 return Position(ToDouble(value), words);
             case CatalogValueType.Number:
-                var unit = function.Value.Unit.For(language);
-                return PhraseBook.Fill(words(unit is "度" or "degrees" ? "setTo" : "at"), ("value", Number(value)), ("unit", unit)).TrimEnd();
+                // A unit may say its value its own way (at.degrees: a set point, "set to 22 degrees"); the catalog's English unit names it.
+                var unitKey = $"at.{function.Value.Unit.En}";
+                var phrase = PhraseBook.Answers.Find(language, unitKey) ?? words("at");
+                return PhraseBook.Fill(phrase, ("value", Number(value)), ("unit", function.Value.Unit.For(language))).TrimEnd();
             default:
                 return value.ToString() ?? "?";
         }

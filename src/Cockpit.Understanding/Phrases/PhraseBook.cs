@@ -40,6 +40,10 @@ public sealed class PhraseBook
     public string Get(string language, string key) =>
         Find(language, key) ?? throw new KeyNotFoundException($"{_file}: no phrase '{key}' for '{LanguageOf(language)}'");
 
+    /// <summary>Every phrase of <paramref name="key"/> in one language, in the file's order; empty when it has none.</summary>
+    public IReadOnlyList<string> List(string language, string key) =>
+        _languages[LanguageOf(language)].GetValueOrDefault(key) ?? [];
+
     /// <summary>Every phrase of <paramref name="key"/> in every language (the words listened for are heard in either).</summary>
     public IReadOnlyList<string> ListInAll(string key) =>
         [.. _languages.Values.SelectMany(words => words.GetValueOrDefault(key) ?? []).Distinct(StringComparer.Ordinal)];

@@ -173,6 +173,9 @@ public sealed class ScreenAgentTests(ScreenAgentHost host) : IClassFixture<Scree
     [Theory]
     [InlineData("zh", "点第二个", "第二个", "爸爸")]
     [InlineData("en", "tap the second result", "the second result", "Dad")]
+    [InlineData("zh", "点第2个", "第2个", "爸爸")]
+    [InlineData("en", "tap the 2nd one", "the 2nd one", "Dad")]
+    [InlineData("en", "tap number 2", "number 2", "Dad")]
     public async Task RunAsync_TapSecondResult_SecondRowOpened(string language, string utterance, string target, string shown)
     {
         await host.ResetAsync(("app", "phone"));
