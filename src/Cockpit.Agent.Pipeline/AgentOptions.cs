@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Cockpit.Agent.Interactions;
 using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
-using Cockpit.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent;

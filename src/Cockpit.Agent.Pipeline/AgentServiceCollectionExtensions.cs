@@ -12,8 +12,6 @@ using Cockpit.Speech;
 using Cockpit.Understanding;
 using Cockpit.Understanding.Resolution;
 using Grpc.AspNetCore.Server;
-using Grpc.Net.Client;
-using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,7 +24,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cockpit.Agent;
 
-/// <summary>Registers and maps the agent: understanding, execution against the vehicle service, replies, the interaction log, the uplink.</summary>
+/// <summary>Registers and maps the agent: understanding, execution against the vehicle service, screen tasks, replies, the interaction log, speech.</summary>
 public static class AgentServiceCollectionExtensions
 {
     /// <summary>The largest request message the agent accepts: a turn's text or a chunk of audio is far smaller.</summary>

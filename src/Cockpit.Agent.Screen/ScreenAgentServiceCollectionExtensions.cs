@@ -1,4 +1,3 @@
-using Cockpit.Hmi.V1;
 using Cockpit.Vehicle.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

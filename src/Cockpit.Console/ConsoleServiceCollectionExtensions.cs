@@ -2,7 +2,6 @@ using System.Net;
 using Cockpit.Console.Security;
 using Cockpit.Console.Upstream;
 using Cockpit.Console.Web;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;

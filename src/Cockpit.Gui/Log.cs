@@ -1,5 +1,4 @@
 using Cockpit.Gui.Hmi;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Gui;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Cockpit.Vehicle;
 
 internal static partial class Log

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Cockpit.Agent.Interactions;
 using Cockpit.Agent.Replies;
 using Cockpit.Agent.Screen;
 using Cockpit.ServiceDefaults;
 using Cockpit.Understanding;
-using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Phrases;
 using Cockpit.Understanding.Resolution;
 using Cockpit.Vehicle.Client;

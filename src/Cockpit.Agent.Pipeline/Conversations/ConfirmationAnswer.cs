@@ -1,4 +1,3 @@
-using Cockpit.Agent.Replies;
 using Cockpit.Understanding.Phrases;
 
 namespace Cockpit.Agent.Conversations;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Cockpit.Agent.Conversations;
-using Cockpit.Agent.Replies;
 using Cockpit.Understanding.Phrases;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Cockpit.Agent.V1;
 using Cockpit.ServiceDefaults.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Cockpit.Agent.HeadUnit;
 using Cockpit.Console;
 using Cockpit.Gui;
-using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Vehicle;
 using Microsoft.AspNetCore.Connections;

@@ -8,7 +8,6 @@ using Cockpit.Gui.Vehicle;
 using Cockpit.ServiceDefaults.Security;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Vehicle.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Agent.Hosting;
 

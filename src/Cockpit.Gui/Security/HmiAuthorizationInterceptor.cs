@@ -1,5 +1,4 @@
 using Cockpit.ServiceDefaults.Security;
-using Microsoft.Extensions.Logging;
 using HmiService = Cockpit.Hmi.V1.Hmi;
 
 namespace Cockpit.Gui.Security;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Vehicle.Client;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Gui.Vehicle;

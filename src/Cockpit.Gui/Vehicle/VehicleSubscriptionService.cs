@@ -1,7 +1,5 @@
 using Cockpit.Gui.Screens;
 using Cockpit.Vehicle.Client;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Gui.Vehicle;

@@ -3,10 +3,6 @@ using System.Text.Json;
 using Cockpit.Gui.Hmi;
 using Cockpit.Gui.Security;
 using Cockpit.ServiceDefaults.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Gui.Web;

@@ -3,7 +3,6 @@ using Cockpit.Can.Codec;
 using Cockpit.Can.Frames;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Can;
 

@@ -1,7 +1,4 @@
 using Cockpit.Can.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Can;

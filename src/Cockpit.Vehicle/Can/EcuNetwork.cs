@@ -2,7 +2,6 @@ using Cockpit.Can.Bus;
 using Cockpit.Can.Frames;
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.Vss;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Can;
 

@@ -3,7 +3,6 @@ using Cockpit.Can.Frames;
 using Cockpit.Can.Logging;
 using Cockpit.Vehicle.Signals;
 using Cockpit.Vehicle.Vss;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Can;
 

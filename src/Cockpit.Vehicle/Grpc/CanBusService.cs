@@ -4,7 +4,6 @@ using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.V1;
 using Grpc.Core;
-using Microsoft.Extensions.Hosting;
 using CanIdFilter = Cockpit.Can.Bus.CanIdFilter;
 
 namespace Cockpit.Vehicle.Grpc;

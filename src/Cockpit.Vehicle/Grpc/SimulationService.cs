@@ -1,7 +1,6 @@
 using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.V1;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Grpc;

@@ -6,7 +6,6 @@ using Cockpit.Vehicle.Simulation;
 using Cockpit.Vehicle.Vss;
 using Grpc.Core;
 using Kuksa.Val.V2;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cockpit.Vehicle.Grpc;

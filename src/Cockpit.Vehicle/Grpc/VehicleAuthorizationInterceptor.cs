@@ -2,7 +2,6 @@ using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Security;
 using Cockpit.Vehicle.Security;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Grpc;
 

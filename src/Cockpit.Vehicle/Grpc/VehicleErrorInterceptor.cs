@@ -2,7 +2,6 @@ using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.Vehicle.Security;
 using Cockpit.Vehicle.Signals;
 using Grpc.Core;
-using Microsoft.Extensions.Logging;
 
 namespace Cockpit.Vehicle.Grpc;
 
