@@ -40,7 +40,7 @@ internal static class ModelCommands
             : EvaluationSets.ReadHeldOut(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
         var massive = File.Exists(options.MassiveMapping) ? new MassiveCorpus(options.MassiveMapping, labels) : null;
         var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive);
-        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, sets, massive, log, tablePrecision);
+        var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, sets, massive, log, includeTest: true, tablePrecision);
         if (ablate)
         {
             using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, TablePrecision = tablePrecision });

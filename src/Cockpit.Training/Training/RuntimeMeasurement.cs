@@ -9,11 +9,13 @@ namespace Cockpit.Training.Training;
 
 /// <summary>
 /// Measures the exported files the way the head unit runs them (ONNX Runtime, the lookup table, the C# decoder): the
-/// understanding table on every evaluation set (<see cref="UnderstandingReport"/>), batch-1 and batch-32 latency, memory.
+/// understanding table on the evaluation sets (<see cref="UnderstandingReport"/>), batch-1 and batch-32 latency, memory.
+/// The human test split is run only when <c>includeTest</c> says so: by <c>measure</c>, to report a model already chosen,
+/// never at the end of a training run whose model is still to be chosen on dev.
 /// </summary>
 internal static class RuntimeMeasurement
 {
-    public static JsonObject Measure(string modelDir, string cacheDir, EvaluationSets sets, MassiveCorpus? massive, TextWriter log, LookupTablePrecision tablePrecision = LookupTablePrecision.Float16)
+    public static JsonObject Measure(string modelDir, string cacheDir, EvaluationSets sets, MassiveCorpus? massive, TextWriter log, bool includeTest, LookupTablePrecision tablePrecision = LookupTablePrecision.Float16)
     {
         var build = Stopwatch.StartNew();
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = cacheDir, IntraOpThreads = 1, TablePrecision = tablePrecision });
@@ -37,7 +39,7 @@ internal static class RuntimeMeasurement
         }
 
         var rssBatch1 = CurrentRssMiB();
-        var boards = UnderstandingReport.Measure(sets, batch => [.. understander.UnderstandBatch(batch).Select(result => result.Calls)], understander.Catalog, massive, includeTest: true);
+        var boards = UnderstandingReport.Measure(sets, batch => [.. understander.UnderstandBatch(batch).Select(result => result.Calls)], understander.Catalog, massive, includeTest);
         log.WriteLine(UnderstandingReport.Table(boards));
         Directory.CreateDirectory(cacheDir);
         foreach (var board in boards.Where(board => board.Errors.Count > 0))

@@ -180,7 +180,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         WriteManifest(dir, catalog, labels, config, training, null);
 
         var cache = Path.Combine(dir, "..", "cache");
-        var runtime = RuntimeMeasurement.Measure(dir, cache, sets, massive, log);
+        var runtime = RuntimeMeasurement.Measure(dir, cache, sets, massive, log, includeTest: false);
         runtime["maxIntentLogitDifference"] = Parity(dir, cache, trainer, [.. train.Take(32).Select((u, i) => encoder.Encode(u, i))]);
         log.WriteLine($"ONNX parity: max |intent logit (ONNX + fp16 table) - intent logit (TorchSharp)| = {runtime["maxIntentLogitDifference"]}");
         Metrics = runtime;
