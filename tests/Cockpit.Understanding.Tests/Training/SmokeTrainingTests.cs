@@ -32,7 +32,7 @@ public sealed class SmokeTrainingTests : IDisposable
         Assert.InRange(manifest.Metrics!["maxIntentLogitDifference"]!.GetValue<double>(), 0, 0.05);
         Assert.Contains("phrasebook zh1.zh.tsv", log.ToString(), StringComparison.Ordinal);
         Assert.NotNull(manifest.Metrics!["understanding"]!["human dev"]);
-        Assert.NotNull(manifest.Metrics!["understanding"]!["human test"]);
+        Assert.Null(manifest.Metrics!["understanding"]!["human test"]); // the test split is run by measure only
         using var understander = UtteranceUnderstander.Open(new UnderstandingOptions { ModelDirectory = modelDir, CacheDirectory = Path.Combine(_directory, "cache") });
         Assert.NotNull(understander.LookupTablePath);
         Assert.True(File.Exists(understander.LookupTablePath));
