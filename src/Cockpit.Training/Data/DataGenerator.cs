@@ -15,29 +15,29 @@ internal sealed class DataGenerator
 {
     private static readonly string[] SwitchFrames = ["switch"];
     private static readonly string[] PartialOps = ["half", "crack", "tilt"];
-    private readonly ActionCatalog catalog;
-    private readonly HashSet<string> heldOutTemplates;
-    private readonly Dictionary<(string Lang, string Frame), (List<Template> Train, List<Template> Test)> frames = [];
+    private readonly ActionCatalog _catalog;
+    private readonly HashSet<string> _heldOutTemplates;
+    private readonly Dictionary<(string Lang, string Frame), (List<Template> Train, List<Template> Test)> _frames = [];
 
     public DataGenerator(ActionCatalog catalog)
     {
-        this.catalog = catalog;
-        heldOutTemplates = [];
+        _catalog = catalog;
+        _heldOutTemplates = [];
         foreach (var g in TemplateBank.All.GroupBy(t => (t.Lang, t.Frame)))
         {
             var ordered = g.OrderBy(t => StableHash(t.Id)).ToList();
             var n = ordered.Count >= 3 ? Math.Max(1, ordered.Count / 4) : 0;
             var test = ordered.Take(n).ToList();
             var train = ordered.Skip(n).ToList();
-            frames[g.Key] = (train, test.Count > 0 ? test : train);
+            _frames[g.Key] = (train, test.Count > 0 ? test : train);
             foreach (var t in test)
             {
-                heldOutTemplates.Add(t.Id);
+                _heldOutTemplates.Add(t.Id);
             }
         }
     }
 
-    public IReadOnlySet<string> HeldOutTemplates => heldOutTemplates;
+    public IReadOnlySet<string> HeldOutTemplates => _heldOutTemplates;
 
     public static string DataHash(IEnumerable<Sample> samples)
     {
@@ -113,15 +113,15 @@ internal sealed class DataGenerator
     /// <summary>Two functions that share one verb ("打开空调和座椅加热", "close the sunroof and the sunshade"): two calls.</summary>
     private Sample? Shared(string lang, bool heldOut, Random rng)
     {
-        var (train, test) = frames[(lang, "shared")];
+        var (train, test) = _frames[(lang, "shared")];
         var template = Pick(heldOut ? test : train, rng);
         var parts = template.Pattern.Split("{and}");
         var suffixed = lang == "en" && template.Pattern.Contains("{ops}", StringComparison.Ordinal);
         var candidates = (from op in TemplateBank.SwitchOps
                           where template.Allows(op)
-                          let fs = catalog.Functions
+                          let fs = _catalog.Functions
                               .Where(f => f.Id is not "screen.open_app" and not "display.mode" && f.Accepts(op) && f.Literal(op) is not null)
-                              .Where(f => !suffixed || f.PhrasesOf(catalog.FindOperation(op)!).EnSuffix.Count > 0)
+                              .Where(f => !suffixed || f.PhrasesOf(_catalog.FindOperation(op)!).EnSuffix.Count > 0)
                               .ToList()
                           where fs.Count >= 2
                           select (op, fs)).ToList();
@@ -159,7 +159,7 @@ internal sealed class DataGenerator
         {
             // Hard negatives: a function is named but nothing is asked ("what is the sunroof").
             var frame = Pick(Split(lang == "zh" ? ValueLists.ZhOodFrames : ValueLists.EnOodFrames, heldOut), rng);
-            var f = Pick(catalog.Functions.Where(x => !x.IsScreenTask).ToList(), rng);
+            var f = Pick(_catalog.Functions.Where(x => !x.IsScreenTask).ToList(), rng);
             pieces.Add(Piece.Outside(frame.Replace("{fn}", Pick(lang == "zh" ? f.Zh : f.En, rng), StringComparison.Ordinal)));
             return Sample.FromPieces(pieces, lang, lang + ".ood.hard");
         }
@@ -294,7 +294,7 @@ internal sealed class DataGenerator
             frame = Pick(SwitchFrames, rng);
         }
 
-        var (train, test) = frames[(lang, frame)];
+        var (train, test) = _frames[(lang, frame)];
         var template = Pick(heldOut ? test : train, rng);
         var (function, op) = Choose(frame, lang, template, rng);
         if (op is null && function is null)
@@ -304,7 +304,7 @@ internal sealed class DataGenerator
 
         if (function?.Id == "screen.call")
         {
-            var (ctrain, ctest) = frames[(lang, "call")];
+            var (ctrain, ctest) = _frames[(lang, "call")];
             template = Pick(heldOut ? ctest : ctrain, rng);
         }
 
@@ -317,10 +317,10 @@ internal sealed class DataGenerator
         bool UsesSuffix() => template.Pattern.Contains("{ops}", StringComparison.Ordinal);
         bool HasSuffix(CatalogFunction? f, string op)
         {
-            var operation = catalog.FindOperation(op)!;
+            var operation = _catalog.FindOperation(op)!;
             return (f?.PhrasesOf(operation) ?? operation).EnSuffix.Count > 0;
         }
-        IEnumerable<CatalogFunction> vehicle = catalog.Functions;
+        IEnumerable<CatalogFunction> vehicle = _catalog.Functions;
         switch (frame)
         {
             case "switch":
@@ -377,9 +377,9 @@ internal sealed class DataGenerator
 
             case "implied":
             {
-                var ops = catalog.Operations.Where(o => o.Implies is not null && o.Implies.Op is "up" or "down").ToList();
+                var ops = _catalog.Operations.Where(o => o.Implies is not null && o.Implies.Op is "up" or "down").ToList();
                 var op = Pick(ops, rng);
-                return (catalog.FindFunction(op.Implies!.Function), op.Id);
+                return (_catalog.FindFunction(op.Implies!.Function), op.Id);
             }
 
             case "enum":
@@ -389,7 +389,7 @@ internal sealed class DataGenerator
             }
 
             case "app":
-                return (catalog.FindFunction("screen.open_app"), rng.Next(3) == 0 ? "on" : "open");
+                return (_catalog.FindFunction("screen.open_app"), rng.Next(3) == 0 ? "on" : "open");
 
             case "text":
             {
@@ -401,12 +401,12 @@ internal sealed class DataGenerator
             {
                 if (template.Pattern.Contains("{fn}", StringComparison.Ordinal) && !template.Pattern.Contains("{op}", StringComparison.Ordinal))
                 {
-                    return (catalog.FindFunction("screen.back"), null);
+                    return (_catalog.FindFunction("screen.back"), null);
                 }
 
                 var ops = template.Pattern.Contains("{fn}", StringComparison.Ordinal) ? new[] { "play", "pause" } : ["play", "pause", "next", "previous", "mute"];
                 var op = Pick(ops, rng);
-                return (catalog.FindFunction(catalog.FindOperation(op)!.Implies!.Function), op);
+                return (_catalog.FindFunction(_catalog.FindOperation(op)!.Implies!.Function), op);
             }
 
             default:
@@ -432,7 +432,7 @@ internal sealed class DataGenerator
     {
         var zh = lang == "zh";
         var pieces = new List<Piece>();
-        var operation = op is null ? null : catalog.FindOperation(op);
+        var operation = op is null ? null : _catalog.FindOperation(op);
         string? opPhrase = null;
         var pattern = template.Pattern;
         var zoneSlots = (pattern.Contains("{zone}", StringComparison.Ordinal) ? 1 : 0) + (pattern.Contains("{zpost}", StringComparison.Ordinal) ? 1 : 0);
@@ -440,7 +440,7 @@ internal sealed class DataGenerator
         string? zoneSlot = null;
         if (zoneSlots > 0 && function?.Zoning is { } zoning && rng.NextDouble() < 0.6)
         {
-            var zones = catalog.Zones.Where(z => z.Id == "mine" || z.Seats.Any(zoning.Seats.Contains)).ToList();
+            var zones = _catalog.Zones.Where(z => z.Id == "mine" || z.Seats.Any(zoning.Seats.Contains)).ToList();
             zone = Pick(zones, rng);
             var slots = new List<string>();
             if (pattern.Contains("{zone}", StringComparison.Ordinal))
@@ -608,7 +608,7 @@ internal sealed class DataGenerator
     /// the first in catalog order that has it, so such utterances have one label rather than a coin toss.
     /// </summary>
     private (CatalogFunction Function, CatalogEnumValue Value)? FirstOwner(string phrase, bool zh) =>
-        (from f in catalog.Functions
+        (from f in _catalog.Functions
          where f.Value.Type == CatalogValueType.Enum && !f.IsScreenTask
          from v in f.Value.Values
          where (zh ? v.Zh : v.En).Contains(phrase)
@@ -621,12 +621,12 @@ internal sealed class DataGenerator
             return op;
         }
 
-        if (catalog.FindOperation(op)?.Implies is not null && function.Accepts(catalog.FindOperation(op)!.Implies!.Op))
+        if (_catalog.FindOperation(op)?.Implies is not null && function.Accepts(_catalog.FindOperation(op)!.Implies!.Op))
         {
             return op;
         }
 
-        foreach (var o in catalog.Operations.Where(o => function.Accepts(o.Id)))
+        foreach (var o in _catalog.Operations.Where(o => function.Accepts(o.Id)))
         {
             if (function.PhrasesOf(o).Contains(phrase))
             {

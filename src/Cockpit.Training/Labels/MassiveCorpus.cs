@@ -11,28 +11,28 @@ namespace Cockpit.Training.Labels;
 /// </summary>
 internal sealed partial class MassiveCorpus
 {
-    private readonly Dictionary<string, (List<string> Train, List<string> Accept)> intents = new(StringComparer.Ordinal);
-    private readonly HashSet<string> excluded;
-    private readonly HashSet<string> notTaughtWith;
-    private readonly Dictionary<string, string> colors;
-    private readonly LabelSet labels;
+    private readonly Dictionary<string, (List<string> Train, List<string> Accept)> _intents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _excluded;
+    private readonly HashSet<string> _notTaughtWith;
+    private readonly Dictionary<string, string> _colors;
+    private readonly LabelSet _labels;
 
     /// <param name="mappingPath">The mapping file.</param>
     /// <param name="labels">The label set the training uses.</param>
     public MassiveCorpus(string mappingPath, LabelSet labels)
     {
-        this.labels = labels;
+        _labels = labels;
         var mapping = JsonNode.Parse(File.ReadAllText(mappingPath))!.AsObject();
         foreach (var (name, entry) in mapping["intents"]!.AsObject())
         {
-            intents[name] = (
+            _intents[name] = (
                 [.. entry!["train"]!.AsArray().Select(call => call!.GetValue<string>())],
                 [.. entry["accept"]!.AsArray().Select(call => call!.GetValue<string>())]);
         }
 
-        excluded = [.. mapping["excluded"]!.AsObject().Select(pair => pair.Key)];
-        notTaughtWith = [.. mapping["notTaughtWith"]!.AsArray().Select(slot => slot!.GetValue<string>())];
-        colors = mapping["colors"]!.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
+        _excluded = [.. mapping["excluded"]!.AsObject().Select(pair => pair.Key)];
+        _notTaughtWith = [.. mapping["notTaughtWith"]!.AsArray().Select(slot => slot!.GetValue<string>())];
+        _colors = mapping["colors"]!.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>One MASSIVE request.</summary>
@@ -57,7 +57,7 @@ internal sealed partial class MassiveCorpus
 
     /// <summary>Whether the request is scored: in-domain and mapped, or out of domain.</summary>
     /// <param name="request">The request.</param>
-    public bool IsScored(Request request) => request.IsOutOfDomain || (request.Scope == "in_domain" && intents.ContainsKey(request.Intent) && !excluded.Contains(request.Intent));
+    public bool IsScored(Request request) => request.IsOutOfDomain || (request.Scope == "in_domain" && _intents.ContainsKey(request.Intent) && !_excluded.Contains(request.Intent));
 
     /// <summary>
     /// Intent-level correctness: an out-of-domain request is right when nothing is called; an in-domain one when a call's
@@ -72,7 +72,7 @@ internal sealed partial class MassiveCorpus
             return predicted.Count == 0;
         }
 
-        var accept = intents[request.Intent].Accept;
+        var accept = _intents[request.Intent].Accept;
         return predicted.Any(call => accept.Any(pattern => pattern.EndsWith(".*", StringComparison.Ordinal)
             ? call.StartsWith(pattern[..^1], StringComparison.Ordinal)
             : call == pattern));
@@ -87,12 +87,12 @@ internal sealed partial class MassiveCorpus
             return new LabeledUtterance(request.Text, request.Lang, "massive", request.Intent, [[]], [], []);
         }
 
-        if (!IsScored(request) || request.Slots.Keys.Any(notTaughtWith.Contains))
+        if (!IsScored(request) || request.Slots.Keys.Any(_notTaughtWith.Contains))
         {
             return null;
         }
 
-        foreach (var template in intents[request.Intent].Train)
+        foreach (var template in _intents[request.Intent].Train)
         {
             if (Fill(template, request) is not { } notation)
             {
@@ -100,7 +100,7 @@ internal sealed partial class MassiveCorpus
             }
 
             var call = GoldCall.Parse(notation);
-            if (labels.IntentOf(call.Function, call.Operation, call.Symbol) is not { } intent)
+            if (_labels.IntentOf(call.Function, call.Operation, call.Symbol) is not { } intent)
             {
                 continue;
             }
@@ -135,7 +135,7 @@ internal sealed partial class MassiveCorpus
 
             if (name == "color_type")
             {
-                if (!colors.TryGetValue(value, out var color))
+                if (!_colors.TryGetValue(value, out var color))
                 {
                     missing = name;
                     return "";

@@ -14,7 +14,7 @@ namespace Cockpit.Training.Measurement;
 /// </summary>
 internal sealed class CallEffects(ActionCatalog catalog)
 {
-    private readonly ActionResolver resolver = new(catalog);
+    private readonly ActionResolver _resolver = new(catalog);
 
     /// <summary>Whether <paramref name="predicted"/> does what one of <paramref name="alternatives"/> does.</summary>
     public bool Match(IReadOnlyList<IReadOnlyList<ActionCall>> alternatives, IReadOnlyList<ActionCall> predicted)
@@ -27,7 +27,7 @@ internal sealed class CallEffects(ActionCatalog catalog)
     public List<(string Key, string? Text)> Effects(IReadOnlyList<ActionCall> calls)
     {
         var effects = new List<(string, string?)>();
-        foreach (var action in resolver.Resolve(calls, Seat.Driver, _ => null, null).Actions)
+        foreach (var action in _resolver.Resolve(calls, Seat.Driver, _ => null, null).Actions)
         {
             var function = action.Function?.Id ?? action.Reading?.Id ?? action.Call.Function ?? "_";
             if (action.Refusal is { } refusal)

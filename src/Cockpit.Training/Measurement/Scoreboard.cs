@@ -8,7 +8,7 @@ namespace Cockpit.Training.Measurement;
 /// </summary>
 internal sealed class Scoreboard(string name)
 {
-    private readonly Dictionary<string, Counts> byLang = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Counts> _byLang = new(StringComparer.Ordinal);
 
     /// <summary>The set's name.</summary>
     public string Name { get; } = name;
@@ -23,7 +23,7 @@ internal sealed class Scoreboard(string name)
     /// <param name="describe">Its text, gold and prediction, for the error list.</param>
     public void Add(string lang, bool nothing, bool right, Func<string> describe)
     {
-        var counts = byLang.TryGetValue(lang, out var existing) ? existing : byLang[lang] = new Counts();
+        var counts = _byLang.TryGetValue(lang, out var existing) ? existing : _byLang[lang] = new Counts();
         if (nothing)
         {
             counts.Nothing++;
@@ -42,16 +42,16 @@ internal sealed class Scoreboard(string name)
     }
 
     /// <summary>Exact match on the requests of a language (NaN when it has none).</summary>
-    public double ExactMatch(string lang) => byLang.TryGetValue(lang, out var c) && c.Requests > 0 ? (double)c.Exact / c.Requests : double.NaN;
+    public double ExactMatch(string lang) => _byLang.TryGetValue(lang, out var c) && c.Requests > 0 ? (double)c.Exact / c.Requests : double.NaN;
 
     /// <summary>Share of the requests for nothing that were left alone, in a language (NaN when it has none).</summary>
-    public double Rejection(string lang) => byLang.TryGetValue(lang, out var c) && c.Nothing > 0 ? (double)c.LeftAlone / c.Nothing : double.NaN;
+    public double Rejection(string lang) => _byLang.TryGetValue(lang, out var c) && c.Nothing > 0 ? (double)c.LeftAlone / c.Nothing : double.NaN;
 
     /// <summary>The counts as JSON, per language.</summary>
     public JsonObject ToJson()
     {
         var o = new JsonObject();
-        foreach (var (lang, c) in byLang.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (lang, c) in _byLang.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             o[lang] = new JsonObject
             {
@@ -69,7 +69,7 @@ internal sealed class Scoreboard(string name)
 
     /// <summary>One line per language.</summary>
     public override string ToString() =>
-        $"{Name}: " + string.Join("; ", byLang.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+        $"{Name}: " + string.Join("; ", _byLang.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => $"{pair.Key} exact {Percent(pair.Value.Exact, pair.Value.Requests)} ({pair.Value.Exact}/{pair.Value.Requests}), nothing left alone {Percent(pair.Value.LeftAlone, pair.Value.Nothing)} ({pair.Value.LeftAlone}/{pair.Value.Nothing})"));
 
     private static string Percent(int part, int whole) => whole == 0 ? "–" : $"{100.0 * part / whole:F2} %";

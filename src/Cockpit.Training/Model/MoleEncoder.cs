@@ -3,6 +3,10 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
+// TorchSharp's RegisterComponents names each parameter after its field, and exported and saved models carry those
+// names: the fields keep them.
+#pragma warning disable IDE1006
+
 namespace Cockpit.Training.Model;
 
 /// <summary>

@@ -10,10 +10,10 @@ internal sealed class OnnxGraphBuilder(string name)
     public const int Float16 = (int)TensorProto.Types.DataType.Float16;
     public const int Int64 = (int)TensorProto.Types.DataType.Int64;
 
-    private readonly GraphProto graph = new() { Name = name };
-    private int counter;
+    private readonly GraphProto _graph = new() { Name = name };
+    private int _counter;
 
-    public string Unique(string prefix) => $"{prefix}_{counter++}";
+    public string Unique(string prefix) => $"{prefix}_{_counter++}";
 
     public string Initializer(string tensorName, float[] data, long[] shape, bool half = false)
     {
@@ -33,7 +33,7 @@ internal sealed class OnnxGraphBuilder(string name)
         }
 
         t.RawData = ByteString.CopyFrom(bytes);
-        graph.Initializer.Add(t);
+        _graph.Initializer.Add(t);
         return tensorName;
     }
 
@@ -54,7 +54,7 @@ internal sealed class OnnxGraphBuilder(string name)
         }
 
         t.Int64Data.AddRange(values);
-        graph.Initializer.Add(t);
+        _graph.Initializer.Add(t);
         return tensorName;
     }
 
@@ -77,13 +77,13 @@ internal sealed class OnnxGraphBuilder(string name)
         n.Input.AddRange(inputs);
         n.Output.Add(output);
         n.Attribute.AddRange(attributes);
-        graph.Node.Add(n);
+        _graph.Node.Add(n);
         return output;
     }
 
-    public void Input(string tensorName, int elemType, params object[] dims) => graph.Input.Add(Value(tensorName, elemType, dims));
+    public void Input(string tensorName, int elemType, params object[] dims) => _graph.Input.Add(Value(tensorName, elemType, dims));
 
-    public void Output(string tensorName, int elemType, params object[] dims) => graph.Output.Add(Value(tensorName, elemType, dims));
+    public void Output(string tensorName, int elemType, params object[] dims) => _graph.Output.Add(Value(tensorName, elemType, dims));
 
     /// <summary>RMSNorm as primitive ops: x / sqrt(mean(x²) + eps) · w.</summary>
     public string RmsNorm(string x, string weight)
@@ -104,7 +104,7 @@ internal sealed class OnnxGraphBuilder(string name)
             IrVersion = irVersion,
             ProducerName = "Cockpit.Training",
             ProducerVersion = "1.0",
-            Graph = graph,
+            Graph = _graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         foreach (var (k, v) in metadata)

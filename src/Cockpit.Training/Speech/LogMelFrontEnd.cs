@@ -18,28 +18,28 @@ internal sealed class LogMelFrontEnd
     // whisper.cpp refuses input under 100 ms and the recogniser pads anything under a second to one second.
     private const int MinSamples = 16_000;
     private const int Pad = FftSize / 2;
-    private readonly float[] filters;
-    private readonly float[] cos;
-    private readonly float[] sin;
-    private readonly float[] hann;
+    private readonly float[] _filters;
+    private readonly float[] _cos;
+    private readonly float[] _sin;
+    private readonly float[] _hann;
 
     /// <param name="melFilters">Row per mel band, <see cref="Bins"/> weights each: the filters written into the model.</param>
     /// <param name="frames">Frames the encoder consumes: 2 × n_audio_ctx.</param>
     public LogMelFrontEnd(float[] melFilters, int mels, int frames)
     {
-        filters = melFilters;
+        _filters = melFilters;
         Mels = mels;
         Frames = frames;
-        hann = [.. Enumerable.Range(0, FftSize).Select(i => (float)(0.5 * (1 - Math.Cos(2 * Math.PI * i / FftSize))))];
-        cos = new float[Bins * FftSize];
-        sin = new float[Bins * FftSize];
+        _hann = [.. Enumerable.Range(0, FftSize).Select(i => (float)(0.5 * (1 - Math.Cos(2 * Math.PI * i / FftSize))))];
+        _cos = new float[Bins * FftSize];
+        _sin = new float[Bins * FftSize];
         for (var k = 0; k < Bins; k++)
         {
             for (var n = 0; n < FftSize; n++)
             {
                 var angle = 2 * Math.PI * ((long)k * n % FftSize) / FftSize;
-                cos[(k * FftSize) + n] = (float)Math.Cos(angle);
-                sin[(k * FftSize) + n] = (float)Math.Sin(angle);
+                _cos[(k * FftSize) + n] = (float)Math.Cos(angle);
+                _sin[(k * FftSize) + n] = (float)Math.Sin(angle);
             }
         }
     }
@@ -71,19 +71,19 @@ internal sealed class LogMelFrontEnd
         {
             for (var i = 0; i < FftSize; i++)
             {
-                frame[i] = padded[(t * Hop) + i] * hann[i];
+                frame[i] = padded[(t * Hop) + i] * _hann[i];
             }
 
             for (var k = 0; k < Bins; k++)
             {
-                var re = Dot(frame, cos.AsSpan(k * FftSize, FftSize));
-                var im = Dot(frame, sin.AsSpan(k * FftSize, FftSize));
+                var re = Dot(frame, _cos.AsSpan(k * FftSize, FftSize));
+                var im = Dot(frame, _sin.AsSpan(k * FftSize, FftSize));
                 power[k] = (re * re) + (im * im);
             }
 
             for (var m = 0; m < Mels; m++)
             {
-                var sum = Dot(power, filters.AsSpan(m * Bins, Bins));
+                var sum = Dot(power, _filters.AsSpan(m * Bins, Bins));
                 mel[(m * Frames) + t] = (float)Math.Log10(Math.Max(sum, 1e-10));
             }
         }

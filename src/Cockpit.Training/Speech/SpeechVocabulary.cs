@@ -20,12 +20,12 @@ internal sealed class SpeechVocabulary
     /// <summary>Special ids in compact order after the text units.</summary>
     public static readonly int[] Specials = [EndOfText, StartOfTranscript, English, Mandarin, Transcribe, NoTimestamps];
 
-    private readonly Dictionary<string, int> ids;
+    private readonly Dictionary<string, int> _ids;
 
     public SpeechVocabulary(IEnumerable<string> units)
     {
         Units = [" ", .. units.Where(u => u != " ").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        ids = Units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
+        _ids = Units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
     }
 
     /// <summary>The text units by file id.</summary>
@@ -50,7 +50,7 @@ internal sealed class SpeechVocabulary
         var result = new int[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
-            if (!ids.TryGetValue(units[i], out result[i]))
+            if (!_ids.TryGetValue(units[i], out result[i]))
             {
                 return null;
             }

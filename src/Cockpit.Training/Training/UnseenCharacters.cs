@@ -13,9 +13,9 @@ namespace Cockpit.Training.Training;
 /// <param name="seed">Seed of the choice.</param>
 internal sealed class UnseenCharacters(Tokenizer tokenizer, double rate, int seed)
 {
-    private readonly int[] byteIds = ByteIds(tokenizer);
+    private readonly int[] _byteIds = ByteIds(tokenizer);
 
-    private readonly Random rng = new(seed);
+    private readonly Random _rng = new(seed);
 
     /// <summary>The tokens of <paramref name="text"/>, with some single Chinese characters replaced by their bytes (same offsets).</summary>
     public IReadOnlyList<Token> Apply(string text, IReadOnlyList<Token> tokens)
@@ -24,12 +24,12 @@ internal sealed class UnseenCharacters(Tokenizer tokenizer, double rate, int see
         Span<byte> bytes = stackalloc byte[4];
         foreach (var token in tokens)
         {
-            if (token.Length == 1 && Tokenizer.IsCjk(text[token.Start]) && rng.NextDouble() < rate)
+            if (token.Length == 1 && Tokenizer.IsCjk(text[token.Start]) && _rng.NextDouble() < rate)
             {
                 var count = System.Text.Encoding.UTF8.GetBytes(text.AsSpan(token.Start, 1), bytes);
                 foreach (var b in bytes[..count])
                 {
-                    result.Add(new Token(byteIds[b], token.Start, 1));
+                    result.Add(new Token(_byteIds[b], token.Start, 1));
                 }
 
                 continue;
