@@ -15,9 +15,10 @@ using Cockpit.Understanding.Catalog;
 //   measure  [--model DIR] [--cache DIR] [--human DIR] [--massive DIR] [--update true] [--draw-seed N] [--table float16|int8] [--report FILE] [--ablate true]
 //            the understanding table (generator held-out, human dev and test, MASSIVE dev), latency and memory through the C# runtime
 //   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
-//   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N]   synthetic speech corpus (issue 8)
+//   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N] [--clean true]   synthetic speech corpus (issue 8)
 //   speech-train  [--corpus DIR] [--out DIR] [--minutes M] [--steps N] [--batch N] [--threads N] [--dim N] [--heads N]
 //                 [--audio-layers N] [--text-layers N] [--lr X] [--warmup N] [--ctc 0.3] [--checkpoint-every N] [--resume state.dat]
+//                 [--ctc-only true] [--eval-every N] [--eval-clips N] [--limit-train N]   (encoder-only CTC, greedy CTC error rates)
 //   speech-ship   [--corpus DIR] [--run DIR] [--out models/speech] [--snr clean,10] [--limit N] [--threads N]   copy, measure, manifest
 //   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
 //   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
@@ -115,6 +116,7 @@ switch (verb)
                 Copies = Int("copies", corpusDefaults.Copies),
                 TestUtterances = Int("test", corpusDefaults.TestUtterances),
                 Seed = Int("seed", corpusDefaults.Seed),
+                Clean = Str("clean", "false") == "true",
                 Parallelism = Int("threads", corpusDefaults.Parallelism),
             },
             Console.Out).Build();
@@ -138,6 +140,10 @@ switch (verb)
                 Resume = flags.GetValueOrDefault("resume"),
                 CtcWeight = Double("ctc", trainingDefaults.CtcWeight),
                 Warmup = Int("warmup", trainingDefaults.Warmup),
+                CtcOnly = Str("ctc-only", "false") == "true",
+                EvalEvery = Int("eval-every", trainingDefaults.EvalEvery),
+                EvalClips = Int("eval-clips", trainingDefaults.EvalClips),
+                LimitTrain = Int("limit-train", trainingDefaults.LimitTrain),
                 Model = SpeechModel(),
             },
             Console.Out).Run();

@@ -30,7 +30,7 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
     public const string VocabularyFile = "vocabulary.txt";
     public const string InfoFile = "corpus.txt";
 
-    private readonly Dictionary<string, EspeakSynthesizer> synthesizers = [];
+    private readonly Dictionary<string, EspeakSynthesizer> _synthesizers = [];
 
     public int Build()
     {
@@ -185,6 +185,11 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
                 var gain = Math.Pow(10, (rng.NextDouble() * 30 - 20) / 20);
                 var reverb = rng.NextDouble() < 0.2;
                 var telephone = rng.NextDouble() < 0.1;
+                if (options.Clean)
+                {
+                    (snr, reverb, telephone) = (null, false, false);
+                }
+
                 var audio = CabinAugmenter.Apply(placed, rms, snr, gain, reverb, telephone, rng);
                 var condition = $"{(snr is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) + "dB" : "clean")}{(reverb ? "+rev" : "")}{(telephone ? "+tel" : "")}";
                 copies.Add((frontEnd.Compute(audio), condition));
@@ -196,12 +201,12 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
 
     private EspeakSynthesizer Synthesizer(string voice)
     {
-        lock (synthesizers)
+        lock (_synthesizers)
         {
-            if (!synthesizers.TryGetValue(voice, out var synthesizer))
+            if (!_synthesizers.TryGetValue(voice, out var synthesizer))
             {
                 synthesizer = new EspeakSynthesizer(new SpeechOptions { EnglishVoice = voice, MandarinVoice = voice });
-                synthesizers[voice] = synthesizer;
+                _synthesizers[voice] = synthesizer;
             }
 
             return synthesizer;

@@ -16,6 +16,9 @@ internal sealed record SpeechCorpusOptions
 
     public int Seed { get; init; } = 8;
 
+    /// <summary>Training copies without noise, reverb or telephone band (gain only), for checking alignment first.</summary>
+    public bool Clean { get; init; }
+
     /// <summary>Encoder positions; the window is n_audio_ctx / 50 s.</summary>
     public int AudioContext { get; init; } = 200;
 

@@ -48,19 +48,7 @@ internal sealed class SpeechParityCheck(string corpusDirectory, string runDirect
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var best = model.CtcLogProbabilities(model.Encode(torch.tensor(mel, [1, config.Mels, 2 * config.AudioContext])))[.., 0].argmax(-1).data<long>().ToArray();
-        var text = new StringBuilder();
-        var previous = -1L;
-        foreach (var unit in best)
-        {
-            if (unit != previous && unit < vocabulary.Units.Count)
-            {
-                text.Append(vocabulary.Units[(int)unit]);
-            }
-
-            previous = unit;
-        }
-
-        return text.ToString();
+        return string.Concat(CtcGreedyDecoder.Decode(best, vocabulary.Units.Count).Select(u => vocabulary.Units[u]));
     }
 
     private string Greedy(SpeechWhisperModel model, SpeechVocabulary vocabulary, float[] mel, string lang)

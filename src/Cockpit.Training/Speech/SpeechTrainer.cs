@@ -11,7 +11,9 @@ namespace Cockpit.Training.Speech;
 /// Trains <see cref="SpeechWhisperModel"/> on the corpus' precomputed features with teacher forcing on
 /// [start-of-transcript, language, transcribe, no-timestamps, units…, end-of-text], AdamW, warm-up and cosine decay
 /// over the step or time budget; every <see cref="SpeechTrainingOptions.CheckpointEvery"/> steps it exports
-/// <c>model.bin</c> (ggml) and saves <c>state.dat</c>, so whatever stops the run leaves a model.
+/// <c>model.bin</c> (ggml) and saves <c>state.dat</c>, so whatever stops the run leaves a model. With
+/// <see cref="SpeechTrainingOptions.CtcOnly"/> it trains the encoder on the CTC loss alone, and with
+/// <see cref="SpeechTrainingOptions.EvalEvery"/> it logs the greedy CTC error on training and held-out clips.
 /// </summary>
 internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter log)
 {
@@ -40,7 +42,20 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
         var features = ReadFeatures(Path.Combine(options.CorpusDirectory, SpeechCorpus.TrainFeatures), entries.Count * (long)clipValues);
         var targets = entries.Select(e => vocabulary.Encode(e.Transcript)).ToArray();
         var usable = Enumerable.Range(0, entries.Count).Where(i => targets[i] is not null).ToArray();
+        if (options.LimitTrain > 0)
+        {
+            usable = usable[..Math.Min(options.LimitTrain, usable.Length)];
+        }
+
         var melFilters = GgmlWhisperModelWriter.DefaultMelFilters(config.Mels);
+        SpeechCtcProbe? heldOut = null;
+        SpeechCtcProbe? seen = null;
+        if (options.EvalEvery > 0)
+        {
+            heldOut = SpeechCtcProbe.HeldOut(options.CorpusDirectory, new LogMelFrontEnd(melFilters, config.Mels, frames), config, options.EvalClips);
+            seen = new SpeechCtcProbe([.. usable.Take(options.EvalClips).Select(i => (entries[i].Lang, entries[i].Transcript, Mel(features, i, clipValues)))], config);
+        }
+
         Log($"corpus: {entries.Count} clips ({usable.Length} encodable), {vocabulary.Units.Count} units; model d={config.Dim} heads={config.Heads} layers={config.AudioLayers}+{config.TextLayers} ctx={config.AudioContext}/{config.TextContext}; batch {options.Batch}, {options.Threads} thread(s)");
 
         using var model = new SpeechWhisperModel(config, vocabulary.CompactSize);
@@ -52,7 +67,7 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
 
         var parameterCount = model.parameters().Sum(p => p.numel());
         Log($"parameters (compact embedding): {parameterCount:N0}");
-        var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: 0.01);
+        var optimizer = torch.optim.AdamW(options.CtcOnly ? model.EncoderParameters() : model.parameters(), options.LearningRate, weight_decay: 0.01);
         var rng = new Random(options.Seed);
         var watch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(options.MaxMinutes);
@@ -82,20 +97,13 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
                     }
                 }
 
-                var (input, target) = Tokens(batch.Select(i => (entries[i].Lang, targets[i]!)).ToList(), vocabulary);
                 var mel = torch.tensor(melBuffer, [options.Batch, config.Mels, frames]);
                 model.train();
                 var audio = model.Encode(mel);
-                var logits = model.Decode(input, audio);
-                var loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), target.reshape(-1), ignore_index: -100);
-                if (options.CtcWeight > 0)
+                var loss = options.CtcOnly ? CtcLoss(model, audio, batch.Select(i => targets[i]!).ToArray(), vocabulary) : DecoderLoss(model, audio, batch, entries, targets, vocabulary);
+                if (!options.CtcOnly && options.CtcWeight > 0)
                 {
-                    var units = batch.Select(i => targets[i]!).ToArray();
-                    var flat = torch.tensor(units.SelectMany(u => u).Select(u => (long)u).ToArray());
-                    var lengths = torch.tensor(units.Select(u => (long)u.Length).ToArray());
-                    var positions = torch.full(units.Length, audio.shape[1], dtype: ScalarType.Int64);
-                    var ctc = torch.nn.functional.ctc_loss(model.CtcLogProbabilities(audio), flat, positions, lengths, blank: vocabulary.Units.Count, zero_infinity: true);
-                    loss = loss + (options.CtcWeight * ctc);
+                    loss = loss + (options.CtcWeight * CtcLoss(model, audio, batch.Select(i => targets[i]!).ToArray(), vocabulary));
                 }
                 optimizer.zero_grad();
                 loss.backward();
@@ -110,15 +118,38 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
                 Log($"step {step} loss {lossValue:F4} (avg {smoothed:F4}) lr {lr:E2} {watch.Elapsed.TotalSeconds / step:F3} s/step {watch.Elapsed.TotalMinutes:F1} min");
             }
 
+            if (heldOut is not null && seen is not null && (step % options.EvalEvery == 0 || step == 1))
+            {
+                Probe(model, vocabulary, seen, heldOut, step, smoothed, Log);
+            }
+
             if (step % options.CheckpointEvery == 0)
             {
                 Checkpoint(model, vocabulary, melFilters, step, smoothed, watch.Elapsed, Log);
             }
         }
 
+        if (heldOut is not null && seen is not null && (step == 0 || step % options.EvalEvery != 0))
+        {
+            Probe(model, vocabulary, seen, heldOut, step, smoothed, Log);
+        }
+
         Checkpoint(model, vocabulary, melFilters, step, smoothed, watch.Elapsed, Log);
         Log($"done: {step} steps in {watch.Elapsed.TotalMinutes:F1} min, {watch.Elapsed.TotalSeconds / Math.Max(1, step):F3} s/step");
         return 0;
+    }
+
+    /// <summary>
+    /// The CTC loss of the encoder output [B, T, d] against each clip's units: every encoder position is an input
+    /// frame (the padding after the speech is silence the head learns to call blank), the blank is the head's last
+    /// class, and the mean divides each clip's loss by its target length.
+    /// </summary>
+    public static Tensor CtcLoss(SpeechWhisperModel model, Tensor audio, int[][] units, SpeechVocabulary vocabulary)
+    {
+        var flat = torch.tensor(units.SelectMany(u => u).Select(u => (long)u).ToArray());
+        var lengths = torch.tensor(units.Select(u => (long)u.Length).ToArray());
+        var positions = torch.full(units.Length, audio.shape[1], dtype: ScalarType.Int64);
+        return torch.nn.functional.ctc_loss(model.CtcLogProbabilities(audio), flat, positions, lengths, blank: vocabulary.Units.Count, zero_infinity: true);
     }
 
     /// <summary>Decoder inputs (prefix + units) and targets (units + end-of-text; -100 under the prefix and padding).</summary>
@@ -146,6 +177,33 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
         }
 
         return (torch.tensor(input, [batch.Count, length]), torch.tensor(target, [batch.Count, length]));
+    }
+
+    private static void Probe(SpeechWhisperModel model, SpeechVocabulary vocabulary, SpeechCtcProbe seen, SpeechCtcProbe heldOut, int step, double loss, Action<string> log)
+    {
+        var watch = Stopwatch.StartNew();
+        var train = seen.Measure(model, vocabulary);
+        var test = heldOut.Measure(model, vocabulary);
+        log(string.Create(CultureInfo.InvariantCulture, $"eval step {step} loss {loss:F4} ctc-greedy train {100 * train.ErrorRate:F1}% ({seen.Count} clips) held-out {100 * test.ErrorRate:F1}% (zh CER {100 * test.ZhErrorRate:F1}%, en WER {100 * test.EnErrorRate:F1}%, all-clip CER {100 * test.CharacterErrorRate:F1}%, {heldOut.Count} clips) {watch.Elapsed.TotalSeconds:F0} s; {test.Example}"));
+    }
+
+    private static Tensor DecoderLoss(SpeechWhisperModel model, Tensor audio, int[] batch, List<SpeechClipEntry> entries, int[]?[] targets, SpeechVocabulary vocabulary)
+    {
+        var (input, target) = Tokens(batch.Select(i => (entries[i].Lang, targets[i]!)).ToList(), vocabulary);
+        var logits = model.Decode(input, audio);
+        return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), target.reshape(-1), ignore_index: -100);
+    }
+
+    private static float[] Mel(Half[] features, int clip, int clipValues)
+    {
+        var mel = new float[clipValues];
+        var source = features.AsSpan((int)((long)clip * clipValues), clipValues);
+        for (var i = 0; i < clipValues; i++)
+        {
+            mel[i] = (float)source[i];
+        }
+
+        return mel;
     }
 
     private void Checkpoint(SpeechWhisperModel model, SpeechVocabulary vocabulary, float[] melFilters, int step, double loss, TimeSpan elapsed, Action<string> log)

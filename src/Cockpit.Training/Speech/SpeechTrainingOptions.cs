@@ -28,6 +28,18 @@ internal sealed record SpeechTrainingOptions
     /// <summary>Weight of the training-only CTC loss on the encoder (0: none).</summary>
     public double CtcWeight { get; init; } = 0.3;
 
+    /// <summary>Train the encoder alone on the CTC loss (the decoder is neither run nor updated): the alignment check.</summary>
+    public bool CtcOnly { get; init; }
+
+    /// <summary>Steps between greedy CTC error rates on held-out (and training) clips (0: none).</summary>
+    public int EvalEvery { get; init; }
+
+    /// <summary>Held-out clips the CTC error rate is measured on.</summary>
+    public int EvalClips { get; init; } = 200;
+
+    /// <summary>Train on the first this many clips only (0: all), e.g. 50 to check that the recipe can over-fit.</summary>
+    public int LimitTrain { get; init; }
+
     /// <summary>A TorchSharp state to continue from, or null.</summary>
     public string? Resume { get; init; }
 
