@@ -1,6 +1,6 @@
 using Cockpit.Speech.Recognition.Ggml;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Writes the trained model as a whisper.cpp ggml file (f16 weights) and checks it with the service's validator.</summary>
 internal static class SpeechModelExporter

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Cockpit.Training.Data;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// What is said and what is written for a generated command: numbers become words before synthesis (espeak-ng and

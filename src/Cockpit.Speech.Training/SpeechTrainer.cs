@@ -5,7 +5,7 @@ using Cockpit.Training.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Trains <see cref="SpeechWhisperModel"/> on the corpus' precomputed features with teacher forcing on

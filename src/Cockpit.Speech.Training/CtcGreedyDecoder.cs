@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Best-path CTC decoding: the most likely label per frame, repeats merged, then blanks dropped.</summary>
 internal static class CtcGreedyDecoder

@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Size and placement of the synthetic speech corpus.</summary>
 internal sealed record SpeechCorpusOptions

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// The domain token table. File ids 0 … n−1 are text units (id 0 is the one-byte <c>" "</c> whisper.cpp's blank

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Whisper's log-mel features exactly as whisper.cpp computes them for the first window of an utterance: 16 kHz,

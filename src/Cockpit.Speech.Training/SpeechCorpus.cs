@@ -7,7 +7,7 @@ using Cockpit.Speech.Synthesis;
 using Cockpit.Training.Data;
 using Cockpit.Understanding.Catalog;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>One training clip of the corpus: its transcript and where its features lie in <c>train.mel</c>.</summary>
 internal sealed record SpeechClipEntry(string Lang, string Transcript, string Voice, int Rate, int Pitch, string Condition, string Template);

@@ -1,6 +1,6 @@
-using Cockpit.Training.Speech;
+using Cockpit.Speech.Training;
 
-namespace Cockpit.Understanding.Tests.Training;
+namespace Cockpit.Speech.Tests.Training;
 
 /// <summary>
 /// The speech model pipeline end to end at toy size: an espeak-ng corpus from the command generator, a few TorchSharp

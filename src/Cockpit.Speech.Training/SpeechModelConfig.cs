@@ -1,6 +1,6 @@
 using Cockpit.Speech.Recognition.Ggml;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Size of the domain Whisper model (one state size for encoder and decoder, as whisper.cpp requires).</summary>
 internal sealed record SpeechModelConfig

@@ -2,7 +2,7 @@ using Cockpit.Understanding.Text;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Error rates of the encoder's greedy CTC transcripts on a fixed set of clips.</summary>
 /// <param name="Errors">Edits against the references, in scoring units (characters for zh, words for en).</param>
@@ -59,12 +59,12 @@ internal sealed class SpeechCtcProbe(IReadOnlyList<(string Lang, string Transcri
                 {
                     var (lang, transcript, _) = clips[start + b];
                     var hypothesis = CtcGreedyDecoder.Text(CtcGreedyDecoder.Decode(best.AsSpan(b * positions, positions), vocabulary.Units.Count), vocabulary);
-                    var reference = Cockpit.Training.Speech.ErrorRate.Units(transcript, lang);
-                    var edits = EditDistance.Between<string>(reference, Cockpit.Training.Speech.ErrorRate.Units(hypothesis, lang));
+                    var reference = Cockpit.Speech.Training.ErrorRate.Units(transcript, lang);
+                    var edits = EditDistance.Between<string>(reference, Cockpit.Speech.Training.ErrorRate.Units(hypothesis, lang));
                     var key = lang == "zh" ? "zh" : "en";
                     errors[key] = (errors[key].Edits + edits, errors[key].Units + reference.Length);
-                    var referenceCharacters = Cockpit.Training.Speech.ErrorRate.Units(transcript, "zh");
-                    characterEdits += EditDistance.Between<string>(referenceCharacters, Cockpit.Training.Speech.ErrorRate.Units(hypothesis, "zh"));
+                    var referenceCharacters = Cockpit.Speech.Training.ErrorRate.Units(transcript, "zh");
+                    characterEdits += EditDistance.Between<string>(referenceCharacters, Cockpit.Speech.Training.ErrorRate.Units(hypothesis, "zh"));
                     characters += referenceCharacters.Length;
                     if (start + b == 0)
                     {

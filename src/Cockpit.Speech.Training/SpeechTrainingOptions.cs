@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>Training run of the domain speech model.</summary>
 internal sealed record SpeechTrainingOptions

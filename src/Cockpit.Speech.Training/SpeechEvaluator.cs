@@ -6,7 +6,7 @@ using Cockpit.Speech.Recognition;
 using Cockpit.Understanding.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>One measured condition of the held-out set.</summary>
 internal sealed record SpeechEvaluationResult(string Condition, int ZhClips, double Cer, int EnClips, double Wer, double SentenceAccuracy, double RealTimeFactor, double AudioSeconds);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Cockpit.Speech.Recognition.Ggml;
 using Cockpit.Understanding.Model;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Ships a checkpoint: copies the run's ggml file and vocabulary into the model folder, measures it through the

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Checks that the exported file means what was trained: greedy transcripts of held-out clips from the TorchSharp

@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// espeak-ng voices for the corpus. Training and test share accents but not variants (m6, m7, f3, f5 are never

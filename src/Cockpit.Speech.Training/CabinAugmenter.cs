@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Seeded cabin conditions for synthetic speech: silence around the utterance, a gain, and noise at a given SNR

@@ -1,4 +1,4 @@
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>The units a transcript is scored in: characters for CER, words for WER (counted by <see cref="Cockpit.Understanding.Text.EditDistance"/>).</summary>
 internal static class ErrorRate

@@ -3,7 +3,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace Cockpit.Training.Speech;
+namespace Cockpit.Speech.Training;
 
 /// <summary>
 /// Whisper's architecture as whisper.cpp runs it, with parameters named and shaped as in OpenAI's checkpoints (so the

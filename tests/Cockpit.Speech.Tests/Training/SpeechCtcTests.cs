@@ -1,7 +1,7 @@
-using Cockpit.Training.Speech;
+using Cockpit.Speech.Training;
 using TorchSharp;
 
-namespace Cockpit.Understanding.Tests.Training;
+namespace Cockpit.Speech.Tests.Training;
 
 /// <summary>
 /// The encoder's CTC objective and its greedy decoding: the loss the trainer computes is the textbook CTC negative
