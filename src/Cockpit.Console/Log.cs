@@ -1,3 +1,4 @@
+using Cockpit.Vehicle.Client;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -8,6 +9,9 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Console: the {Service} stream at {Address} failed ({Status}: {Detail}); trying again in {DelayMs} ms")]
     public static partial void StreamFailed(ILogger logger, string service, string address, StatusCode status, string detail, double delayMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Console: the vehicle stream at {Address} failed ({Outcome}: {Detail}); trying again in {DelayMs} ms")]
+    public static partial void CarStreamFailed(ILogger logger, string address, VehicleOutcome outcome, string detail, double delayMs);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Console: the {Service} stream at {Address} is back")]
     public static partial void StreamRecovered(ILogger logger, string service, string address);

@@ -1,6 +1,7 @@
 using Cockpit.ServiceDefaults.Grpc;
+using Cockpit.Vehicle.Client;
 using Grpc.Net.Client;
-using Kuksa.Val.V2;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using AgentClient = Cockpit.Agent.V1.Agent.AgentClient;
 using HmiClient = Cockpit.Hmi.V1.Hmi.HmiClient;
@@ -15,17 +16,19 @@ internal sealed class ConsoleClients : IDisposable
 {
     private readonly GrpcChannel _agent;
     private readonly GrpcChannel _hmi;
-    private readonly GrpcChannel _vehicle;
 
-    public ConsoleClients(IOptions<ConsoleOptions> options)
+    public ConsoleClients(IOptions<ConsoleOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         var value = options.Value;
         _agent = Open(value.AgentAddress, value.ResolveAgentToken());
         _hmi = Open(value.HmiAddress, value.ResolveHmiToken());
-        _vehicle = Open(value.VehicleAddress, value.ResolveVehicleToken());
         Agent = new AgentClient(_agent);
         Hmi = new HmiClient(_hmi);
-        Vehicle = new VAL.VALClient(_vehicle);
+        // The car through the shared client; a stream that breaks is opened again by the page's pump, so no retries here.
+        Vehicle = new VehicleClient(
+            new VehicleClientOptions { Address = value.VehicleAddress, Token = value.ResolveVehicleToken(), Retries = 0 },
+            time,
+            loggers.CreateLogger<VehicleClient>());
     }
 
     /// <summary>The agent: Converse, ConverseVoice, WatchInteractions, GetReport.</summary>
@@ -34,14 +37,14 @@ internal sealed class ConsoleClients : IDisposable
     /// <summary>The HMI: WatchScreen.</summary>
     public HmiClient Hmi { get; }
 
-    /// <summary>The vehicle service: Subscribe to the car panel's signals.</summary>
-    public VAL.VALClient Vehicle { get; }
+    /// <summary>The vehicle service: the car panel's signals as they change.</summary>
+    public VehicleClient Vehicle { get; }
 
     public void Dispose()
     {
         _agent.Dispose();
         _hmi.Dispose();
-        _vehicle.Dispose();
+        Vehicle.Dispose();
     }
 
     private static GrpcChannel Open(string address, string? token) =>

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Cockpit.Console.Car;
 using Cockpit.Console.Upstream;
+using Cockpit.Vehicle.Client;
 using Grpc.Core;
-using Kuksa.Val.V2;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
@@ -62,9 +62,8 @@ internal sealed class ConsoleEventStream(ConsoleClients clients, IOptions<Consol
 
     private async Task FollowCarAsync(Func<string, object, ValueTask> send, CancellationToken cancellationToken)
     {
-        using var call = clients.Vehicle.Subscribe(new SubscribeRequest { SignalPaths = { CarSignals.Paths } }, cancellationToken: cancellationToken);
         var first = true;
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
+        await foreach (var values in clients.Vehicle.SubscribeAsync(CarSignals.Paths, cancellationToken))
         {
             if (first)
             {
@@ -72,7 +71,7 @@ internal sealed class ConsoleEventStream(ConsoleClients clients, IOptions<Consol
                 first = false;
             }
 
-            await send("car", ConsoleViews.Car(response));
+            await send("car", ConsoleViews.Car(values));
         }
     }
 
@@ -134,7 +133,13 @@ internal sealed class ConsoleEventStream(ConsoleClients clients, IOptions<Consol
                 // A page that is not reading misses this; the next status tells it where the stream stands.
                 events.TryWrite(("status", new { Service = service, Available = false, Message = UpstreamProblem.Describe(error) }));
             }
-            catch (Exception error) when (cancellationToken.IsCancellationRequested && error is OperationCanceledException or RpcException)
+            catch (VehicleException error) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log.CarStreamFailed(logger, address, error.Outcome, error.Reason, delay.TotalMilliseconds);
+                failed = true;
+                events.TryWrite(("status", new { Service = service, Available = false, Message = $"{error.Outcome}: {error.Reason}" }));
+            }
+            catch (Exception error) when (cancellationToken.IsCancellationRequested && error is OperationCanceledException or RpcException or VehicleException)
             {
                 return;
             }

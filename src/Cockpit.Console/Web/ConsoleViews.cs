@@ -1,7 +1,5 @@
 using Cockpit.Agent.V1;
 using Cockpit.Hmi.V1;
-using Cockpit.Vehicle.Client;
-using Kuksa.Val.V2;
 
 namespace Cockpit.Console.Web;
 
@@ -81,8 +79,8 @@ internal static class ConsoleViews
     };
 
     /// <summary>Path → value (bool, number, string, array; null when the signal has no value) of one Subscribe message.</summary>
-    public static Dictionary<string, object?> Car(SubscribeResponse response) =>
-        response.Entries.ToDictionary(entry => entry.Key, entry => Value(entry.Value.Value), StringComparer.Ordinal);
+    public static Dictionary<string, object?> Car(IReadOnlyDictionary<string, object?> values) =>
+        values.ToDictionary(entry => entry.Key, entry => Shown(entry.Value), StringComparer.Ordinal);
 
     public static object Report(Report report) => new
     {
@@ -109,7 +107,7 @@ internal static class ConsoleViews
     private static object Text(LocalizedText? text) => new { Zh = text?.Zh ?? "", En = text?.En ?? "" };
 
     /// <summary>A car value as the page shows it: floats to three decimals, a value that is no finite number as none.</summary>
-    private static object? Value(Value? value) => KuksaValues.ToClr(value) switch
+    private static object? Shown(object? value) => value switch
     {
         float single => float.IsFinite(single) ? Math.Round(single, 3) : null,
         double wide => double.IsFinite(wide) ? wide : null,

@@ -66,4 +66,34 @@ public sealed class ConsoleAloneTests(EmbeddedConsole console) : IAsyncLifetime
         Assert.Contains("<meta name=\"cockpit-language\" content=\"en\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, turn.StatusCode);
     }
+
+    [Fact]
+    public async Task ConsoleAlone_VehicleServiceAway_PageToldTheCarIsUnreachable()
+    {
+        var services = console.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
+        await using var alone = CockpitHost.BuildConsoleOnly([
+            $"--Console:Url=http://127.0.0.1:{CockpitHost.FreeTcpPort()}",
+            $"--Console:AgentAddress={services.AgentAddress}",
+            $"--Console:HmiAddress={services.HmiAddress}",
+            $"--Console:VehicleAddress=http://127.0.0.1:{CockpitHost.FreeTcpPort()}",
+            $"--Console:AgentToken={console.Authorization.ConsoleToken}",
+            $"--Console:HmiToken={console.Authorization.ConsoleHmiToken}",
+            $"--Console:Authorization:PublicKey={console.Authorization.PublicKeyPem}",
+            $"--Console:Authorization:Audience={EmbeddedAuthorization.ConsoleAudience}",
+            $"--Logging:File:Directory={Path.Combine(console.DataDirectory, "logs-alone-away")}",
+            "--Logging:ConsoleLevel=Fatal",
+        ]);
+        await alone.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(alone.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.Url),
+        };
+        using var page = await http.GetAsync($"/console/?token={console.PageToken}");
+
+        await using var events = await EventStream.OpenAsync(http);
+        var status = await events.WaitForAsync("status", item => item.GetProperty("service").GetString() == "vehicle" && !item.GetProperty("available").GetBoolean());
+
+        Assert.StartsWith("Unreachable: ", status.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await alone.StopAsync();
+    }
 }
