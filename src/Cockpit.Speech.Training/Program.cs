@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Cockpit.Speech.Training;
+using Cockpit.Training;
 
 // Cockpit.Speech.Training: the domain speech recogniser's corpus, training, export and measurement.
 //   speech-corpus [--out DIR] [--train N] [--copies N] [--test N] [--seed N] [--threads N] [--clean true]   synthetic speech corpus
@@ -11,16 +12,11 @@ using Cockpit.Speech.Training;
 //   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
 //   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
 Console.OutputEncoding = Encoding.UTF8;
-var verb = args.Length > 0 ? args[0] : "help";
-var flags = new Dictionary<string, string>(StringComparer.Ordinal);
-for (var i = 1; i + 1 < args.Length; i += 2)
-{
-    flags[args[i].TrimStart('-')] = args[i + 1];
-}
-
-int Int(string name, int fallback) => flags.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-string Str(string name, string fallback) => flags.GetValueOrDefault(name, fallback);
-double Double(string name, double fallback) => flags.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+var flags = new CommandFlags(args);
+var verb = flags.Verb;
+int Int(string name, int fallback) => flags.Int(name, fallback);
+string Str(string name, string fallback) => flags.Str(name, fallback);
+double Double(string name, double fallback) => flags.Double(name, fallback);
 List<double?> Snrs() => [.. Str("snr", "clean,10").Split(',').Select(s => s == "clean" ? (double?)null : double.Parse(s, CultureInfo.InvariantCulture))];
 SpeechModelConfig SpeechModel()
 {
@@ -66,7 +62,7 @@ switch (verb)
                 LearningRate = Double("lr", trainingDefaults.LearningRate),
                 Seed = Int("seed", trainingDefaults.Seed),
                 CheckpointEvery = Int("checkpoint-every", trainingDefaults.CheckpointEvery),
-                Resume = flags.GetValueOrDefault("resume"),
+                Resume = flags.Find("resume"),
                 CtcWeight = Double("ctc", trainingDefaults.CtcWeight),
                 Warmup = Int("warmup", trainingDefaults.Warmup),
                 CtcOnly = Str("ctc-only", "false") == "true",
@@ -81,7 +77,7 @@ switch (verb)
     case "speech-eval":
     {
         var results = await new SpeechEvaluator(Str("corpus", speechCorpusDirectory), Console.Out)
-            .RunAsync(Str("model", Path.Combine(SpeechModelDirectory, SpeechModelShipper.ModelFileName)), Snrs(), Int("limit", 400), Int("threads", 1), flags.GetValueOrDefault("report"));
+            .RunAsync(Str("model", Path.Combine(SpeechModelDirectory, SpeechModelShipper.ModelFileName)), Snrs(), Int("limit", 400), Int("threads", 1), flags.Find("report"));
         return results.Count > 0 ? 0 : 1;
     }
 

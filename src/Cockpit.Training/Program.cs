@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cockpit.Training;
 using Cockpit.Training.Data;
 using Cockpit.Training.Training;
 using Cockpit.Understanding;
@@ -15,15 +16,10 @@ using Cockpit.Understanding.Catalog;
 //            the understanding table (generator held-out, human dev and test, MASSIVE dev), latency and memory through the C# runtime
 //   generate [--out DIR] [--train N] [--test N] [--seed N]   writes train.jsonl / heldout.jsonl for inspection
 Console.OutputEncoding = Encoding.UTF8;
-var verb = args.Length > 0 ? args[0] : "help";
-var flags = new Dictionary<string, string>(StringComparer.Ordinal);
-for (var i = 1; i + 1 < args.Length; i += 2)
-{
-    flags[args[i].TrimStart('-')] = args[i + 1];
-}
-
-int Int(string name, int fallback) => flags.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-string Str(string name, string fallback) => flags.GetValueOrDefault(name, fallback);
+var flags = new CommandFlags(args);
+var verb = flags.Verb;
+int Int(string name, int fallback) => flags.Int(name, fallback);
+string Str(string name, string fallback) => flags.Str(name, fallback);
 var defaults = new TrainingOptions();
 switch (verb)
 {
@@ -52,7 +48,7 @@ switch (verb)
                 MaxMinutes = float.Parse(Str("minutes", defaults.MaxMinutes.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 LearningRate = float.Parse(Str("lr", defaults.LearningRate.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
                 Warmup = Int("warmup", defaults.Warmup),
-                InitialModel = flags.GetValueOrDefault("init"),
+                InitialModel = flags.Find("init"),
                 PhrasebookRepeat = Int("phrasebook-repeat", defaults.PhrasebookRepeat),
                 MassiveRepeat = Int("massive-repeat", defaults.MassiveRepeat),
             },
@@ -69,7 +65,7 @@ switch (verb)
             Str("update", "false") == "true",
             Str("draw-seed", "") is { Length: > 0 } draw ? int.Parse(draw, CultureInfo.InvariantCulture) : null,
             Enum.Parse<LookupTablePrecision>(Str("table", nameof(LookupTablePrecision.Float16)), ignoreCase: true),
-            flags.GetValueOrDefault("report"),
+            flags.Find("report"),
             Str("ablate", "false") == "true",
             Console.Out);
     case "generate":
