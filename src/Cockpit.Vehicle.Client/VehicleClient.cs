@@ -88,14 +88,9 @@ public sealed class VehicleClient : IDisposable
             var request = new BatchActuateRequest();
             foreach (var (path, value) in targets)
             {
-                if (!metadata.TryGetValue(path, out var signal))
+                if (ToWire(metadata, path, value, out var wire) is { } refused)
                 {
-                    return new VehicleResult(VehicleOutcome.NotFound, $"{path}: no such signal");
-                }
-
-                if (!TryToWire(signal, value, out var wire, out var refusal))
-                {
-                    return new VehicleResult(VehicleOutcome.Refused, refusal);
+                    return refused;
                 }
 
                 request.ActuateRequests.Add(new ActuateRequest { SignalId = new SignalID { Path = path }, Value = wire });
@@ -116,15 +111,9 @@ public sealed class VehicleClient : IDisposable
     {
         try
         {
-            var metadata = await GetMetadataAsync(cancellationToken);
-            if (!metadata.TryGetValue(path, out var signal))
+            if (ToWire(await GetMetadataAsync(cancellationToken), path, value, out var wire) is { } refused)
             {
-                return new VehicleResult(VehicleOutcome.NotFound, $"{path}: no such signal");
-            }
-
-            if (!TryToWire(signal, value, out var wire, out var refusal))
-            {
-                return new VehicleResult(VehicleOutcome.Refused, refusal);
+                return refused;
             }
 
             var request = new PublishValueRequest { SignalId = new SignalID { Path = path }, DataPoint = new Datapoint { Value = wire } };
@@ -171,19 +160,24 @@ public sealed class VehicleClient : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _channel.Dispose();
 
-    private static bool TryToWire(Metadata signal, object value, out Value wire, out string refusal)
+    /// <summary>The wire value of <paramref name="value"/> for the signal at <paramref name="path"/>; the refusal when there
+    /// is no such signal or the value does not fit it, null otherwise.</summary>
+    private static VehicleResult? ToWire(FrozenDictionary<string, Metadata> metadata, string path, object value, out Value wire)
     {
+        wire = null!;
+        if (!metadata.TryGetValue(path, out var signal))
+        {
+            return new VehicleResult(VehicleOutcome.NotFound, $"{path}: no such signal");
+        }
+
         try
         {
             wire = KuksaValues.ToWire(signal.DataType, value);
-            refusal = "";
-            return true;
+            return null;
         }
         catch (FormatException error)
         {
-            wire = null!;
-            refusal = $"{signal.Path}: {error.Message}";
-            return false;
+            return new VehicleResult(VehicleOutcome.Refused, $"{path}: {error.Message}");
         }
     }
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Cockpit.Agent.Execution;
 
 /// <summary>Registers the agent's ways to the car and to the HMI.</summary>
-internal static class VehicleClientServiceCollectionExtensions
+internal static class AgentClientsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a cockpit.hmi.v1 client on <see cref="AgentOptions.HmiAddress"/> with the agent's HMI token; a client
