@@ -34,8 +34,9 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
         }
 
         var config = options.Model;
-        var vocabulary = SpeechVocabulary.Load(Path.Combine(options.CorpusDirectory, SpeechCorpus.VocabularyFile));
-        File.Copy(Path.Combine(options.CorpusDirectory, SpeechCorpus.VocabularyFile), Path.Combine(options.OutputDirectory, SpeechCorpus.VocabularyFile), overwrite: true);
+        var vocabularyFile = options.Vocabulary ?? Path.Combine(options.CorpusDirectory, SpeechCorpus.VocabularyFile);
+        var vocabulary = SpeechVocabulary.Load(vocabularyFile);
+        File.Copy(vocabularyFile, Path.Combine(options.OutputDirectory, SpeechCorpus.VocabularyFile), overwrite: true);
         var entries = SpeechCorpus.ReadTrainIndex(options.CorpusDirectory);
         var frames = 2 * config.AudioContext;
         var clipValues = config.Mels * frames;

@@ -43,5 +43,11 @@ internal sealed record SpeechTrainingOptions
     /// <summary>A TorchSharp state to continue from, or null.</summary>
     public string? Resume { get; init; }
 
+    /// <summary>
+    /// The unit table to train with instead of the corpus' own, or null: the table of the run a <see cref="Resume"/>
+    /// continues, so a larger corpus can continue a state (its clips with a unit outside the table are left out).
+    /// </summary>
+    public string? Vocabulary { get; init; }
+
     public SpeechModelConfig Model { get; init; } = new();
 }
