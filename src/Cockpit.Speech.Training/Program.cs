@@ -12,6 +12,7 @@ using Cockpit.Training;
 //   speech-ship   [--corpus DIR] [--run DIR] [--out models/speech] [--snr clean,10] [--limit N] [--threads N]   copy, measure, manifest
 //   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
 //   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
+//   speech-scenarios --scenarios FILE --out DIR [--seed N]   the file's voice twin: each text spoken by a held-out voice
 Console.OutputEncoding = Encoding.UTF8;
 var flags = new CommandFlags(args);
 var verb = flags.Verb;
@@ -87,10 +88,13 @@ switch (verb)
         return await new SpeechModelShipper(Str("corpus", speechCorpusDirectory), Str("run", speechRunDirectory), Str("out", SpeechModelDirectory), Console.Out)
             .RunAsync(Snrs(), Int("limit", 400), Int("threads", 1));
 
+    case "speech-scenarios":
+        return await new SpeechScenarios(Console.Out).BuildAsync(Str("scenarios", "../shared/eval/sample.jsonl"), Str("out", "artifacts/speech/scenarios"), Int("seed", 29));
+
     case "speech-parity":
         return await new SpeechParityCheck(Str("corpus", speechCorpusDirectory), Str("run", speechRunDirectory), SpeechModel(), Console.Out).RunAsync(Int("limit", 20));
 
     default:
-        Console.WriteLine("usage: Cockpit.Speech.Training speech-corpus|speech-train|speech-ship|speech-parity|speech-eval [--flag value] ... (see src/Cockpit.Speech.Training/README.md)");
+        Console.WriteLine("usage: Cockpit.Speech.Training speech-corpus|speech-train|speech-ship|speech-parity|speech-eval|speech-scenarios [--flag value] ... (see src/Cockpit.Speech.Training/README.md)");
         return verb == "help" ? 0 : 2;
 }
