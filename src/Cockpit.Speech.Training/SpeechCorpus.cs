@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Cockpit.Speech;
 using Cockpit.Speech.Recognition.Ggml;
 using Cockpit.Speech.Synthesis;
 using Cockpit.Training.Data;
@@ -29,8 +28,6 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
     public const string TestIndex = "test.tsv";
     public const string VocabularyFile = "vocabulary.txt";
     public const string InfoFile = "corpus.txt";
-
-    private readonly Dictionary<string, EspeakSynthesizer> _synthesizers = [];
 
     public int Build()
     {
@@ -159,7 +156,7 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
         float[] clean;
         try
         {
-            clean = Synthesizer(voice.Voice).SynthesizeAsync(speakable, sample.Lang, voice.Rate, voice.Pitch).GetAwaiter().GetResult().Samples.ToArray();
+            clean = SpeechVoices.Synthesizer(voice.Voice).SynthesizeAsync(speakable, sample.Lang, voice.Rate, voice.Pitch).GetAwaiter().GetResult().Samples.ToArray();
         }
         catch (SpeechSynthesisException error)
         {
@@ -197,20 +194,6 @@ internal sealed class SpeechCorpus(SpeechCorpusOptions options, TextWriter log)
         }
 
         return new Rendered(sample.Lang, transcript, voice.Voice, voice.Rate, voice.Pitch, sample.Template, placed, rms, copies);
-    }
-
-    private EspeakSynthesizer Synthesizer(string voice)
-    {
-        lock (_synthesizers)
-        {
-            if (!_synthesizers.TryGetValue(voice, out var synthesizer))
-            {
-                synthesizer = new EspeakSynthesizer(new SpeechOptions { EnglishVoice = voice, MandarinVoice = voice });
-                _synthesizers[voice] = synthesizer;
-            }
-
-            return synthesizer;
-        }
     }
 
     /// <summary>First and one past the last sample of the 10 ms windows within 40 dB of the loudest one.</summary>

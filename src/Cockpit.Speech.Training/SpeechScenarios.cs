@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Cockpit.Speech.Synthesis;
 
 namespace Cockpit.Speech.Training;
 
@@ -13,8 +12,6 @@ namespace Cockpit.Speech.Training;
 internal sealed class SpeechScenarios(TextWriter log)
 {
     public const string ClipDirectory = "clips";
-
-    private readonly Dictionary<string, EspeakSynthesizer> _synthesizers = [];
 
     public async Task<int> BuildAsync(string scenarioFile, string outputDirectory, int seed)
     {
@@ -61,7 +58,7 @@ internal sealed class SpeechScenarios(TextWriter log)
         }
 
         var (voice, rate, pitch) = SpeechVoices.Test(lang, rng);
-        var speech = await Synthesizer(voice).SynthesizeAsync(SpokenText.Speakable(text, lang), lang, rate, pitch);
+        var speech = await SpeechVoices.Synthesizer(voice).SynthesizeAsync(SpokenText.Speakable(text, lang), lang, rate, pitch);
         var relative = $"{ClipDirectory}/{name}.wav";
         await using (var file = File.Create(Path.Combine(outputDirectory, relative)))
         {
@@ -72,16 +69,5 @@ internal sealed class SpeechScenarios(TextWriter log)
         utterance["audio"] = relative;
         log.WriteLine($"  {relative}: {voice} at {rate} wpm: {text}");
         return true;
-    }
-
-    private EspeakSynthesizer Synthesizer(string voice)
-    {
-        if (!_synthesizers.TryGetValue(voice, out var synthesizer))
-        {
-            synthesizer = new EspeakSynthesizer(new SpeechOptions { EnglishVoice = voice, MandarinVoice = voice });
-            _synthesizers[voice] = synthesizer;
-        }
-
-        return synthesizer;
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Cockpit.Speech.Synthesis;
+
 namespace Cockpit.Speech.Training;
 
 /// <summary>
@@ -7,6 +10,8 @@ namespace Cockpit.Speech.Training;
 /// </summary>
 internal static class SpeechVoices
 {
+    private static readonly ConcurrentDictionary<string, EspeakSynthesizer> s_synthesizers = new(StringComparer.Ordinal);
+
     public static readonly string[] TrainEnglish = ["en-us", "en-gb", "en-gb-x-rp", "en-029", "en-gb-x-gbclan"];
     public static readonly string[] TestEnglish = ["en-us", "en-gb", "en-us-nyc", "en-gb-scotland"];
     public static readonly string[] TrainVariants = ["", "m1", "m2", "m3", "m4", "f1", "f2", "f4", "klatt", "klatt3"];
@@ -29,6 +34,10 @@ internal static class SpeechVoices
         var rate = lang == "zh" ? rng.Next(240, 301) : rng.Next(150, 211);
         return (Join(accent, variant), rate, rng.Next(30, 71));
     }
+
+    /// <summary>One synthesiser per voice, shared by every caller (thread-safe).</summary>
+    public static EspeakSynthesizer Synthesizer(string voice) =>
+        s_synthesizers.GetOrAdd(voice, v => new EspeakSynthesizer(new SpeechOptions { EnglishVoice = v, MandarinVoice = v }));
 
     private static string Join(string accent, string variant) => variant.Length == 0 ? accent : accent + "+" + variant;
 }
