@@ -8,17 +8,17 @@ namespace Cockpit.Agent.Tests.Conversations;
 
 /// <summary>
 /// Requests understood too weakly to act on: the agent asks whether to do what it understood, does it on a yes, drops it
-/// on a no or another request. The threshold is set so high here that every request is asked about.
+/// on a no or another request. The threshold is set to 1 here, so every request is asked about.
 /// </summary>
 public sealed class ConfirmationTests(ConfirmationTests.AskingCockpit cockpit) : IClassFixture<ConfirmationTests.AskingCockpit>
 {
     private const string Brightness = "Vehicle.Cabin.Infotainment.HMI.Brightness";
     private readonly VAL.VALClient _vehicle = new(cockpit.VehicleChannel);
 
-    /// <summary>The embedded default asking back below a confidence of 0.999.</summary>
+    /// <summary>The embedded default asking back below a confidence of 1 (every request the model is not certain of).</summary>
     public sealed class AskingCockpit : EmbeddedCockpit
     {
-        protected override IEnumerable<string> ExtraArguments => ["--Agent:ClarifyBelowConfidence=0.999"];
+        protected override IEnumerable<string> ExtraArguments => ["--Agent:ClarifyBelowConfidence=1"];
     }
 
     /// <summary>Understood with a confidence under the threshold, the agent asks, naming what it would do, and does it on a yes.</summary>
