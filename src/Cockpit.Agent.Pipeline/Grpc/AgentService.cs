@@ -47,9 +47,24 @@ internal sealed class AgentService(AgentPipeline pipeline, VoicePipeline voice, 
             var seat = string.IsNullOrEmpty(start.Seat) ? Seat.Driver : SeatNames.Parse(start.Seat);
             var request = new TurnRequest("", string.IsNullOrEmpty(start.Language) ? null : start.Language, seat, start.ConversationId);
             await using var audio = speech.CreatePushSource(format);
-            var pump = PumpAsync(requestStream, audio, context.CancellationToken);
-            var (transcript, turn) = await voice.ConverseAsync(audio, request, context.CancellationToken);
+            using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            var pump = PumpAsync(requestStream, audio, stopReading.Token);
+            (Transcript? Transcript, TurnResult Turn) heard;
+            try
+            {
+                heard = await voice.ConverseAsync(audio, request, context.CancellationToken);
+            }
+            catch
+            {
+                // The call must not end while the request stream is still read: Kestrel reuses the HTTP/2 stream, and a
+                // read left behind fails the next call on the connection ("Reading is already in progress").
+                await stopReading.CancelAsync();
+                await pump;
+                throw;
+            }
+
             await pump;
+            var (transcript, turn) = heard;
 
             if (transcript is not null)
             {
