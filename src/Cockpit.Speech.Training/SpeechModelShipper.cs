@@ -60,7 +60,7 @@ internal sealed class SpeechModelShipper(string corpusDirectory, string runDirec
                     ["audio_seconds"] = Math.Round(r.AudioSeconds, 1),
                 })]),
             },
-            ["targets"] = new JsonObject { ["zh_cer_10db"] = 0.03, ["en_wer_10db"] = 0.05, ["rtf"] = 0.1, ["max_bytes"] = 30_000_000 },
+            ["targets"] = new JsonObject { ["zh_cer_clean"] = 0.05, ["en_wer_clean"] = 0.08, ["zh_cer_10db"] = 0.10, ["en_wer_10db"] = 0.15, ["rtf"] = 0.1, ["max_bytes"] = 30_000_000 },
             ["created_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
         await File.WriteAllTextAsync(Path.Combine(modelDirectory, "manifest.json"), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n").ConfigureAwait(false);
