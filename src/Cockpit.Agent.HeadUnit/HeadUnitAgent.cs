@@ -3,6 +3,8 @@ using Cockpit.ServiceDefaults;
 using Cockpit.ServiceDefaults.Grpc;
 using Cockpit.ServiceDefaults.Logging;
 using Cockpit.Speech;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 
@@ -33,6 +35,7 @@ internal static class HeadUnitAgent
         services.AddCockpitAgent(configuration.GetSection(AgentOptions.SectionName));
         services.AddInteractionUplink();
         services.AddCockpitSpeech(configuration.GetSection(SpeechOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SpeechOptions>, ResolveSpeechModelPath>());
         return services;
     }
 

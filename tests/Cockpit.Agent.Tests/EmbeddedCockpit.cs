@@ -58,7 +58,8 @@ public class EmbeddedCockpit : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", .. ExtraArguments], freePorts: true, timeScale: 0);
+        // No speech model unless a fixture names one: the shipped recogniser is tested by its own fixture.
+        _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", "--Speech:ModelPath=", .. ExtraArguments], freePorts: true, timeScale: 0);
         await _app.Services.GetRequiredService<Cockpit.Agent.Screen.ScreenAgent>().PrepareAsync(default);
         VehicleChannel = GrpcChannels.ForAddress(VehicleAddress, Authorization.BenchToken);
         HmiChannel = GrpcChannels.ForAddress(_app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.HmiAddress, Authorization.BenchHmiToken);

@@ -49,7 +49,7 @@ public sealed class EmbeddedConsole : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal"], freePorts: true, timeScale: 0);
+        _app = await CockpitHost.StartEmbeddedAsync([$"--Agent:DataDirectory={DataDirectory}", "--Logging:ConsoleLevel=Fatal", "--Speech:ModelPath="], freePorts: true, timeScale: 0);
 
         // Exploring the HMI touches the car for a moment; it happens before any test looks at the car.
         await Services.GetRequiredService<ScreenAgent>().PrepareAsync(default);
