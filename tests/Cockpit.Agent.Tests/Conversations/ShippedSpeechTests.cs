@@ -1,8 +1,6 @@
 using Cockpit.Agent.V1;
 using Cockpit.Speech;
 using Cockpit.Speech.Synthesis;
-using Google.Protobuf;
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cockpit.Agent.Tests.Conversations;
@@ -31,21 +29,8 @@ public sealed class ShippedSpeechTests(ShippedSpeechCockpit cockpit) : IClassFix
         var spoken = await new EspeakSynthesizer(new SpeechOptions { EnglishVoice = voice, MandarinVoice = voice }).SynthesizeAsync(command, language);
         var pcm = new byte[16_000].Concat(spoken.ToPcm16()).Concat(new byte[16_000]).ToArray();
         using var channel = cockpit.CreateAgentChannel();
-        using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
-        await call.RequestStream.WriteAsync(new VoiceRequest { Start = new VoiceStart { Language = language } });
-        foreach (var chunk in pcm.Chunk(3200))
-        {
-            await call.RequestStream.WriteAsync(new VoiceRequest { Audio = ByteString.CopyFrom(chunk) });
-        }
-
-        await call.RequestStream.WriteAsync(new VoiceRequest { End = new VoiceEnd() });
-        await call.RequestStream.CompleteAsync();
-        var events = new List<VoiceEvent>();
-        await foreach (var item in call.ResponseStream.ReadAllAsync())
-        {
-            events.Add(item);
-        }
+        var events = await VoiceCall.SayAsync(channel, new VoiceStart { Language = language }, pcm);
 
         var turn = events.Single(item => item.KindCase == VoiceEvent.KindOneofCase.Turn).Turn;
         Assert.True(turn.Outcome == Outcome.Done, $"heard \"{turn.RecognisedText}\": {turn.Outcome}, \"{turn.Reply}\"");

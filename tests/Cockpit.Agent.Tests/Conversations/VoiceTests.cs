@@ -66,21 +66,8 @@ public sealed class VoiceRecognitionTests(TinySpeechCockpit cockpit) : IClassFix
         var spoken = await speech.SynthesizeAsync("open the sunroof", "en");
         var pcm = new byte[32_000].Concat(spoken.ToPcm16()).Concat(new byte[32_000]).ToArray(); // 1 s of silence around it
         using var channel = cockpit.CreateAgentChannel();
-        using var call = new V1.Agent.AgentClient(channel).ConverseVoice();
 
-        await call.RequestStream.WriteAsync(new VoiceRequest { Start = new VoiceStart { Language = "en", ConversationId = "voice-1" } });
-        foreach (var chunk in pcm.Chunk(3200))
-        {
-            await call.RequestStream.WriteAsync(new VoiceRequest { Audio = ByteString.CopyFrom(chunk) });
-        }
-
-        await call.RequestStream.WriteAsync(new VoiceRequest { End = new VoiceEnd() });
-        await call.RequestStream.CompleteAsync();
-        var events = new List<VoiceEvent>();
-        await foreach (var item in call.ResponseStream.ReadAllAsync())
-        {
-            events.Add(item);
-        }
+        var events = await VoiceCall.SayAsync(channel, new VoiceStart { Language = "en", ConversationId = "voice-1" }, pcm);
 
         Assert.Equal([VoiceEvent.KindOneofCase.Speech, VoiceEvent.KindOneofCase.Transcript, VoiceEvent.KindOneofCase.Turn], events.Select(item => item.KindCase));
         Assert.InRange(events[0].Speech.StartMs, 700, 1300);
