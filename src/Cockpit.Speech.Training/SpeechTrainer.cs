@@ -223,8 +223,14 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
     {
         var result = new Half[values];
         using var stream = File.OpenRead(path);
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan());
-        stream.ReadExactly(bytes);
+
+        // A span of bytes is limited to 2 GB, and a corpus with several copies of each clip is larger.
+        const int chunk = 1 << 28;
+        for (long offset = 0; offset < values; offset += chunk)
+        {
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.AsSpan((int)offset, (int)Math.Min(chunk, values - offset))));
+        }
+
         return result;
     }
 }
