@@ -34,6 +34,9 @@ internal static class UnderstandingReport
             var test = Score("human test", sets.HumanTest, understand, effects);
             test.Errors.Clear(); // never read: the test split only reports
             boards.Add(test);
+            var unseen = Score("human test, texts in no phrasebook", sets.HumanTestUnseen, understand, effects);
+            unseen.Errors.Clear();
+            boards.Add(unseen);
         }
 
         if (massive is not null && sets.MassiveDev.Count > 0)

@@ -39,7 +39,7 @@ internal static class ModelCommands
             ? [.. new DataGenerator(catalog).Generate(options.TestSamples, heldOut: true, seed).Select(new GeneratorLabels(catalog, labels).From).OfType<LabeledUtterance>()]
             : EvaluationSets.ReadHeldOut(Path.Combine(modelDir, TrainingPipeline.HeldOutFile));
         var massive = File.Exists(options.MassiveMapping) ? new MassiveCorpus(options.MassiveMapping, labels) : null;
-        var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive);
+        var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive, options.PhrasebookDirectory);
         var metrics = RuntimeMeasurement.Measure(modelDir, cacheDir, sets, massive, log, includeTest: true, tablePrecision);
         if (ablate)
         {

@@ -96,7 +96,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         var unseen = options.UnseenCharacterRate > 0 ? new UnseenCharacters(tokenizer, options.UnseenCharacterRate, options.Seed) : null;
         var encoder = new LabelEncoder(tokenizer, labels, config.MaxLength);
         var encodedTrain = train.Select((u, i) => encoder.Encode(u, i, unseen)).ToList();
-        var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive);
+        var sets = EvaluationSets.Load(heldOut, options.HumanDirectory, Directory.Exists(options.MassiveDirectory) ? options.MassiveDirectory : null, massive, options.PhrasebookDirectory);
 
         var model = new MoleEncoder(config, options.Dropout);
         if (initial is not null)
@@ -199,12 +199,14 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
         }
 
         var reader = new PhrasebookReader(labels);
+        var evaluated = EvaluationSets.HumanTextKeys(options.HumanDirectory);
         var all = new List<LabeledUtterance>();
         foreach (var path in Directory.GetFiles(options.PhrasebookDirectory, "*.tsv").Order(StringComparer.Ordinal))
         {
             var (utterances, leftOut) = reader.ReadForTraining(path);
+            var measured = utterances.RemoveAll(u => evaluated.Contains(EvaluationSets.TextKey(u.Text)));
             all.AddRange(utterances);
-            log.WriteLine($"phrasebook {Path.GetFileName(path)}: {utterances.Count} lines, {leftOut.Count} left out");
+            log.WriteLine($"phrasebook {Path.GetFileName(path)}: {utterances.Count} lines, {leftOut.Count} left out, {measured} left out as texts of the human-written evaluation set");
             leftOut.Take(5).ToList().ForEach(line => log.WriteLine("  left out: " + line));
         }
 

@@ -33,7 +33,8 @@ public sealed class ShippedModelTests(ShippedModelFixture fixture) : IClassFixtu
             EvaluationSets.ReadHeldOut(Path.Combine(RepoPaths.ShippedModel, "heldout.jsonl")),
             Path.Combine(RepoPaths.Root, EvaluationSets.HumanDirectory),
             Directory.Exists(MassiveDirectory) ? MassiveDirectory : null,
-            massive);
+            massive,
+            Path.Combine(RepoPaths.Root, "data", "phrasebooks"));
 
         var boards = UnderstandingReport.Measure(sets, texts => [.. fixture.Understander.UnderstandBatch(texts).Select(r => r.Calls)], ActionCatalog.Default, massive, includeTest: true);
 
