@@ -31,7 +31,9 @@ internal sealed class AnswerComposer(ActionCatalog catalog, ReplyComposer replie
         {
             // The thing named as the replies name it ("the rear right door", "all the doors", "全车车门").
             var what = replies.What(function, action.Seats, language);
-            return Capitalize(PhraseBook.Fill(words(action.Seats.Count <= 1 ? "one" : "allSame"), ("what", what), ("state", states[0])));
+            var key = action.Seats.Count <= 1 ? "one" : "allSame";
+            var phrase = PhraseBook.Answers.Find(language, $"{key}@{function.Id}") ?? words(key);
+            return Capitalize(PhraseBook.Fill(phrase, ("what", what), ("state", states[0])));
         }
 
         var each = action.Seats.Select((seat, i) => PhraseBook.Fill(words("each"), ("zone", ZoneLabel(seat, language)), ("state", states[i])));
@@ -81,7 +83,11 @@ internal sealed class AnswerComposer(ActionCatalog catalog, ReplyComposer replie
                 var level = Enumerable.Range(0, spec.Levels.Count).MinBy(i => Math.Abs(spec.Levels[i] - magnitude));
                 return level == 0 ? words("off") : PhraseBook.Fill(words("level"), ("value", level.ToString(CultureInfo.InvariantCulture)));
             case CatalogValueType.Enum when value is string symbol:
-                return function.FindValue(symbol)?.Label is { } valueLabel ? PhraseBook.Fill(words("valueOf"), ("value", valueLabel.For(language))) : symbol;
+                // A mode signal says OFF for a function switched off (the wipers), a state the catalog lists as the op, not a value.
+                return function.FindValue(symbol)?.Label is { } valueLabel
+                    ? PhraseBook.Fill(PhraseBook.Answers.Find(language, $"valueOf@{function.Id}") ?? words("valueOf"), ("value", valueLabel.For(language)))
+                    : symbol == "OFF" && function.Accepts("off") ? words("off")
+                    : symbol;
             case CatalogValueType.Command when function.StatePath is not null:
                 return Position(ToDouble(value), words);
             case CatalogValueType.Command:

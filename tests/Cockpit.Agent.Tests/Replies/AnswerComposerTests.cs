@@ -18,6 +18,9 @@ public sealed class AnswerComposerTests
         { "climate.ac", [], "Vehicle.Cabin.HVAC.IsAirConditioningActive", true, "The A/C is on|空调开着" },
         { "sunroof", [], "Vehicle.Cabin.Sunroof.Position", 40, "The sunroof is 40% open|天窗开了40%" },
         { "climate.temperature", ["driver"], "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature", 21.5f, "The driver's temperature is set to 21.5 degrees|主驾温度设定为21.5度" },
+        { "wipers.front", [], "Vehicle.Body.Windshield.Front.Wiping.Mode", "OFF", "The wipers are off|雨刮关着" },
+        { "wipers.front", [], "Vehicle.Body.Windshield.Front.Wiping.Mode", "INTERVAL", "The wipers are on interval|雨刮是间歇" },
+        { "lights.low_beam", [], "Vehicle.Body.Lights.Beam.Low.IsOn", true, "The low beams are on|近光灯开着" },
     };
 
     [Theory]
