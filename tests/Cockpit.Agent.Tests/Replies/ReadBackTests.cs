@@ -26,7 +26,9 @@ public sealed class ReadBackTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _host = await VehicleServiceHost.StartAsync();
+        // The ECUs' timing is not under test here, and on a loaded machine a confirmation can take longer than the
+        // default 500 ms; a change that timed out would fail the case for a reason the replies have nothing to do with.
+        _host = await VehicleServiceHost.StartAsync(options => options.Can.ConfirmTimeout = TimeSpan.FromSeconds(10));
         _vehicle = new VehicleClient(
             new VehicleClientOptions { Address = _host.Address.ToString(), Token = VehicleTestKeys.Issue(VehicleTestKeys.AllScopes, "test-bench") },
             TimeProvider.System,
