@@ -36,7 +36,7 @@ internal sealed class CallEffects(ActionCatalog catalog)
             }
             else if (action.Screen is { } task)
             {
-                effects.Add(($"screen {task.Function} {task.Operation} {task.Value}", task.Text.Count == 0 ? null : string.Join("|", task.Text.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value.Text))));
+                effects.Add(($"screen {task.Function} {ScreenSwitch(task.Operation)} {task.Value}", task.Text.Count == 0 ? null : string.Join("|", task.Text.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value.Text))));
             }
             else if (action.IsQuery)
             {
@@ -51,6 +51,10 @@ internal sealed class CallEffects(ActionCatalog catalog)
         effects.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return effects;
     }
+
+    // The screen tells its tasks' operations apart only as switching off or not: "open", "on" and "set" of an app all
+    // open it (ScreenGrounder).
+    private static string ScreenSwitch(string? operation) => operation is "off" or "close" ? "off" : "on";
 
     private static bool Same(List<(string Key, string? Text)> gold, List<(string Key, string? Text)> actual) =>
         gold.Count == actual.Count && gold.Zip(actual).All(pair => pair.First.Key == pair.Second.Key && SameText(pair.First.Text, pair.Second.Text));
