@@ -195,6 +195,11 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
         {
             var last = rules.HasFlag(DecoderRules.WholeText) ? texts[^1] : texts[0];
             var (first, end) = (tokens[texts[0].First].Start, tokens[last.Last].End);
+            if (rules.HasFlag(DecoderRules.WholeWords))
+            {
+                (first, end) = WholeWords(text, first, end);
+            }
+
             var said = text[first..end].Trim();
             freeText[slot] = new TextSpan(text.IndexOf(said, first, StringComparison.Ordinal), said.Length, said);
         }
@@ -244,6 +249,33 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
             Text = freeText,
             Confidence = segment.Confidence,
         };
+    }
+
+    /// <summary>The span grown to the ends of the Latin words it cuts: "Oliver" read as its last piece is read whole.</summary>
+    private static (int Start, int End) WholeWords(string text, int start, int end)
+    {
+        while (start > 0 && InsideWord(text, start))
+        {
+            start--;
+        }
+
+        while (end < text.Length && InsideWord(text, end))
+        {
+            end++;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>Whether the boundary before <paramref name="i"/> lies inside a Latin word ("Buc-ee", "Joe's" hold theirs).</summary>
+    private static bool InsideWord(string text, int i)
+    {
+        static bool Latin(char c) => char.IsAsciiLetterOrDigit(c);
+        static bool Joiner(char c) => c is '-' or '\'' or '\u2019';
+        var (before, after) = (text[i - 1], text[i]);
+        return (Latin(before) && Latin(after))
+            || (Joiner(before) && i >= 2 && Latin(text[i - 2]) && Latin(after))
+            || (Joiner(after) && i + 1 < text.Length && Latin(before) && Latin(text[i + 1]));
     }
 
     /// <summary>The span grown over the digits right beside it: a number cut into single digits by the tokenizer is read whole.</summary>

@@ -22,6 +22,9 @@ public enum DecoderRules
     /// <summary>A call's free text runs from its first to its last <c>TEXT</c> token: a name the slot head breaks is read whole.</summary>
     WholeText = 32,
 
+    /// <summary>Free text that starts or ends inside a Latin word takes the whole word: a name's first piece tagged outside is not lost.</summary>
+    WholeWords = 64,
+
     /// <summary>Every repair.</summary>
-    All = MergeRuns | WholeNumbers | RelativeToTarget | WholeText,
+    All = MergeRuns | WholeNumbers | RelativeToTarget | WholeText | WholeWords,
 }

@@ -25,6 +25,8 @@ public class CallDecoderTests
     [InlineData("volume up by 10", "volume up by|media.volume.up|-|-;10|media.volume.up|DELTA|-", "media.volume.up(delta=10)")]
     [InlineData("温度调到负二十度", "温度调到负|climate.temperature.set|-|-;二十|climate.temperature.set|VALUE|-;度|climate.temperature.set|-|-", "climate.temperature.set(value=-20)")]
     [InlineData("导航到首都机场", "导航到|screen.navigate.run|-|-;首都机场|screen.navigate.run|TEXT|-", "screen.navigate.run(place=\"首都机场\")")]
+    // Only Latin words are grown to their ends: Chinese has no word boundary to find.
+    [InlineData("导航到首都机场", "导航到首都|screen.navigate.run|-|-;机场|screen.navigate.run|TEXT|-", "screen.navigate.run(place=\"机场\")")]
     [InlineData("open the navigation app", "open the navigation app|screen.open_app.open=navigation|-|-", "screen.open_app.open(value=navigation)")]
     [InlineData("a bit higher", "a bit higher|_.up|-|-", "<context>.up()")]
     [InlineData("座椅加热开到二档", "座椅加热开到|seat.heating.set|-|-;二|seat.heating.set|LEVEL|-;档|seat.heating.set|-|-", "seat.heating.set(value=L2)")]
@@ -47,6 +49,8 @@ public class CallDecoderTests
     [InlineData(DecoderRules.WholeNumbers, "temperature 31 degrees", "temperature|climate.temperature.set|-|-;3|climate.temperature.set|VALUE|-;1 degrees|climate.temperature.set|-|-", "climate.temperature.set(value=31)", "climate.temperature.set(value=3)")]
     [InlineData(DecoderRules.RelativeToTarget, "turn the volume up to 10", "turn the volume up to|media.volume.up|-|-;10|media.volume.up|VALUE|-", "media.volume.set(value=10)", "media.volume.up(value=10)")]
     [InlineData(DecoderRules.WholeText, "take me to the Tesco on Station Road", "take me to|screen.navigate.run|-|-;the Tesco|screen.navigate.run|TEXT|-;on|screen.navigate.run|-|-;Station Road|screen.navigate.run|TEXT|-", "screen.navigate.run(place=\"the Tesco on Station Road\")", "screen.navigate.run(place=\"the Tesco\")")]
+    [InlineData(DecoderRules.WholeWords, "call Mary-Jane", "call Mary-|screen.call.run|-|-;Jane|screen.call.run|TEXT|-", "screen.call.run(contact=\"Mary-Jane\")", "screen.call.run(contact=\"Jane\")")]
+    [InlineData(DecoderRules.WholeWords, "take me to Buc-ee's", "take me to Buc-|screen.navigate.run|-|-;ee's|screen.navigate.run|TEXT|-", "screen.navigate.run(place=\"Buc-ee's\")", "screen.navigate.run(place=\"ee's\")")]
     public void Decode_EachRule_ChangesItsCase(DecoderRules rule, string text, string pieces, string with, string without)
     {
         Assert.Equal(with, string.Join(" ; ", Decode(text, pieces).Calls));
