@@ -32,7 +32,7 @@ public static class Numerals
         ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
         ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
         ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6, ["seventh"] = 7,
-        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["a"] = 1, ["an"] = 1,
+        ["eighth"] = 8, ["ninth"] = 9, ["tenth"] = 10, ["a"] = 1, ["an"] = 1, ["couple"] = 2,
     };
 
     private static readonly SearchValues<char> ChineseNumeralChars = SearchValues.Create("零〇一幺二两三四五六七八九十百千万亿点半");
@@ -264,9 +264,9 @@ public static class Numerals
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
-            if (w == "and" || (w is "a" or "an" && ((i + 1 < words.Length && words[i + 1] == "half") || (i > 0 && words[i - 1] == "half"))))
+            if (w == "and" || (w is "a" or "an" && ((i + 1 < words.Length && words[i + 1] is "half" or "couple") || (i > 0 && words[i - 1] == "half"))))
             {
-                continue; // "twenty one and a half", "half a degree": the "a" beside "half" is no one
+                continue; // "twenty one and a half", "half a degree", "a couple": the "a" beside "half" or "couple" is no one
             }
 
             if (w == "minus")

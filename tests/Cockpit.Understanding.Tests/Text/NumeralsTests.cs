@@ -9,6 +9,8 @@ public class NumeralsTests
     [InlineData("百分之百", 100)]
     [InlineData("twenty one and a half", 21.5)]
     [InlineData("half a degree", 0.5)]
+    [InlineData("a couple of degrees", 2)]
+    [InlineData("couple", 2)]
     [InlineData("二十二点五", 22.5)]
     [InlineData("十", 10)]
     [InlineData("十五", 15)]
