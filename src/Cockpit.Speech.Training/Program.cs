@@ -9,6 +9,7 @@ using Cockpit.Training;
 //                 [--audio-layers N] [--text-layers N] [--lr X] [--warmup N] [--ctc 0.3] [--checkpoint-every N] [--resume state.dat]
 //                 [--ctc-only true] [--eval-every N] [--eval-clips N] [--limit-train N]   (encoder-only CTC, greedy CTC error rates)
 //                 [--vocabulary FILE]   (the unit table of the run --resume continues)
+//                 [--init models/speech/ggml-cockpit-speech.bin --vocabulary models/speech/vocabulary.txt]   (continue a shipped model)
 //   speech-ship   [--corpus DIR] [--run DIR] [--out models/speech] [--snr clean,10] [--limit N] [--threads N]   copy, measure, manifest
 //   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
 //   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
@@ -65,6 +66,7 @@ switch (verb)
                 Seed = Int("seed", trainingDefaults.Seed),
                 CheckpointEvery = Int("checkpoint-every", trainingDefaults.CheckpointEvery),
                 Resume = flags.Find("resume"),
+                Init = flags.Find("init"),
                 Vocabulary = flags.Find("vocabulary"),
                 CtcWeight = Double("ctc", trainingDefaults.CtcWeight),
                 Warmup = Int("warmup", trainingDefaults.Warmup),

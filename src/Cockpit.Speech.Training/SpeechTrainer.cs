@@ -23,6 +23,11 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
 
     public int Run()
     {
+        if (options.Resume is not null && options.Init is not null)
+        {
+            throw new ArgumentException("--resume and --init each name where to start; give one of them");
+        }
+
         torch.set_num_threads(options.Threads);
         torch.manual_seed(options.Seed);
         Directory.CreateDirectory(options.OutputDirectory);
@@ -64,6 +69,17 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
         {
             model.load(resume, strict: false);
             Log($"resumed from {resume}");
+        }
+        else if (options.Init is { } init)
+        {
+            var (hyper, tensors) = GgmlWhisperModelReader.Read(init);
+            if (hyper != config.HyperParameters())
+            {
+                throw new InvalidDataException($"{init} has hyper-parameters {hyper}; this run's model has {config.HyperParameters()}");
+            }
+
+            model.ImportWeights(tensors, vocabulary);
+            Log($"continuing from {init} (the CTC head starts afresh)");
         }
 
         var parameterCount = model.parameters().Sum(p => p.numel());

@@ -44,6 +44,12 @@ internal sealed record SpeechTrainingOptions
     public string? Resume { get; init; }
 
     /// <summary>
+    /// A shipped model file (ggml) to continue from, or null: its weights without the optimizer's state or the CTC head,
+    /// which whisper.cpp never needs and the file does not hold. Give its <see cref="Vocabulary"/> with it.
+    /// </summary>
+    public string? Init { get; init; }
+
+    /// <summary>
     /// The unit table to train with instead of the corpus' own, or null: the table of the run a <see cref="Resume"/>
     /// continues, so a larger corpus can continue a state (its clips with a unit outside the table are left out).
     /// </summary>

@@ -143,6 +143,37 @@ internal sealed class SpeechWhisperModel : nn.Module
         return result;
     }
 
+    /// <summary>
+    /// Sets every weight whisper.cpp reads from <paramref name="tensors"/> (as <see cref="ExportWeights"/> wrote them),
+    /// taking the domain's rows of the full token embedding; the training-only CTC head keeps its fresh start.
+    /// </summary>
+    public void ImportWeights(IReadOnlyDictionary<string, float[]> tensors, SpeechVocabulary vocabulary)
+    {
+        using var noGrad = torch.no_grad();
+        var d = _config.Dim;
+        foreach (var (name, parameter) in _weights)
+        {
+            var values = tensors.TryGetValue(name, out var found) ? found : throw new InvalidDataException($"the model file has no tensor '{name}'");
+            if (name == "decoder.token_embedding.weight")
+            {
+                var compact = new float[vocabulary.CompactSize * d];
+                for (var row = 0; row < vocabulary.CompactSize; row++)
+                {
+                    Array.Copy(values, (long)vocabulary.FullId(row) * d, compact, row * d, d);
+                }
+
+                values = compact;
+            }
+
+            if (values.Length != parameter.numel())
+            {
+                throw new InvalidDataException($"tensor '{name}' holds {values.Length} values; this model's needs {parameter.numel()} ({string.Join(" x ", parameter.shape)})");
+            }
+
+            parameter.copy_(torch.tensor(values).view(parameter.shape));
+        }
+    }
+
     private static Tensor Sinusoids(int length, int channels)
     {
         // Whisper's sinusoids(): sin then cos halves, timescales from 1 to 10000.

@@ -3,7 +3,10 @@ using Cockpit.Speech.Recognition.Ggml;
 
 namespace Cockpit.Speech.Tests.Recognition;
 
-/// <summary>The writer's trained-weights path (the speech training's export): every tensor's values land where the validator expects them.</summary>
+/// <summary>
+/// The writer's trained-weights path (the speech training's export): every tensor's values land where the validator
+/// expects them, and the reader gives them back.
+/// </summary>
 public sealed class GgmlWhisperModelWriterTests : IDisposable
 {
     private static readonly WhisperHyperParameters Tiny = GgmlWhisperModelWriter.TinyHyperParameters();
@@ -26,6 +29,20 @@ public sealed class GgmlWhisperModelWriterTests : IDisposable
         var start = bytes.AsSpan().IndexOf(name) + name.Length;
         var stored = Enumerable.Range(0, Tiny.NTextState).Select(i => BitConverter.ToSingle(bytes, start + (4 * i)));
         Assert.Equal(weights["decoder.ln.bias"], stored);
+    }
+
+    [Fact]
+    public void Read_WrittenWeights_EveryTensorBack()
+    {
+        // Eighths are exact in f16, so the round trip must give back every value.
+        var weights = WhisperTensorLayout.Expected(Tiny, GgmlType.F16).ToDictionary(t => t.Name, t => Enumerable.Range(0, (int)t.Elements).Select(i => (float)((i % 11) - 5) / 8).ToArray());
+        GgmlWhisperModelWriter.Write(_path, Tiny, GgmlWhisperModelWriter.ByteVocabulary(" "), weights, GgmlWhisperModelWriter.DefaultMelFilters(Tiny.NMels));
+
+        var (hyperParameters, tensors) = GgmlWhisperModelReader.Read(_path);
+
+        Assert.Equal(Tiny, hyperParameters);
+        Assert.Equal(weights.Keys.Order(StringComparer.Ordinal), tensors.Keys.Order(StringComparer.Ordinal));
+        Assert.All(weights, pair => Assert.Equal(pair.Value, tensors[pair.Key]));
     }
 
     [Fact]
