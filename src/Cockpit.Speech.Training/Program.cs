@@ -10,6 +10,7 @@ using Cockpit.Training;
 //                 [--ctc-only true] [--eval-every N] [--eval-clips N] [--limit-train N]   (encoder-only CTC, greedy CTC error rates)
 //                 [--vocabulary FILE]   (the unit table of the run --resume continues)
 //                 [--init models/speech/ggml-cockpit-speech.bin --vocabulary models/speech/vocabulary.txt]   (continue a shipped model)
+//                 [--ctc-head-steps N]   (the first N steps train a fresh CTC head alone)
 //   speech-ship   [--corpus DIR] [--run DIR] [--out models/speech] [--snr clean,10] [--limit N] [--threads N]   copy, measure, manifest
 //   speech-parity [--corpus DIR] [--run DIR] [--limit N] (+ the model flags)   TorchSharp vs whisper.cpp transcripts of one checkpoint
 //   speech-eval   [--corpus DIR] [--model FILE] [--snr clean,10] [--limit N] [--threads N] [--report FILE]
@@ -69,6 +70,7 @@ switch (verb)
                 Init = flags.Find("init"),
                 Vocabulary = flags.Find("vocabulary"),
                 CtcWeight = Double("ctc", trainingDefaults.CtcWeight),
+                CtcHeadSteps = Int("ctc-head-steps", trainingDefaults.CtcHeadSteps),
                 Warmup = Int("warmup", trainingDefaults.Warmup),
                 CtcOnly = Str("ctc-only", "false") == "true",
                 EvalEvery = Int("eval-every", trainingDefaults.EvalEvery),

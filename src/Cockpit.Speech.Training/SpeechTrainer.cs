@@ -120,7 +120,9 @@ internal sealed class SpeechTrainer(SpeechTrainingOptions options, TextWriter lo
                 var loss = options.CtcOnly ? CtcLoss(model, audio, batch.Select(i => targets[i]!).ToArray(), vocabulary) : DecoderLoss(model, audio, batch, entries, targets, vocabulary);
                 if (!options.CtcOnly && options.CtcWeight > 0)
                 {
-                    loss = loss + (options.CtcWeight * CtcLoss(model, audio, batch.Select(i => targets[i]!).ToArray(), vocabulary));
+                    // While a fresh head learns, its random gradient must not reach the trained encoder.
+                    var ctcInput = step <= options.CtcHeadSteps ? audio.detach() : audio;
+                    loss = loss + (options.CtcWeight * CtcLoss(model, ctcInput, batch.Select(i => targets[i]!).ToArray(), vocabulary));
                 }
                 optimizer.zero_grad();
                 loss.backward();

@@ -28,6 +28,12 @@ internal sealed record SpeechTrainingOptions
     /// <summary>Weight of the training-only CTC loss on the encoder (0: none).</summary>
     public double CtcWeight { get; init; } = 0.3;
 
+    /// <summary>
+    /// Steps at the start in which the CTC loss trains its head alone, the encoder getting none of its gradient: for a
+    /// run that continues a shipped model (<see cref="Init"/>), whose CTC head starts afresh.
+    /// </summary>
+    public int CtcHeadSteps { get; init; }
+
     /// <summary>Train the encoder alone on the CTC loss (the decoder is neither run nor updated): the alignment check.</summary>
     public bool CtcOnly { get; init; }
 
