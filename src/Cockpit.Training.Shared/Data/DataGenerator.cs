@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cockpit.Understanding.Catalog;
+using Cockpit.Understanding.Text;
 using Cockpit.Understanding.Model;
 
 namespace Cockpit.Training.Data;
@@ -536,6 +537,18 @@ internal sealed class DataGenerator
                         var k = rng.Next(1, top + 1);
                         pieces.Add(new Piece(rng.Next(2) == 0 ? k.ToString(CultureInfo.InvariantCulture) : zh ? NumberWords.ZhInteger(k, rng.Next(2) == 0) : NumberWords.EnInteger(k, rng), "LEVEL", call, k));
                         break;
+                    case "{lvlword}":
+                    {
+                        if (function is null)
+                        {
+                            return null;
+                        }
+
+                        var (word, level) = Pick(LevelWords.Named(lang, function.Value.Levels.Count - 1), rng);
+                        pieces.Add(new Piece(word, "LEVEL", call, level));
+                        break;
+                    }
+
                     case "{delta}":
                         var delta = Delta(function, rng);
                         pieces.Add(new Piece(NumberWords.Render(delta, lang, rng), "DELTA", call, delta));

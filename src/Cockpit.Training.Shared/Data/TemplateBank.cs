@@ -63,12 +63,14 @@ internal static class TemplateBank
         // Levels.
         Add("zh", "level", null,
             "把{zone}{fn}{op}{lvl}档", "{zone}{fn}{lvl}档", "{zone}{fn}开{lvl}档", "{zone}{fn}{op}{lvl}级", "{op}{zone}{fn}{lvl}档",
-            "帮我把{zone}{fn}{op}{lvl}档", "{zone}的{fn}用{lvl}档", "{zone}{fn}换到{lvl}档", "{zone}{fn}调{lvl}档", "{fn}给我开{lvl}档", "{zone}{fn}要{lvl}档", "{zone}{fn}切到{lvl}档吧");
+            "帮我把{zone}{fn}{op}{lvl}档", "{zone}的{fn}用{lvl}档", "{zone}{fn}换到{lvl}档", "{zone}{fn}调{lvl}档", "{fn}给我开{lvl}档", "{zone}{fn}要{lvl}档", "{zone}{fn}切到{lvl}档吧",
+            "{zone}{fn}开{lvlword}", "把{zone}{fn}调到{lvlword}", "{zone}{fn}{lvlword}就行", "{zone}{fn}换成{lvlword}吧");
         Add("en", "level", null,
             "{op} the {zone} {fn} to level {lvl}", "{zone} {fn} level {lvl}", "turn {zone} {fn} to level {lvl}", "{fn} on level {lvl} {zpost}",
             "{op} {zone} {fn} to {lvl}", "put the {zone} {fn} on level {lvl}", "level {lvl} {fn} {zpost}", "i want {zone} {fn} at level {lvl}",
             "turn the {fn} to {lvl} {zpost}", "[use|OP:set] level {lvl} for the {zone} {fn}", "{zone} {fn} on {lvl}", "switch the {zone} {fn} to level {lvl}",
-            "can you turn the {zone} {fn} to level {lvl}");
+            "can you turn the {zone} {fn} to level {lvl}", "{fn} on {lvlword} {zpost}", "put the {zone} {fn} on {lvlword}", "turn the {zone} {fn} to {lvlword}",
+            "set the {zone} {fn} to {lvlword} please");
 
         // Relative changes.
         Add("zh", "rel", null,

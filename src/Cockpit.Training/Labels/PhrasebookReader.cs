@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cockpit.Understanding.Catalog;
 using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
 
 namespace Cockpit.Training.Labels;
 
@@ -10,7 +11,7 @@ namespace Cockpit.Training.Labels;
 /// calls (a number where the text says it, free text where it is copied), and a line whose number is not found is left
 /// out of training rather than taught without it.
 /// </summary>
-internal sealed class PhrasebookReader(LabelSet labels)
+internal sealed class PhrasebookReader(LabelSet labels, ActionCatalog catalog)
 {
     /// <summary>Reads an evaluation file: the calls only.</summary>
     /// <param name="path">The TSV file.</param>
@@ -68,7 +69,7 @@ internal sealed class PhrasebookReader(LabelSet labels)
         return (utterances, leftOut);
     }
 
-    private static string? Arguments(string text, GoldCall call, int start, int end, List<SlotSpan> slots)
+    private string? Arguments(string text, GoldCall call, int start, int end, List<SlotSpan> slots)
     {
         foreach (var (_, said) in call.Text)
         {
@@ -91,7 +92,7 @@ internal sealed class PhrasebookReader(LabelSet labels)
             var (kind, number) = value.StartsWith('L')
                 ? ("LEVEL", double.Parse(value[1..], CultureInfo.InvariantCulture))
                 : ("VALUE", double.Parse(value, CultureInfo.InvariantCulture));
-            if (!AddNumber(text, number, kind, start, end, slots))
+            if (!AddNumber(text, number, kind, start, end, slots) && !AddLevelWord(text, call, (int)number, kind, slots))
             {
                 return $"value {value} not found";
             }
@@ -103,6 +104,26 @@ internal sealed class PhrasebookReader(LabelSet labels)
     private static bool AddNumber(string text, double number, string kind, int start, int end, List<SlotSpan> slots)
     {
         foreach (var (s, e) in NumberFinder.Find(text, number, start, end).Concat(NumberFinder.Find(text, number)))
+        {
+            if (!slots.Any(slot => slot.Start < e && s < slot.End))
+            {
+                slots.Add(new SlotSpan(kind, s, e));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "On high": a level said as a word (LevelWords) is the level's span.
+    private bool AddLevelWord(string text, GoldCall call, int level, string kind, List<SlotSpan> slots)
+    {
+        if (kind != "LEVEL" || catalog.FindFunction(call.Function ?? "") is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var (s, e) in LevelWords.Find(text, level, function.Value.Levels.Count - 1))
         {
             if (!slots.Any(slot => slot.Start < e && s < slot.End))
             {

@@ -51,7 +51,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             log.WriteLine($"  unlabelled: {unlabelled.Text} [{string.Join(", ", unlabelled.Spans.Select(x => $"{x.Class}#{x.Call}"))}]");
         }
 
-        var phrasebooks = ReadPhrasebooks(labels);
+        var phrasebooks = ReadPhrasebooks(catalog, labels);
         var massive = File.Exists(options.MassiveMapping) ? new MassiveCorpus(options.MassiveMapping, labels) : null;
         var massiveTrain = ReadMassiveTrain(massive);
         var cancelled = CancelledRequests.From(phrasebooks.Concat(train.Take(20_000)), Augment("cancel-tails"), every: 6, options.Seed);
@@ -190,7 +190,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
     }
 
     /// <summary>Every phrasebook line that could be labelled; the ones left out are logged with the reason.</summary>
-    private List<LabeledUtterance> ReadPhrasebooks(LabelSet labels)
+    private List<LabeledUtterance> ReadPhrasebooks(ActionCatalog catalog, LabelSet labels)
     {
         if (!Directory.Exists(options.PhrasebookDirectory))
         {
@@ -198,7 +198,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             return [];
         }
 
-        var reader = new PhrasebookReader(labels);
+        var reader = new PhrasebookReader(labels, catalog);
         var evaluated = EvaluationSets.HumanTextKeys(options.HumanDirectory);
         var all = new List<LabeledUtterance>();
         foreach (var path in Directory.GetFiles(options.PhrasebookDirectory, "*.tsv").Order(StringComparer.Ordinal))

@@ -213,12 +213,17 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
                 (start, end) = Digits(text, NumeralSpans.Widen(text, start, end));
             }
 
-            if (!Numerals.TryParse(text[start..end], out var number))
+            var where = new TextSpan(start, end - start, text[start..end]);
+            if (!Numerals.TryParse(where.Text, out var number))
             {
+                if (function is not null && LevelWords.Read(where.Text, function.Value.Levels.Count - 1) is { } level)
+                {
+                    value ??= ActionValue.FromLevel(level, where);
+                }
+
                 continue;
             }
 
-            var where = new TextSpan(start, end - start, text[start..end]);
             switch (span.Kind)
             {
                 case "DELTA":

@@ -136,7 +136,7 @@ public static class Numerals
             return false;
         }
 
-        if (s.AsSpan(end).Contains('半'))
+        if (s.AsSpan(end).Contains('半') || s.AsSpan(end).Contains("half", StringComparison.Ordinal))
         {
             value += 0.5;
         }

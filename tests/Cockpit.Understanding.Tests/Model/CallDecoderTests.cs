@@ -30,6 +30,9 @@ public class CallDecoderTests
     [InlineData("open the navigation app", "open the navigation app|screen.open_app.open=navigation|-|-", "screen.open_app.open(value=navigation)")]
     [InlineData("a bit higher", "a bit higher|_.up|-|-", "<context>.up()")]
     [InlineData("座椅加热开到二档", "座椅加热开到|seat.heating.set|-|-;二|seat.heating.set|LEVEL|-;档|seat.heating.set|-|-", "seat.heating.set(value=L2)")]
+    // A level said as a word names a level of the function: the top one of the seat heater's three, of the fan's five.
+    [InlineData("seat heater on high", "seat heater on|seat.heating.set|-|-;high|seat.heating.set|LEVEL|-", "seat.heating.set(value=L3)")]
+    [InlineData("风量开低档", "风量开|climate.fan_speed.set|-|-;低档|climate.fan_speed.set|LEVEL|-", "climate.fan_speed.set(value=L1)")]
     [InlineData("open all the windows", "open all the windows|window.position.open|-|all+driver", "window.position.open(zones=all)")]
     [InlineData("the kids in the back are cold", "the kids in the back are cold|climate.temperature.up|-|rear", "climate.temperature.up(zones=rear)")]
     // A value the intent head left outside every call asks for nothing.

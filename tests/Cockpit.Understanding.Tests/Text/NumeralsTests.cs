@@ -11,6 +11,7 @@ public class NumeralsTests
     [InlineData("half a degree", 0.5)]
     [InlineData("a couple of degrees", 2)]
     [InlineData("couple", 2)]
+    [InlineData("22 and a half", 22.5)]
     [InlineData("二十二点五", 22.5)]
     [InlineData("十", 10)]
     [InlineData("十五", 15)]
