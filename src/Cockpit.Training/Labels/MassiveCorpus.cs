@@ -14,6 +14,7 @@ internal sealed partial class MassiveCorpus
     private readonly Dictionary<string, (List<string> Train, List<string> Accept)> _intents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _excluded;
     private readonly HashSet<string> _notTaughtWith;
+    private readonly HashSet<string> _outOfCarSlots;
     private readonly Dictionary<string, string> _colors;
     private readonly LabelSet _labels;
 
@@ -32,15 +33,16 @@ internal sealed partial class MassiveCorpus
 
         _excluded = [.. mapping["excluded"]!.AsObject().Select(pair => pair.Key)];
         _notTaughtWith = [.. mapping["notTaughtWith"]!.AsArray().Select(slot => slot!.GetValue<string>())];
+        _outOfCarSlots = [.. mapping["outOfCarSlots"]!.AsArray().Select(slot => slot!.GetValue<string>())];
         _colors = mapping["colors"]!.AsObject().ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>One MASSIVE request.</summary>
-    public sealed record Request(string Id, string Lang, string Intent, string Scope, string Text, IReadOnlyDictionary<string, string> Slots)
-    {
-        /// <summary>True for requests that must do nothing in a car.</summary>
-        public bool IsOutOfDomain => Scope is "ood" or "ood_device";
-    }
+    public sealed record Request(string Id, string Lang, string Intent, string Scope, string Text, IReadOnlyDictionary<string, string> Slots);
+
+    /// <summary>True for requests that must do nothing in a car: out of domain, or naming a place outside the car ("the kitchen lights").</summary>
+    /// <param name="request">The request.</param>
+    public bool IsOutOfDomain(Request request) => request.Scope is "ood" or "ood_device" || request.Slots.Keys.Any(_outOfCarSlots.Contains);
 
     /// <summary>Reads a partition file (<c>train.zh.jsonl</c>, <c>dev.en.jsonl</c>).</summary>
     /// <param name="path">The JSONL file.</param>
@@ -57,7 +59,7 @@ internal sealed partial class MassiveCorpus
 
     /// <summary>Whether the request is scored: in-domain and mapped, or out of domain.</summary>
     /// <param name="request">The request.</param>
-    public bool IsScored(Request request) => request.IsOutOfDomain || (request.Scope == "in_domain" && _intents.ContainsKey(request.Intent) && !_excluded.Contains(request.Intent));
+    public bool IsScored(Request request) => IsOutOfDomain(request) || (request.Scope == "in_domain" && _intents.ContainsKey(request.Intent) && !_excluded.Contains(request.Intent));
 
     /// <summary>
     /// Intent-level correctness: an out-of-domain request is right when nothing is called; an in-domain one when a call's
@@ -67,7 +69,7 @@ internal sealed partial class MassiveCorpus
     /// <param name="predicted">The calls understood, as <c>function.op</c>.</param>
     public bool IsRight(Request request, IReadOnlyList<string> predicted)
     {
-        if (request.IsOutOfDomain)
+        if (IsOutOfDomain(request))
         {
             return predicted.Count == 0;
         }
@@ -82,7 +84,7 @@ internal sealed partial class MassiveCorpus
     /// <param name="request">A train-partition request.</param>
     public LabeledUtterance? ForTraining(Request request)
     {
-        if (request.IsOutOfDomain)
+        if (IsOutOfDomain(request))
         {
             return new LabeledUtterance(request.Text, request.Lang, "massive", request.Intent, [[]], [], []);
         }

@@ -47,7 +47,7 @@ internal static class UnderstandingReport
             {
                 var request = sets.MassiveDev[i];
                 var predicted = predictions[i].Select(call => $"{call.Function}.{call.Operation ?? "run"}").ToList();
-                board.Add(request.Lang, request.IsOutOfDomain, massive.IsRight(request, predicted),
+                board.Add(request.Lang, massive.IsOutOfDomain(request), massive.IsRight(request, predicted),
                     () => $"[{request.Lang} {request.Intent}] {request.Text}\n   pred: {string.Join(" ; ", predictions[i])}");
             }
 
