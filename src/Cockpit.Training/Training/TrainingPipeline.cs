@@ -261,6 +261,10 @@ internal sealed class TrainingPipeline(TrainingOptions options, TextWriter log)
             ("lr", options.LearningRate, defaults.LearningRate),
             ("warmup", options.Warmup, defaults.Warmup),
             ("minutes", options.MaxMinutes, defaults.MaxMinutes),
+            ("batch", options.Batch, defaults.Batch),
+            ("threads", options.Threads, defaults.Threads),
+            ("phrasebook-repeat", options.PhrasebookRepeat, defaults.PhrasebookRepeat),
+            ("massive-repeat", options.MassiveRepeat, defaults.MassiveRepeat),
             ("dim", options.Dim, defaults.Dim),
             ("layers", options.Layers, defaults.Layers),
         ];

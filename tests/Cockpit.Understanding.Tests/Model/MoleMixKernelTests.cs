@@ -35,16 +35,19 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
         Assert.True(_fixture.Understander.UsesFusedKernel);
     }
 
-    /// <summary>The stock graph reads an int8 table widened to fp16 (rounded at every read), the kernel in fp32: hence its
-    /// wider bound, which grows with the size of the table's values.</summary>
+    /// <summary>
+    /// The bound is a share of the largest stock logit of each head. The stock graph reads an int8 table widened to fp16
+    /// (rounded at every read), the kernel in fp32: hence its wider share, about two fp16 rounding steps at the logits'
+    /// size (they reach 40, where fp16 steps by 1/32).
+    /// </summary>
     [Theory]
-    [InlineData(LookupTablePrecision.Float16, false, 1, 1e-3)]
-    [InlineData(LookupTablePrecision.Float16, false, 48, 1e-3)]
-    [InlineData(LookupTablePrecision.Float16, true, 1, 1e-3)]
-    [InlineData(LookupTablePrecision.Float16, true, 48, 1e-3)]
-    [InlineData(LookupTablePrecision.Int8, false, 48, 1e-2)]
-    [InlineData(LookupTablePrecision.Int8, true, 48, 1e-2)]
-    public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(LookupTablePrecision precision, bool portable, int batch, double bound)
+    [InlineData(LookupTablePrecision.Float16, false, 1, 2e-5)]
+    [InlineData(LookupTablePrecision.Float16, false, 48, 2e-5)]
+    [InlineData(LookupTablePrecision.Float16, true, 1, 2e-5)]
+    [InlineData(LookupTablePrecision.Float16, true, 48, 2e-5)]
+    [InlineData(LookupTablePrecision.Int8, false, 48, 1e-3)]
+    [InlineData(LookupTablePrecision.Int8, true, 48, 1e-3)]
+    public void FusedGraph_HeldOutBatch_GivesTheStockGraphsLogits(LookupTablePrecision precision, bool portable, int batch, double share)
     {
         var (ids, mask, length) = HeldOutBatch(batch);
         using var stock = new EncoderSession(Encoder, _manifest.Config, _tables[precision], 1);
@@ -55,9 +58,9 @@ public sealed class MoleMixKernelTests : IClassFixture<ShippedModelFixture>, IDi
 
         Assert.False(stock.IsFused);
         Assert.True(fused.IsFused);
-        Assert.InRange(MaxDifference(expected.Intents, actual.Intents), 0, bound);
-        Assert.InRange(MaxDifference(expected.Slots, actual.Slots), 0, bound);
-        Assert.InRange(MaxDifference(expected.Zones, actual.Zones), 0, bound);
+        Assert.InRange(MaxDifference(expected.Intents, actual.Intents), 0, share * expected.Intents.Max(Math.Abs));
+        Assert.InRange(MaxDifference(expected.Slots, actual.Slots), 0, share * expected.Slots.Max(Math.Abs));
+        Assert.InRange(MaxDifference(expected.Zones, actual.Zones), 0, share * expected.Zones.Max(Math.Abs));
     }
 
     /// <summary>The int8 table is a quantisation (its logits differ) that leaves the model's decisions as they were.</summary>
