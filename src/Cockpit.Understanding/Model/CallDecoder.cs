@@ -210,7 +210,9 @@ public sealed class CallDecoder(ActionCatalog catalog, LabelSet labels, DecoderR
 
             if (rules.HasFlag(DecoderRules.WholeNumbers))
             {
-                (start, end) = Digits(text, NumeralSpans.Widen(text, start, end));
+                // Digits first: a sign is only found before the whole number ("minus 20" marked on its "0").
+                var (digitsStart, digitsEnd) = Digits(text, (start, end));
+                (start, end) = NumeralSpans.Widen(text, digitsStart, digitsEnd);
             }
 
             var where = new TextSpan(start, end - start, text[start..end]);
