@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Cockpit.Understanding.Catalog;
-using Cockpit.Understanding.Text;
 using Cockpit.Understanding.Model;
+using Cockpit.Understanding.Text;
 
 namespace Cockpit.Training.Data;
 
