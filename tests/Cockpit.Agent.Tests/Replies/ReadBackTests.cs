@@ -26,11 +26,18 @@ public sealed class ReadBackTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        // The ECUs' timing is not under test here, and on a loaded machine a confirmation can take longer than the
-        // default 500 ms; a change that timed out would fail the case for a reason the replies have nothing to do with.
+        // Neither the ECUs' timing nor the client's deadline is under test here. On a loaded machine a confirmation can
+        // take longer than the default 500 ms, and the first call to a fresh service longer than the client's 2 s (seen
+        // on a clean clone: DeadlineExceeded on the first read); either would fail the case for a reason the replies have
+        // nothing to do with.
         _host = await VehicleServiceHost.StartAsync(options => options.Can.ConfirmTimeout = TimeSpan.FromSeconds(10));
         _vehicle = new VehicleClient(
-            new VehicleClientOptions { Address = _host.Address.ToString(), Token = VehicleTestKeys.Issue(VehicleTestKeys.AllScopes, "test-bench") },
+            new VehicleClientOptions
+            {
+                Address = _host.Address.ToString(),
+                Token = VehicleTestKeys.Issue(VehicleTestKeys.AllScopes, "test-bench"),
+                CallTimeout = TimeSpan.FromSeconds(10),
+            },
             TimeProvider.System,
             NullLogger<VehicleClient>.Instance);
     }
