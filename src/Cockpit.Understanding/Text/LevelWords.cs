@@ -32,7 +32,7 @@ public static class LevelWords
     public static IEnumerable<(int Start, int End)> Find(string text, int level, int levels)
     {
         var lower = text.ToLowerInvariant();
-        foreach (var (word, position) in s_words.Value.Where(entry => Level(entry.Position, levels) == level))
+        foreach (var (word, _) in s_words.Value.Where(entry => Level(entry.Position, levels) == level))
         {
             for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
             {
